@@ -1,0 +1,61 @@
+/**
+ * Complex helpers on interleaved (re, im) Float64Arrays. Hot code uses these shapes: vector
+ * entry k lives at [2k, 2k+1]. Functions take their output first, return it, and never
+ * allocate.
+ */
+export type CVec = Float64Array;
+
+/** Euclidean norm of a complex vector of length n. */
+export function norm2(x: CVec, n = x.length >> 1): number {
+  let s = 0;
+  for (let k = 0; k < 2 * n; k++) s += x[k]! * x[k]!;
+  return Math.sqrt(s);
+}
+
+/** Max-modulus norm of a complex vector of length n. */
+export function normInf(x: CVec, n = x.length >> 1): number {
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const a = Math.hypot(x[2 * k]!, x[2 * k + 1]!);
+    if (a > m) m = a;
+  }
+  return m;
+}
+
+/** out = x + a*y for complex scalar a = (ar, ai). */
+export function axpy(out: CVec, x: CVec, ar: number, ai: number, y: CVec, n = x.length >> 1): CVec {
+  for (let k = 0; k < n; k++) {
+    const yr = y[2 * k]!;
+    const yi = y[2 * k + 1]!;
+    out[2 * k] = x[2 * k]! + ar * yr - ai * yi;
+    out[2 * k + 1] = x[2 * k + 1]! + ar * yi + ai * yr;
+  }
+  return out;
+}
+
+/** Distance in the max-modulus norm between two complex vectors. */
+export function distInf(x: CVec, y: CVec, n = x.length >> 1): number {
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const a = Math.hypot(x[2 * k]! - y[2 * k]!, x[2 * k + 1]! - y[2 * k + 1]!);
+    if (a > m) m = a;
+  }
+  return m;
+}
+
+/** Converts [[re, im], ...] pairs into an interleaved vector. */
+export function fromPairs(pairs: ReadonlyArray<readonly [number, number]>): CVec {
+  const out = new Float64Array(2 * pairs.length);
+  pairs.forEach(([re, im], k) => {
+    out[2 * k] = re;
+    out[2 * k + 1] = im;
+  });
+  return out;
+}
+
+/** Converts an interleaved vector into [[re, im], ...] pairs. */
+export function toPairs(x: CVec, n = x.length >> 1): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < n; k++) out.push([x[2 * k]!, x[2 * k + 1]!]);
+  return out;
+}
