@@ -1,0 +1,5 @@
+/** The list of commands; each lives in its own file and returns a commander Command. */
+import type { Command } from 'commander';
+import { solveCommand } from './solve.js';
+
+export const commands: Array<() => Command> = [solveCommand];

@@ -1,0 +1,81 @@
+/**
+ * The total-degree start system G_i(x) = x_i^{d_i} − 1. Its solutions are tuples of roots of
+ * unity, enumerated lazily in mixed radix: solution k has x_i = exp(2πi·j_i/d_i) where the
+ * j_i are the digits of k in the bases d_1, …, d_n.
+ */
+import type { StartSystem } from './types.js';
+
+export class TotalDegreeStart implements StartSystem {
+  readonly n: number;
+  readonly pathCount: bigint;
+
+  constructor(readonly degrees: readonly number[]) {
+    this.n = degrees.length;
+    this.pathCount = degrees.reduce((acc, d) => acc * BigInt(d), 1n);
+    for (const d of degrees) if (!Number.isInteger(d) || d < 1) throw new RangeError(`degree ${d} must be a positive integer`);
+  }
+
+  startSolution(out: Float64Array, index: bigint): Float64Array {
+    if (index < 0n || index >= this.pathCount) throw new RangeError(`start solution ${index} outside 0..${this.pathCount - 1n}`);
+    let k = index;
+    for (let i = 0; i < this.n; i++) {
+      const d = BigInt(this.degrees[i]!);
+      const j = Number(k % d);
+      k /= d;
+      const angle = (2 * Math.PI * j) / this.degrees[i]!;
+      out[2 * i] = Math.cos(angle);
+      out[2 * i + 1] = Math.sin(angle);
+    }
+    return out;
+  }
+
+  evaluate(outG: Float64Array, x: Float64Array): void {
+    for (let i = 0; i < this.n; i++) {
+      const [pr, pi] = powComplex(x[2 * i]!, x[2 * i + 1]!, this.degrees[i]!);
+      outG[2 * i] = pr - 1;
+      outG[2 * i + 1] = pi;
+    }
+  }
+
+  evaluateAll(outG: Float64Array, outGx: Float64Array, x: Float64Array): void {
+    const n = this.n;
+    outGx.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = this.degrees[i]!;
+      const xr = x[2 * i]!;
+      const xi = x[2 * i + 1]!;
+      const [qr, qi] = powComplex(xr, xi, d - 1);
+      outG[2 * i] = qr * xr - qi * xi - 1;
+      outG[2 * i + 1] = qr * xi + qi * xr;
+      outGx[2 * (i * n + i)] = d * qr;
+      outGx[2 * (i * n + i) + 1] = d * qi;
+    }
+  }
+}
+
+const powScratch: [number, number] = [0, 0];
+
+/** (re + i·im)^e by repeated squaring; returns a shared pair, read it at once. */
+function powComplex(re: number, im: number, e: number): [number, number] {
+  let rr = 1;
+  let ri = 0;
+  let br = re;
+  let bi = im;
+  let k = e;
+  while (k > 0) {
+    if (k & 1) {
+      const t = rr * br - ri * bi;
+      ri = rr * bi + ri * br;
+      rr = t;
+    }
+    k >>= 1;
+    if (k > 0) {
+      const t = br * br - bi * bi;
+      bi = 2 * br * bi;
+      br = t;
+    }
+  }
+  powScratch[0] = rr;
+  powScratch[1] = ri;
+  return powScratch;
+}

@@ -1,0 +1,110 @@
+/**
+ * From path results to solutions: re-track failed paths and path jumps with conservative
+ * settings, group endpoints into distinct points, and say plainly what the grouping shows
+ * (jumps that persisted, singular endpoints that look like positive-dimensional sets).
+ */
+import type { CompiledSystem } from '../compile/types.js';
+import type { Random } from '../numeric/rng.js';
+import { maxAbs } from '../track/endgame.js';
+import type { PathResult } from '../track/pathResult.js';
+import { clusterPoints } from './dedupe.js';
+import type { Counts, Solution, SolutionKind } from './result.js';
+
+/** Relative distance under which two refined regular endpoints are the same point. */
+export const REGULAR_TOLERANCE = 1e-8;
+/** Singular endpoints are known less accurately (the Cauchy estimate, no Newton refinement). */
+export const SINGULAR_TOLERANCE = 1e-5;
+
+export interface Collected {
+  counts: Counts;
+  solutions: Solution[];
+  retracked: number[];
+  warnings: string[];
+}
+
+function randomDirection(rng: Random, n: number): Float64Array {
+  const d = new Float64Array(2 * n);
+  for (let k = 0; k < 2 * n; k++) d[k] = rng.normal();
+  return d;
+}
+
+/** True when every imaginary part is negligible next to the size of the point. */
+export function isReal(x: Float64Array, tolerance: number): boolean {
+  const scale = Math.max(1, maxAbs(x));
+  for (let k = 1; k < x.length; k += 2) if (Math.abs(x[k]!) > tolerance * scale) return false;
+  return true;
+}
+
+export function collectSolutions(
+  paths: PathResult[],
+  system: CompiledSystem,
+  rng: Random,
+  retrack?: (index: number) => PathResult,
+): Collected {
+  const direction = randomDirection(rng, system.nvars);
+  const retracked = new Set<number>();
+  const redo = (i: number): void => {
+    if (!retrack || retracked.has(i)) return;
+    retracked.add(i);
+    paths[i] = retrack(paths[i]!.index);
+  };
+  paths.forEach((p, i) => p.code === 'failed' && redo(i));
+  let regular = clusterOf(paths, 'success', REGULAR_TOLERANCE, direction);
+  const jumped = regular.filter((members) => members.length > 1).flat();
+  if (jumped.length > 0 && retrack) {
+    jumped.forEach(redo);
+    regular = clusterOf(paths, 'success', REGULAR_TOLERANCE, direction);
+  }
+  const singular = clusterOf(paths, 'singular', SINGULAR_TOLERANCE, direction);
+  const solutions = [
+    ...regular.map((m) => toSolution(paths, m, 'regular')),
+    ...singular.map((m) => toSolution(paths, m, 'singular')),
+  ].sort((a, b) => a.paths[0]! - b.paths[0]!);
+  const warnings: string[] = [];
+  const stillJumped = regular.filter((m) => m.length > 1);
+  if (stillJumped.length > 0) {
+    warnings.push(
+      `${stillJumped.length} regular solution(s) were reached by more than one path even after re-tracking (paths ${stillJumped
+        .map((m) => m.map((i) => paths[i]!.index).join('+'))
+        .join(', ')}): a path jumped, and some other solution may be missing`,
+    );
+  }
+  const lone = singular.filter((m) => m.length === 1 && paths[m[0]!]!.windingNumber === 1).length;
+  if (lone > 0) {
+    warnings.push(
+      `${lone} singular endpoint(s) were reached by a single path with winding number 1: such endpoints usually lie on a positive-dimensional solution set, so the system may not have finitely many solutions; they are not counted as isolated solutions`,
+    );
+  }
+  const failed = paths.filter((p) => p.code === 'failed').length;
+  if (failed > 0) warnings.push(`${failed} path(s) failed even after re-tracking; solutions may be missing`);
+  const counts: Counts = {
+    paths: paths.length,
+    regular: regular.length,
+    singular: singular.length,
+    atInfinity: paths.filter((p) => p.code === 'at_infinity').length,
+    failed,
+    real: solutions.filter((s) => s.kind === 'regular' && s.real).length,
+  };
+  return { counts, solutions, retracked: [...retracked].map((i) => paths[i]!.index).sort((a, b) => a - b), warnings };
+}
+
+function clusterOf(paths: PathResult[], code: 'success' | 'singular', tolerance: number, direction: Float64Array): number[][] {
+  const which = paths.map((p, i) => (p.code === code ? i : -1)).filter((i) => i >= 0);
+  const clusters = clusterPoints(which.map((i) => paths[i]!.end), tolerance, direction);
+  return clusters.map((c) => c.members.map((k) => which[k]!));
+}
+
+function toSolution(paths: PathResult[], members: number[], kind: SolutionKind): Solution {
+  const best = members.reduce((a, b) => (paths[b]!.residual < paths[a]!.residual ? b : a));
+  const p = paths[best]!;
+  return {
+    x: p.end,
+    kind,
+    multiplicity: members.length,
+    real: isReal(p.end, kind === 'regular' ? REGULAR_TOLERANCE : SINGULAR_TOLERANCE),
+    residual: p.residual,
+    condition: p.condition,
+    windingNumber: Math.max(...members.map((i) => paths[i]!.windingNumber)),
+    paths: members.map((i) => paths[i]!.index).sort((a, b) => a - b),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The Result of a solve, and its JSON form (schema critsolve/result@1, GUIDE §2).
+ */
+import type { PathResult } from '../track/pathResult.js';
+
+export type SolutionKind = 'regular' | 'singular';
+
+export interface Solution {
+  /** The point, interleaved (re, im). */
+  readonly x: Float64Array;
+  readonly kind: SolutionKind;
+  /** Number of paths that ended at this point. */
+  readonly multiplicity: number;
+  readonly real: boolean;
+  readonly residual: number;
+  readonly condition: number;
+  readonly windingNumber: number;
+  /** Indices of the paths that ended here. */
+  readonly paths: number[];
+}
+
+export interface Counts {
+  paths: number;
+  /** Distinct nonsingular finite solutions. */
+  regular: number;
+  /** Distinct singular endpoints (clusters). */
+  singular: number;
+  atInfinity: number;
+  failed: number;
+  /** Distinct real regular solutions. */
+  real: number;
+}
+
+export interface SolveResult {
+  readonly seed: number;
+  readonly variables: readonly string[];
+  readonly startSystem: string;
+  readonly counts: Counts;
+  readonly solutions: Solution[];
+  /** Every path, in index order. */
+  readonly paths: PathResult[];
+  /** Paths tracked a second time with conservative settings (failed, or jumped). */
+  readonly retracked: number[];
+  /** Plain statements of what the numbers may hide (positive-dimensional sets, jumps left). */
+  readonly warnings: string[];
+  /** True when the run was stopped before every path was tracked. */
+  readonly partial: boolean;
+  readonly seconds: number;
+}
+
+const pairs = (x: Float64Array): [number, number][] => {
+  const out: [number, number][] = [];
+  for (let k = 0; k < x.length; k += 2) out.push([x[k]!, x[k + 1]!]);
+  return out;
+};
+
+/** JSON cannot carry NaN or Infinity; they become null. */
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+export function solutionToJSON(s: Solution): Record<string, unknown> {
+  return {
+    x: pairs(s.x),
+    kind: s.kind,
+    multiplicity: s.multiplicity,
+    real: s.real,
+    residual: finite(s.residual),
+    condition: finite(s.condition),
+    windingNumber: s.windingNumber,
+    paths: s.paths,
+  };
+}
+
+export function pathToJSON(p: PathResult): Record<string, unknown> {
+  return {
+    index: p.index,
+    code: p.code,
+    ...(p.reason === undefined ? {} : { reason: p.reason }),
+    start: pairs(p.start),
+    end: pairs(p.end),
+    t: p.t,
+    acceptedSteps: p.acceptedSteps,
+    rejectedSteps: p.rejectedSteps,
+    residual: finite(p.residual),
+    condition: finite(p.condition),
+    windingNumber: p.windingNumber,
+    preset: p.preset,
+  };
+}
+
+export function resultToJSON(r: SolveResult, options: { includePaths?: boolean } = {}): Record<string, unknown> {
+  return {
+    schema: 'critsolve/result@1',
+    seed: r.seed,
+    variables: r.variables,
+    startSystem: r.startSystem,
+    counts: r.counts,
+    partial: r.partial,
+    warnings: r.warnings,
+    retracked: r.retracked,
+    solutions: r.solutions.map(solutionToJSON),
+    ...(options.includePaths ? { paths: r.paths.map(pathToJSON) } : {}),
+    seconds: r.seconds,
+  };
+}
+
+/** The short human summary printed by the CLI. */
+export function formatSummary(r: SolveResult): string {
+  const c = r.counts;
+  const lines = [
+    `paths ${c.paths}  regular ${c.regular}  real ${c.real}  singular ${c.singular}  at infinity ${c.atInfinity}  failed ${c.failed}  seconds ${r.seconds.toFixed(2)}`,
+    `seed ${r.seed}, start system ${r.startSystem}${r.partial ? ', PARTIAL: stopped before all paths were tracked' : ''}`,
+  ];
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}

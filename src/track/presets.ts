@@ -1,0 +1,77 @@
+/**
+ * Algorithm constants of the tracker, in named presets. User limits (step budgets, seeds)
+ * are options elsewhere; these are the numerical method's own settings.
+ */
+export interface TrackerPreset {
+  /** Relative prediction error (first Newton update) the step-size control aims for. */
+  readonly targetPredictionError: number;
+  /** A step whose prediction error exceeds this is rejected even if Newton converged. */
+  readonly maxPredictionError: number;
+  /** Relative Newton update below which the corrector has converged while tracking. */
+  readonly correctorTolerance: number;
+  /** Newton iterations allowed per step. */
+  readonly maxCorrectorIterations: number;
+  /** Largest allowed ratio of successive Newton updates (quadratic-convergence check). */
+  readonly maxContraction: number;
+  /** Initial step as a fraction of the segment. */
+  readonly initialStep: number;
+  /** Largest step as a fraction of the segment. */
+  readonly maxStep: number;
+  /** s = 1 − t where the endgame starts. */
+  readonly endgameStart: number;
+  /** Factor between the endgame's geometric checkpoints in s. */
+  readonly endgameRatio: number;
+  /** Sample points per loop of the Cauchy endgame. */
+  readonly cauchySamples: number;
+}
+
+export const presets = {
+  default: {
+    targetPredictionError: 1e-5,
+    maxPredictionError: 1e-3,
+    correctorTolerance: 1e-9,
+    maxCorrectorIterations: 3,
+    maxContraction: 0.25,
+    initialStep: 0.02,
+    maxStep: 0.1,
+    endgameStart: 0.1,
+    endgameRatio: 0.25,
+    cauchySamples: 8,
+  },
+  fast: {
+    targetPredictionError: 1e-4,
+    maxPredictionError: 1e-2,
+    correctorTolerance: 1e-8,
+    maxCorrectorIterations: 3,
+    maxContraction: 0.5,
+    initialStep: 0.05,
+    maxStep: 0.2,
+    endgameStart: 0.1,
+    endgameRatio: 0.25,
+    cauchySamples: 8,
+  },
+  conservative: {
+    targetPredictionError: 1e-8,
+    maxPredictionError: 1e-6,
+    correctorTolerance: 1e-11,
+    maxCorrectorIterations: 3,
+    maxContraction: 0.1,
+    initialStep: 0.005,
+    maxStep: 0.02,
+    endgameStart: 0.1,
+    endgameRatio: 0.5,
+    cauchySamples: 16,
+  },
+} as const satisfies Record<string, TrackerPreset>;
+
+export type PresetName = keyof typeof presets;
+
+/** User limits, kept apart from the algorithm's constants. */
+export interface TrackerLimits {
+  /** Accepted plus rejected steps allowed for one path (all phases together). */
+  readonly maxSteps: number;
+  /** Largest winding number the Cauchy endgame tries. */
+  readonly maxWinding: number;
+}
+
+export const defaultLimits: TrackerLimits = { maxSteps: 20_000, maxWinding: 8 };

@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { matrixNorm1, matrixNormInf, norm1, weightedNormInf, weightsOf } from '../../src/linalg/norms.js';
+
+describe('norms', () => {
+  // [[3+4i, 1], [0, -2i]] with column sums 5, 3 and row sums 6, 2.
+  const A = new Float64Array([3, 4, 1, 0, 0, 0, 0, -2]);
+
+  test('matrix 1- and ∞-norms are the largest column and row sums of moduli', () => {
+    expect(matrixNorm1(A, 2, 2)).toBe(5);
+    expect(matrixNormInf(A, 2, 2)).toBe(6);
+    // A 1×2 row: one column sum per entry, one row sum of both.
+    expect(matrixNorm1(A, 1, 2)).toBe(5);
+    expect(matrixNormInf(A, 1, 2)).toBe(6);
+  });
+
+  test('vector 1-norm sums moduli', () => {
+    expect(norm1(new Float64Array([3, 4, 0, -1]))).toBe(6);
+    expect(norm1(new Float64Array([3, 4, 0, -1]), 1)).toBe(5);
+  });
+
+  test('weighted ∞-norm is relative for large coordinates and absolute for small ones', () => {
+    const x = new Float64Array([300, 400, 0.3, 0.4]);
+    const w = weightsOf(new Float64Array(2), x);
+    expect(Array.from(w)).toEqual([500, 1]);
+    expect(weightedNormInf(new Float64Array([5, 0, 0.1, 0]), w)).toBeCloseTo(0.1, 15);
+  });
+});
