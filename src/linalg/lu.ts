@@ -19,11 +19,14 @@ export class ComplexLU {
   private readonly v: Float64Array;
   private readonly w: Float64Array;
   private state: 'empty' | 'factored' | 'singular' = 'empty';
-  private anorm = 0;
+  /** Copy of the last factored A: its 1-norm is only needed by the condition estimate. */
+  private readonly a: Float64Array;
+  private anorm = -1;
 
   constructor(readonly n: number) {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`ComplexLU needs a size n ≥ 1, got ${n}`);
     this.lu = new Float64Array(2 * n * n);
+    this.a = new Float64Array(2 * n * n);
     this.pivots = new Int32Array(n);
     this.v = new Float64Array(2 * n);
     this.w = new Float64Array(2 * n);
@@ -36,6 +39,7 @@ export class ComplexLU {
 
   /** ‖A‖₁ of the last factored matrix. */
   get norm1(): number {
+    if (this.anorm < 0) this.anorm = matrixNorm1(this.a, this.n, this.n);
     return this.anorm;
   }
 
@@ -51,7 +55,8 @@ export class ComplexLU {
       lu[k] = A[k]!;
       amax = Math.max(amax, Math.abs(A[k]!));
     }
-    this.anorm = matrixNorm1(lu, n, n);
+    this.a.set(A.subarray(0, 2 * n * n));
+    this.anorm = -1;
     const tiny = n * Number.EPSILON * amax;
 
     for (let k = 0; k < n; k++) {
@@ -75,7 +80,7 @@ export class ComplexLU {
       }
       const pr = lu[2 * (k * n + k)]!;
       const pi = lu[2 * (k * n + k) + 1]!;
-      const modulus = Math.hypot(pr, pi);
+      const modulus = Math.sqrt(pr * pr + pi * pi);
       if (!(modulus > tiny)) {
         this.state = 'singular';
         return false;
@@ -219,7 +224,7 @@ export class ComplexLU {
 
   /** Estimate of κ₁(A) = ‖A‖₁·‖A⁻¹‖₁; Infinity when A is singular. */
   conditionEstimate(): number {
-    return this.anorm * this.inverseNorm1Estimate();
+    return this.norm1 * this.inverseNorm1Estimate();
   }
 }
 

@@ -74,7 +74,15 @@ export function cauchyLoop(
       const a0 = (2 * Math.PI * j) / samples;
       const a1 = (2 * Math.PI * (j + 1)) / samples;
       for (let k = 0; k < n2; k++) sum[k] = sum[k]! + point[k]!;
-      const status = stepper.trackSegment(point, 1 - s * Math.cos(a0), -s * Math.sin(a0), 1 - s * Math.cos(a1), -s * Math.sin(a1));
+      const status = stepper.trackSegment(
+        point,
+        1 - s * Math.cos(a0),
+        -s * Math.sin(a0),
+        1 - s * Math.cos(a1),
+        -s * Math.sin(a1),
+        undefined,
+        stepper.preset.endgameMaxStep,
+      );
       if (status !== 'ok') return undefined;
     }
     if (maxAbsDiff(point, x) < 1e-7 * scale) {

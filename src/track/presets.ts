@@ -15,8 +15,14 @@ export interface TrackerPreset {
   readonly maxContraction: number;
   /** Initial step as a fraction of the segment. */
   readonly initialStep: number;
-  /** Largest step as a fraction of the segment. */
+  /** Largest step as a fraction of the segment, before the endgame. */
   readonly maxStep: number;
+  /**
+   * Largest step as a fraction of an endgame segment (geometric pieces in s, Cauchy chords):
+   * these are already scaled to the distance from t = 1, so the prediction error alone
+   * should limit the step.
+   */
+  readonly endgameMaxStep: number;
   /** s = 1 − t where the endgame starts. */
   readonly endgameStart: number;
   /** Factor between the endgame's geometric checkpoints in s. */
@@ -34,6 +40,7 @@ export const presets = {
     maxContraction: 0.25,
     initialStep: 0.02,
     maxStep: 0.1,
+    endgameMaxStep: 0.5,
     endgameStart: 0.1,
     endgameRatio: 0.25,
     cauchySamples: 8,
@@ -46,6 +53,7 @@ export const presets = {
     maxContraction: 0.5,
     initialStep: 0.05,
     maxStep: 0.2,
+    endgameMaxStep: 1,
     endgameStart: 0.1,
     endgameRatio: 0.25,
     cauchySamples: 8,
@@ -58,6 +66,7 @@ export const presets = {
     maxContraction: 0.1,
     initialStep: 0.005,
     maxStep: 0.02,
+    endgameMaxStep: 0.1,
     endgameStart: 0.1,
     endgameRatio: 0.5,
     cauchySamples: 16,

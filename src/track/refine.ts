@@ -13,7 +13,17 @@ export interface Refinement {
   condition: number;
   /** Size of the last Newton update relative to ‖x‖ (the accuracy reached). */
   accuracy: number;
+  /**
+   * Newton converged only linearly (updates shrinking by a steady factor, (m−1)/m at a root
+   * of multiplicity m): the signature of a singular solution, whatever the condition estimate.
+   */
+  linear: boolean;
 }
+
+/** Ratios of successive Newton updates in this range count as linear convergence. */
+const LINEAR_RATIO = { min: 0.1, max: 0.95 };
+/** Updates below this are at round-off, where ratios say nothing about convergence. */
+const ROUND_OFF_UPDATE = 1e-13;
 
 export class Refiner {
   private readonly F: Float64Array;
@@ -35,17 +45,20 @@ export class Refiner {
    */
   refine(x: Float64Array, maxIterations = 6): Refinement {
     let accuracy = Infinity;
+    let linearSteps = 0;
     for (let it = 0; it < maxIterations; it++) {
       this.system.evaluateWithJacobian(this.F, this.J, x);
       if (!this.lu.factor(this.J)) break;
       this.lu.solve(this.delta, this.F);
       const size = maxAbs(this.delta) / Math.max(1, maxAbs(x));
       if (size >= accuracy) break;
+      const ratio = size / accuracy;
+      if (size > ROUND_OFF_UPDATE && ratio > LINEAR_RATIO.min && ratio < LINEAR_RATIO.max) linearSteps++;
       for (let k = 0; k < x.length; k++) x[k] = x[k]! - this.delta[k]!;
       accuracy = size;
       if (size < 1e-15) break;
     }
-    return { ...this.measure(x), accuracy };
+    return { ...this.measure(x), accuracy, linear: linearSteps >= 2 };
   }
 
   /** Residual and condition at x without changing it. */

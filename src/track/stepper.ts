@@ -16,6 +16,8 @@ export type SegmentStatus = 'ok' | 'step_too_small' | 'step_budget' | 'singular_
  * near ill-conditioned points round-off keeps updates from going below cond·ε.
  */
 const ACCURACY_LIMIT = 1e-7;
+/** Round-off in a Newton update is about ε·cond(Hx); this much above it counts as the floor. */
+const ROUND_OFF_FACTOR = 100;
 
 /** Paths whose norm passes this are no longer tracked (they are going to infinity). */
 export const MAX_NORM = 1e14;
@@ -131,7 +133,8 @@ export class SegmentStepper {
         // Updates stopped shrinking. Either round-off of an ill-conditioned Hx sets the floor
         // (both updates tiny: accept, the point is as accurate as doubles allow), or the
         // prediction lies outside the region of quadratic convergence: reject.
-        return previous <= ACCURACY_LIMIT && size <= ACCURACY_LIMIT ? first : -1;
+        const floor = Math.max(ACCURACY_LIMIT, ROUND_OFF_FACTOR * Number.EPSILON * this.lu.conditionEstimate());
+        return previous <= floor && size <= floor ? first : -1;
       }
       previous = size;
     }
@@ -154,14 +157,22 @@ export class SegmentStepper {
   }
 
   /** Tracks x (in place) from ta to tb. On anything but 'ok', x holds the last accepted point. */
-  trackSegment(x: Float64Array, tar: number, tai: number, tbr: number, tbi: number, budget = this.limits.maxSteps): SegmentStatus {
+  trackSegment(
+    x: Float64Array,
+    tar: number,
+    tai: number,
+    tbr: number,
+    tbi: number,
+    budget = this.limits.maxSteps,
+    maxStep = this.preset.maxStep,
+  ): SegmentStatus {
     const p = this.preset;
     const dr = tbr - tar;
     const di = tbi - tai;
     const length = Math.hypot(dr, di);
     if (length === 0) return 'ok';
     let tau = 0;
-    let h = Math.min(p.maxStep, this.stepLength / length, 1);
+    let h = Math.min(maxStep, this.stepLength / length, 1);
     const startSteps = this.accepted + this.rejected;
     const { saved, xnew } = this;
     while (tau < 1) {
@@ -184,7 +195,7 @@ export class SegmentStepper {
         // A last step clipped to the end of the segment says little about the step the path
         // allows: keep the proposal then, so the next segment does not start from a sliver.
         const grow = 0.8 * Math.pow(p.targetPredictionError / Math.max(err, 1e-300), 0.2);
-        if (hh === h) h = Math.min(p.maxStep, h * Math.min(2, Math.max(0.5, grow)));
+        if (hh === h) h = Math.min(maxStep, h * Math.min(2, Math.max(0.5, grow)));
         if (normInf(x) > MAX_NORM) return 'too_large';
       } else {
         this.rejected++;

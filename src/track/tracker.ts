@@ -21,6 +21,11 @@ const FINISH_CONDITION = 1e6;
 const MIN_COND_AT_INFINITY = 1e6;
 /** Radius below which the Cauchy endgame is run even for well-conditioned paths. */
 const CAUCHY_RADIUS = 1e-3;
+/**
+ * Growth of ‖x‖ between checkpoints (s shrinking by 4) that counts as steady divergence:
+ * 1.5 means an observed valuation below −0.29.
+ */
+const GROWTH_PER_CHECKPOINT = 1.5;
 /** Smallest s the endgame goes to. */
 const MIN_S = 1e-14;
 /** Steps allowed for one attempt to finish directly from the endgame. */
@@ -76,22 +81,32 @@ export class PathTracker {
     let previousEstimate: Float64Array | undefined;
     let checkpoints = 0;
     let diverging = 0;
+    let growing = 0;
+    let finishedSingular: PathResult | undefined;
+    let previousSize = Infinity;
     for (;;) {
       if (!st.tangent(this.xdot, x, 1 - s, 0)) return this.result(index, start, 'failed', x, 1 - s, 1, 'singular Jacobian in the endgame');
       const cond = st.lu.conditionEstimate();
       valuations(v, x, this.xdot, s);
-      // Diverging needs the evidence twice in a row, and an ill-conditioned Hx: a path on its
-      // way to a finite regular solution can grow for a while, but stays well conditioned.
+      // Diverging needs the evidence twice in a row and an ill-conditioned Hx, or three times in
+      // a row: a path on its way to a finite regular solution can grow for a while, but stays
+      // well conditioned and its valuations drift.
       diverging = checkpoints >= 1 && divergesStably(v, vPrev, x, absPrev, Math.log(preset.endgameRatio)) ? diverging + 1 : 0;
-      if (diverging >= 2 && cond >= MIN_COND_AT_INFINITY) {
+      if ((diverging >= 2 && cond >= MIN_COND_AT_INFINITY) || diverging >= 3) {
         return this.result(index, start, 'at_infinity', x, 1 - s, 1, 'stable negative valuation');
       }
       let minV = Infinity;
       for (let i = 0; i < n; i++) minV = Math.min(minV, v[i]!);
-      if (cond < FINISH_CONDITION && diverging === 0) {
+      if (cond < FINISH_CONDITION && diverging === 0 && !finishedSingular) {
         trial.set(x);
         const saved = st.stepLength;
-        if (st.trackSegment(trial, 1 - s, 0, 1, 0, FINISH_BUDGET) === 'ok') return this.finished(index, start, trial, 1);
+        if (st.trackSegment(trial, 1 - s, 0, 1, 0, FINISH_BUDGET, preset.endgameMaxStep) === 'ok') {
+          const direct = this.finished(index, start, trial, 1);
+          if (direct.code === 'success') return direct;
+          // A singular endpoint reached directly: the Cauchy endgame gives a better estimate
+          // and the winding number, so carry on with it and keep this as the fallback.
+          finishedSingular = direct;
+        }
         st.stepLength = saved;
       }
       if ((s <= CAUCHY_RADIUS || cond >= FINISH_CONDITION) && minV > -0.05) {
@@ -104,16 +119,24 @@ export class PathTracker {
           previousEstimate = loop.estimate;
         }
       }
+      const size = maxAbs(x);
+      growing = size > GROWTH_PER_CHECKPOINT * previousSize ? growing + 1 : 0;
+      previousSize = size;
       vPrev.set(v);
       for (let i = 0; i < n; i++) absPrev[i] = Math.hypot(x[2 * i]!, x[2 * i + 1]!);
       const sNext = s * preset.endgameRatio;
       if (sNext < MIN_S) {
         if (minV < -0.05) return this.result(index, start, 'at_infinity', x, 1 - s, 1, `negative valuation at s = ${s.toExponential(1)}`);
+        if (finishedSingular) return finishedSingular;
         if (previousEstimate) return this.finished(index, start, previousEstimate, 1, 'Cauchy estimates did not settle');
         return this.result(index, start, 'failed', x, 1 - s, 1, 'endgame did not converge');
       }
-      const status = st.trackSegment(x, 1 - s, 0, 1 - sNext, 0);
+      const status = st.trackSegment(x, 1 - s, 0, 1 - sNext, 0, undefined, preset.endgameMaxStep);
       if (status !== 'ok') {
+        // Tracking broke down on a path already seen to diverge: ill-conditioning from the
+        // growth itself, not a failure to find a finite endpoint.
+        if (diverging >= 1 || growing >= 2) return this.result(index, start, 'at_infinity', x, 1 - s, 1, `diverging; tracking stopped (${status.replace(/_/g, ' ')})`);
+        if (finishedSingular) return finishedSingular;
         if (previousEstimate && status !== 'too_large') return this.finished(index, start, previousEstimate, 1, `endgame stopped: ${status}`);
         return this.stopped(index, start, status, 1 - s, 'in the endgame');
       }
@@ -128,7 +151,8 @@ export class PathTracker {
     const before = this.refiner.measure(point);
     const singular = winding > 1 || before.condition > SINGULAR_CONDITION;
     const measured = singular ? before : this.refiner.refine(point);
-    const code: ReturnCode = singular || measured.condition > SINGULAR_CONDITION ? 'singular' : 'success';
+    const linear = 'linear' in measured && measured.linear;
+    const code: ReturnCode = singular || linear || measured.condition > SINGULAR_CONDITION ? 'singular' : 'success';
     return this.build(index, start, code, point, 1, winding, measured, note);
   }
 
