@@ -1,5 +1,7 @@
 /** The list of commands; each lives in its own file and returns a commander Command. */
 import type { Command } from 'commander';
+import { boundsCommand } from './bounds.js';
+import { networkCommand } from './network.js';
 import { solveCommand } from './solve.js';
 
-export const commands: Array<() => Command> = [solveCommand];
+export const commands: Array<() => Command> = [solveCommand, networkCommand, boundsCommand];

@@ -1,52 +1,82 @@
 /**
- * Progress on stderr for long runs: an animated bar on a terminal (after a short delay, so
- * quick runs stay quiet), one final line otherwise, nothing with --quiet.
+ * Progress on stderr for long runs: paths done of the total, rate, time left and live counts.
+ * On a terminal an animated bar (after a short delay, so quick runs stay quiet); otherwise no
+ * animation, a plain line now and then and one at the end; nothing with --quiet. The rate
+ * counts only the paths of this run, not those read from a resumed checkpoint.
  */
 import cliProgress from 'cli-progress';
 import type { SolveProgress } from '../solve/solve.js';
 
 const DELAY_MS = 1000;
+/** Without a terminal, a line this often. */
+const LINE_EVERY_MS = 30_000;
 
 export interface ProgressReporter {
   update(p: SolveProgress): void;
   finish(): void;
 }
 
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
 export function progressReporter(label: string, quiet: boolean): ProgressReporter {
   if (quiet) return { update: () => {}, finish: () => {} };
   const began = Date.now();
+  let baseline: number | undefined;
   let last: SolveProgress | undefined;
+  let lastLine = began;
   let bar: cliProgress.SingleBar | undefined;
   const tty = process.stderr.isTTY === true;
-  const payload = (p: SolveProgress) => ({
-    regular: p.counts.success,
-    infinity: p.counts.atInfinity,
-    singular: p.counts.singular,
-    failed: p.counts.failed,
-  });
+  const stats = (p: SolveProgress) => {
+    const seconds = (Date.now() - began) / 1000;
+    const rate = (p.done - (baseline ?? 0)) / Math.max(seconds, 1e-3);
+    return {
+      rate: rate.toFixed(rate < 10 ? 1 : 0),
+      left: duration(rate > 0 ? (p.total - p.done) / rate : Infinity),
+      regular: p.counts.success,
+      infinity: p.counts.atInfinity,
+      singular: p.counts.singular,
+      failed: p.counts.failed,
+    };
+  };
+  const line = (p: SolveProgress): string => {
+    const s = stats(p);
+    return `${label}: ${p.done}/${p.total} paths, ${s.rate} paths/s, ${s.left} left | regular ${s.regular} infinity ${s.infinity} singular ${s.singular} failed ${s.failed}\n`;
+  };
   return {
     update(p) {
+      baseline ??= p.done;
       last = p;
-      if (!tty || Date.now() - began < DELAY_MS) return;
+      const now = Date.now();
+      if (now - began < DELAY_MS) return;
+      if (!tty) {
+        if (now - lastLine >= LINE_EVERY_MS) {
+          lastLine = now;
+          process.stderr.write(line(p));
+        }
+        return;
+      }
       if (!bar) {
         bar = new cliProgress.SingleBar(
           {
             stream: process.stderr,
-            format: `${label} {bar} {value}/{total} paths | {eta_formatted} left | regular {regular} infinity {infinity} singular {singular} failed {failed}`,
-            etaBuffer: 200,
+            format: `${label} {bar} {value}/{total} paths | {rate} paths/s | {left} left | regular {regular} infinity {infinity} singular {singular} failed {failed}`,
+            hideCursor: true,
           },
           cliProgress.Presets.shades_classic,
         );
-        bar.start(p.total, p.done, payload(p));
+        bar.start(p.total, p.done, stats(p));
       }
-      bar.update(p.done, payload(p));
+      bar.update(p.done, stats(p));
     },
     finish() {
       bar?.stop();
-      if (!tty && last && Date.now() - began >= DELAY_MS) {
-        const secs = (Date.now() - began) / 1000;
-        process.stderr.write(`${label}: ${last.done}/${last.total} paths in ${secs.toFixed(1)} s (${(last.done / secs).toFixed(0)} paths/s)\n`);
-      }
+      if (!tty && last && Date.now() - began >= DELAY_MS) process.stderr.write(line(last).replace(/, \S+ left/, ` in ${duration((Date.now() - began) / 1000)}`));
     },
   };
 }

@@ -1,11 +1,16 @@
 /** critsolve solve FILE: every isolated solution of a square polynomial system. */
+import { existsSync, rmSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { readSystemFile } from '../poly/read.js';
+import { bezoutNumber } from '../poly/system.js';
 import { formatSummary, resultToJSON } from '../solve/result.js';
-import { randomSeed, solve } from '../solve/solve.js';
+import { solve } from '../solve/solve.js';
 import { parseInteger, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
+
+/** Runs with more paths than this write a checkpoint next to --out unless told where. */
+export const DEFAULT_CHECKPOINT_PATHS = 10_000;
 
 interface SolveCliOptions {
   seed?: number;
@@ -14,39 +19,87 @@ interface SolveCliOptions {
   quiet?: boolean;
   paths?: boolean;
   maxPaths?: number;
+  workers?: number;
+  checkpoint?: string;
+  resume?: string;
+}
+
+/** OUT.json → OUT.checkpoint.ndjson */
+export function defaultCheckpointPath(out: string): string {
+  return `${out.replace(/\.json$/i, '')}.checkpoint.ndjson`;
+}
+
+const quote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** The command that continues an interrupted run from its checkpoint. */
+function resumeCommand(file: string, seed: number, checkpoint: string, opts: SolveCliOptions): string {
+  const args = ['critsolve', 'solve', file, '--seed', String(seed), '--resume', checkpoint];
+  if (opts.start !== 'auto') args.push('--start', opts.start);
+  if (opts.out) args.push('--out', opts.out);
+  if (opts.paths) args.push('--paths');
+  if (opts.maxPaths !== undefined) args.push('--max-paths', String(opts.maxPaths));
+  if (opts.workers !== undefined) args.push('--workers', String(opts.workers));
+  if (opts.quiet) args.push('--quiet');
+  return args.map(quote).join(' ');
 }
 
 export function solveCommand(): Command {
   return new Command('solve')
     .description('find every isolated complex solution of a square polynomial system (our text format or PHCpack input format)')
     .argument('<file>', 'the system: one polynomial per line or ;-separated, or PHCpack input format')
-    .option('--seed <n>', 'seed of every random choice (default: random, reported)', parseInteger('seed', 0, 2 ** 31 - 1))
+    .option('--seed <n>', 'seed of every random choice (default: random, reported; with --resume: the checkpoint\'s)', parseInteger('seed', 0, 2 ** 31 - 1))
     .addOption(new Option('--start <kind>', 'start system').choices(['auto', 'total-degree']).default('auto'))
+    .option('--workers <n>', 'worker threads, at most (default: the available CPUs); the result does not depend on it', parseInteger('workers', 1, 1024))
     .option('--out <file>', 'write the result as JSON (schema critsolve/result@1)')
     .option('--paths', 'include every path record in the JSON result')
     .option('--max-paths <n>', 'refuse to track more paths than this', parseInteger('max-paths', 1))
+    .option('--checkpoint <file>', `append finished paths to FILE (NDJSON), so that an interrupted run can be resumed; default with more than ${DEFAULT_CHECKPOINT_PATHS} paths and --out: OUT.checkpoint.ndjson, removed once the result is written`)
+    .option('--resume <file>', 'continue the run recorded in this checkpoint, skipping its finished paths, and keep appending to it')
     .option('--quiet', 'no progress on stderr')
+    .addHelpText(
+      'after',
+      '\nCtrl-C stops cleanly: batches in flight are finished, the partial result is written, the command that resumes the run is printed, and the exit code is 2 (a second Ctrl-C quits at once, exit code 130).',
+    )
     .action(async (file: string, opts: SolveCliOptions) => {
       const system = readSystemFile(file);
-      const seed = opts.seed ?? randomSeed();
+      let checkpoint = opts.checkpoint ?? opts.resume;
+      if (checkpoint === undefined && opts.out && bezoutNumber(system) > BigInt(DEFAULT_CHECKPOINT_PATHS)) checkpoint = defaultCheckpointPath(opts.out);
+      // The default checkpoint (made by this run or resumed) goes once the result is written.
+      const ownCheckpoint = opts.checkpoint === undefined && opts.out !== undefined && checkpoint === defaultCheckpointPath(opts.out);
       const progress = progressReporter('solve', opts.quiet === true);
       const controller = new AbortController();
-      const onSigint = (): void => controller.abort();
+      const quitNow = (): never => process.exit(130);
+      const onSigint = (): void => {
+        process.stderr.write('\ncritsolve: stopping after the batches in flight (Ctrl-C again to quit at once)\n');
+        controller.abort();
+        process.once('SIGINT', quitNow);
+      };
       process.once('SIGINT', onSigint);
       try {
         const result = await solve(system, {
-          seed,
+          ...(opts.seed === undefined ? {} : { seed: opts.seed }),
           start: opts.start as 'auto' | 'total-degree',
           ...(opts.maxPaths === undefined ? {} : { maxPaths: opts.maxPaths }),
+          ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+          ...(opts.resume === undefined ? {} : { resume: opts.resume }),
+          ...(checkpoint === undefined || opts.resume !== undefined ? {} : { checkpoint }),
+          keepAllPaths: opts.paths === true,
           onProgress: (p) => progress.update(p),
           signal: controller.signal,
         });
         progress.finish();
         if (opts.out) writeJson(opts.out, resultToJSON(result, { includePaths: opts.paths === true }));
         process.stdout.write(formatSummary(result) + '\n');
-        if (result.partial) throw new InputError('interrupted: the result above is partial');
+        if (result.partial) {
+          const how = checkpoint
+            ? `resume with:\n  ${resumeCommand(file, result.seed, checkpoint, opts)}`
+            : 'no checkpoint was kept; --checkpoint FILE records finished paths so that a run can be resumed';
+          throw new InputError(`interrupted after ${result.counts.paths} paths: the result above is partial; ${how}`);
+        }
+        if (ownCheckpoint && checkpoint && existsSync(checkpoint)) rmSync(checkpoint);
       } finally {
         process.off('SIGINT', onSigint);
+        process.off('SIGINT', quitNow);
       }
     });
 }

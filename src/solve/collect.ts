@@ -35,38 +35,54 @@ export function isReal(x: Float64Array, tolerance: number): boolean {
   return true;
 }
 
-export function collectSolutions(
+/**
+ * `paths` are the kept path records in index order (paths at infinity may be left out and
+ * only counted, in droppedAtInfinity); `retrack` tracks the given path indices again with
+ * conservative settings and returns their results in the same order.
+ */
+export async function collectSolutions(
   paths: PathResult[],
   system: CompiledSystem,
   rng: Random,
-  retrack?: (index: number) => PathResult,
-): Collected {
+  retrack?: (indices: number[]) => Promise<PathResult[]>,
+  droppedAtInfinity = 0,
+): Promise<Collected> {
   const direction = randomDirection(rng, system.nvars);
   const retracked = new Set<number>();
-  const redo = (i: number): void => {
-    if (!retrack || retracked.has(i)) return;
-    retracked.add(i);
-    paths[i] = retrack(paths[i]!.index);
+  const redo = async (positions: number[]): Promise<void> => {
+    const todo = positions.filter((i) => !retracked.has(i));
+    if (!retrack || todo.length === 0) return;
+    todo.forEach((i) => retracked.add(i));
+    const again = await retrack(todo.map((i) => paths[i]!.index));
+    todo.forEach((i, k) => (paths[i] = again[k]!));
   };
-  paths.forEach((p, i) => p.code === 'failed' && redo(i));
+  await redo(paths.flatMap((p, i) => (p.code === 'failed' ? [i] : [])));
   let regular = clusterOf(paths, 'success', REGULAR_TOLERANCE, direction);
   const jumped = regular.filter((members) => members.length > 1).flat();
   if (jumped.length > 0 && retrack) {
-    jumped.forEach(redo);
+    await redo(jumped);
     regular = clusterOf(paths, 'success', REGULAR_TOLERANCE, direction);
   }
-  const singular = clusterOf(paths, 'singular', SINGULAR_TOLERANCE, direction);
+  // With a generic γ exactly one path ends at each nonsingular solution. A point reached by
+  // several paths (after re-tracking ruled out a jump), or shared with a singular endpoint, is a
+  // multiple root that merely looked well conditioned: it is singular.
+  const groups = [...regular, ...clusterOf(paths, 'singular', SINGULAR_TOLERANCE, direction)];
+  const merged = clusterPoints(groups.map((m) => paths[m[0]!]!.end), SINGULAR_TOLERANCE, direction);
+  const points = merged.map((c) => c.members.flatMap((k) => groups[k]!).sort((a, b) => a - b));
+  const isRegular = (m: number[]): boolean => m.length === 1 && paths[m[0]!]!.code === 'success';
+  regular = points.filter(isRegular);
+  const singular = points.filter((m) => !isRegular(m));
   const solutions = [
     ...regular.map((m) => toSolution(paths, m, 'regular')),
     ...singular.map((m) => toSolution(paths, m, 'singular')),
   ].sort((a, b) => a.paths[0]! - b.paths[0]!);
   const warnings: string[] = [];
-  const stillJumped = regular.filter((m) => m.length > 1);
-  if (stillJumped.length > 0) {
+  const lookedRegular = singular.filter((m) => m.every((i) => paths[i]!.code === 'success'));
+  if (lookedRegular.length > 0) {
     warnings.push(
-      `${stillJumped.length} regular solution(s) were reached by more than one path even after re-tracking (paths ${stillJumped
+      `${lookedRegular.length} point(s) were reached by several paths that each looked nonsingular, even after re-tracking (paths ${lookedRegular
         .map((m) => m.map((i) => paths[i]!.index).join('+'))
-        .join(', ')}): a path jumped, and some other solution may be missing`,
+        .join(', ')}): counted as singular; if they are in fact distinct ill-conditioned solutions, solutions may be missing`,
     );
   }
   const lone = singular.filter((m) => m.length === 1 && paths[m[0]!]!.windingNumber === 1).length;
@@ -78,10 +94,10 @@ export function collectSolutions(
   const failed = paths.filter((p) => p.code === 'failed').length;
   if (failed > 0) warnings.push(`${failed} path(s) failed even after re-tracking; solutions may be missing`);
   const counts: Counts = {
-    paths: paths.length,
+    paths: paths.length + droppedAtInfinity,
     regular: regular.length,
     singular: singular.length,
-    atInfinity: paths.filter((p) => p.code === 'at_infinity').length,
+    atInfinity: paths.filter((p) => p.code === 'at_infinity').length + droppedAtInfinity,
     failed,
     real: solutions.filter((s) => s.kind === 'regular' && s.real).length,
   };

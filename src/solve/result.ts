@@ -37,7 +37,10 @@ export interface SolveResult {
   readonly startSystem: string;
   readonly counts: Counts;
   readonly solutions: Solution[];
-  /** Every path, in index order. */
+  /**
+   * Path records in index order: every path that did not go to infinity (the ones solutions
+   * are made of, and failures), or every path when solve was asked to keep them all.
+   */
   readonly paths: PathResult[];
   /** Paths tracked a second time with conservative settings (failed, or jumped). */
   readonly retracked: number[];

@@ -1,26 +1,33 @@
 /**
  * solve: every isolated solution of a square polynomial system by a total-degree homotopy.
- * Tracks every path, re-tracks failed paths and paths that ended at the same regular
- * solution (a path jump) with conservative settings, then groups endpoints into solutions.
+ * Tracks every path in worker threads, batch by batch, optionally recording finished paths
+ * in a checkpoint; re-tracks failed paths and paths that ended at the same regular solution
+ * (a path jump) with conservative settings; then groups endpoints into solutions. A path's
+ * result depends only on the seed and its index, so the result does not depend on the number
+ * of workers, on the order batches finish in, or on whether the run was resumed.
  */
+import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
-import { compileSystem } from '../compile/compile.js';
-import type { CompiledSystem } from '../compile/types.js';
-import { StraightLineHomotopy } from '../homotopy/straightLine.js';
+import { buildProgram, compileProgram } from '../compile/compile.js';
 import { TotalDegreeStart } from '../homotopy/totalDegree.js';
-import type { StartSystem } from '../homotopy/types.js';
 import { Random } from '../numeric/rng.js';
 import { assertSquare, degrees, type System } from '../poly/system.js';
+import { homogenize } from '../homotopy/projective.js';
 import type { PathResult } from '../track/pathResult.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
-import { PathTracker } from '../track/tracker.js';
+import { checkHeader, CheckpointWriter, readCheckpoint, readCheckpointHeader, systemHash, CHECKPOINT_SCHEMA, type CheckpointHeader } from '../parallel/checkpoint.js';
+import type { TrackJob } from '../parallel/job.js';
+import { batchRunner, type BatchRunner } from '../parallel/pool.js';
+import { runPaths } from '../parallel/schedule.js';
+import { PathStore, type LiveCounts } from '../parallel/store.js';
 import { collectSolutions } from './collect.js';
-import type { Counts, SolveResult } from './result.js';
+import type { SolveResult } from './result.js';
 
 export interface SolveProgress {
+  /** Paths finished, those read from a resumed checkpoint included. */
   done: number;
   total: number;
-  counts: Pick<Counts, 'atInfinity' | 'failed'> & { success: number; singular: number };
+  counts: LiveCounts;
 }
 
 export interface SolveOptions {
@@ -31,8 +38,23 @@ export interface SolveOptions {
   limits?: Partial<TrackerLimits>;
   /** Refuse to start more paths than this (default 10,000,000). */
   maxPaths?: number;
+  /**
+   * Worker threads, at most (default: os.availableParallelism()); fewer for small runs (one
+   * per 32 paths), and one tracks in this thread. The result does not depend on it.
+   */
+  workers?: number;
+  /** Paths per batch sent to a worker (default: from the path and worker counts, at most 64). */
+  batchSize?: number;
+  /** Track only the paths with index in [from, to) (default: all). */
+  range?: readonly [number, number];
+  /** Keep the record of every path, at-infinity ones included (default: only the others). */
+  keepAllPaths?: boolean;
+  /** Append finished paths to this NDJSON file (created; an existing file is refused). */
+  checkpoint?: string;
+  /** Continue the run recorded in this checkpoint, appending to it; the seed defaults to its seed. */
+  resume?: string;
   onProgress?: (progress: SolveProgress) => void;
-  /** Stops tracking; the result is then marked partial. */
+  /** Stops tracking (batches in flight are finished); the result is then marked partial. */
   signal?: AbortSignal;
 }
 
@@ -41,11 +63,16 @@ export function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
 }
 
+/** Batches that are kept small enough to balance the workers and to checkpoint often. */
+const MAX_BATCH = 64;
+/** Fewer paths than this per worker do not pay for starting the worker (compiling, warming up). */
+const MIN_PATHS_PER_WORKER = 32;
+
 interface Setup {
-  compiled: CompiledSystem;
-  start: StartSystem;
-  gamma: [number, number];
-  limits: TrackerLimits;
+  job: TrackJob;
+  start: TotalDegreeStart;
+  header: CheckpointHeader;
+  range: [number, number];
 }
 
 function setup(system: System, seed: number, options: SolveOptions): Setup {
@@ -53,62 +80,106 @@ function setup(system: System, seed: number, options: SolveOptions): Setup {
   if (system.parameters.length > 0) {
     throw new InputError(`the system declares parameters (${system.parameters.join(', ')}); give them values, or solve it with --method monodromy`);
   }
-  const rng = new Random(seed);
   const start = new TotalDegreeStart(degrees(system));
+  if (start.pathCount > BigInt(Number.MAX_SAFE_INTEGER)) throw new InputError(`the total-degree start system has ${start.pathCount} paths, too many to track`);
+  const total = Number(start.pathCount);
+  const range: [number, number] = options.range ? [options.range[0], options.range[1]] : [0, total];
+  if (!range.every(Number.isSafeInteger) || range[0] < 0 || range[0] >= range[1] || range[1] > total) {
+    throw new InputError(`the path range [${range.join(', ')}) must lie within [0, ${total}) and hold at least one path`);
+  }
   const maxPaths = options.maxPaths ?? 10_000_000;
-  if (start.pathCount > BigInt(maxPaths)) {
+  if (range[1] - range[0] > maxPaths) {
     throw new InputError(
       `the total-degree start system has ${start.pathCount} paths, more than the limit of ${maxPaths}; raise the limit (--max-paths) or use a start system that needs fewer paths`,
     );
   }
-  return { compiled: compileSystem(system), start, gamma: rng.unitComplex(), limits: { ...defaultLimits, ...options.limits } };
+  const program = buildProgram(system);
+  const limits = { ...defaultLimits, ...options.limits };
+  const preset = options.preset ?? 'default';
+  const rng = new Random(seed);
+  const gamma = rng.unitComplex();
+  // The projective chart a·X = 1: random, so that no start or end point lies on a·X = 0.
+  const chart = Array.from({ length: 2 * (system.variables.length + 1) }, () => rng.normal());
+  const job: TrackJob = { program, projectiveProgram: buildProgram(homogenize(system)), chart, degrees: [...start.degrees], gamma, limits };
+  const header: CheckpointHeader = {
+    schema: CHECKPOINT_SCHEMA,
+    seed,
+    system: systemHash(system.variables, program),
+    variables: system.variables,
+    settings: { start: 'total-degree', preset, limits, range },
+  };
+  return { job, start, header, range };
+}
+
+/** Reads a resumed checkpoint into the store and opens the checkpoint to append to, if any. */
+function openCheckpoint(options: SolveOptions, s: Setup, store: PathStore): CheckpointWriter | undefined {
+  const { resume, checkpoint } = options;
+  if (resume === undefined) return checkpoint === undefined ? undefined : CheckpointWriter.create(checkpoint, s.header);
+  if (checkpoint !== undefined && checkpoint !== resume) {
+    throw new InputError(`--resume ${resume} continues writing to ${resume}; leave out --checkpoint ${checkpoint}, or give it the same file`);
+  }
+  checkHeader(resume, readCheckpointHeader(resume), s.header);
+  const startOf = (i: number): Float64Array => s.start.startSolution(new Float64Array(2 * s.start.n), BigInt(i));
+  const validBytes = readCheckpoint(resume, s.start.n, s.range[1], startOf, (r) => {
+    if (r.index >= s.range[0]) store.add(r);
+  });
+  return CheckpointWriter.resume(resume, validBytes);
 }
 
 export async function solve(system: System, options: SolveOptions = {}): Promise<SolveResult> {
   const began = performance.now();
-  const seed = options.seed ?? randomSeed();
-  const { compiled, start, gamma, limits } = setup(system, seed, options);
-  const homotopy = new StraightLineHomotopy(start, compiled, gamma);
-  const tracker = new PathTracker(homotopy, compiled, options.preset ?? 'default', limits);
-  const total = Number(start.pathCount);
-  const paths: PathResult[] = [];
-  const startPoint = new Float64Array(2 * start.n);
-  const live = { success: 0, singular: 0, atInfinity: 0, failed: 0 };
-  let partial = false;
-  let lastYield = performance.now();
-  for (let index = 0; index < total; index++) {
-    if (options.signal?.aborted) {
-      partial = true;
-      break;
-    }
-    const result = tracker.track(index, start.startSolution(startPoint, BigInt(index)));
-    paths.push(result);
-    tally(live, result);
-    // Let timers and signals run now and then on long serial runs.
-    if (performance.now() - lastYield > 100) {
-      options.onProgress?.({ done: index + 1, total, counts: { ...live } });
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-    }
+  const seed = options.seed ?? (options.resume === undefined ? randomSeed() : readCheckpointHeader(options.resume).seed);
+  const s = setup(system, seed, options);
+  const preset = options.preset ?? 'default';
+  const store = new PathStore(s.range[0], s.range[1], options.keepAllPaths === true);
+  const writer = openCheckpoint(options, s, store);
+  const startOf = (i: number): Float64Array => s.start.startSolution(new Float64Array(2 * s.start.n), BigInt(i));
+  for (const [name, v] of [['workers', options.workers], ['batchSize', options.batchSize]] as const) {
+    if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1)) throw new RangeError(`${name} must be a positive integer, got ${v}`);
   }
-  options.onProgress?.({ done: paths.length, total, counts: { ...live } });
-  const conservative = new PathTracker(homotopy, compiled, 'conservative', limits);
-  const retrack = (index: number): PathResult => conservative.track(index, start.startSolution(startPoint, BigInt(index)));
-  const collected = collectSolutions(paths, compiled, new Random(seed, 1), partial ? undefined : retrack);
-  return {
-    seed,
-    variables: system.variables,
-    startSystem: 'total-degree',
-    ...collected,
-    paths,
-    partial,
-    seconds: (performance.now() - began) / 1000,
-  };
-}
-
-function tally(live: SolveProgress['counts'], r: PathResult): void {
-  if (r.code === 'success') live.success++;
-  else if (r.code === 'singular') live.singular++;
-  else if (r.code === 'at_infinity') live.atInfinity++;
-  else live.failed++;
+  const left = store.total - store.done;
+  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(left / MIN_PATHS_PER_WORKER)));
+  const batchSize = options.batchSize ?? Math.max(1, Math.min(MAX_BATCH, Math.ceil(left / (8 * workers))));
+  const progress = (): void => options.onProgress?.({ done: store.done, total: store.total, counts: { ...store.live } });
+  let runner: BatchRunner | undefined;
+  try {
+    progress();
+    runner = batchRunner(s.job, workers);
+    await runPaths(runner, store.remaining(), {
+      preset,
+      batchSize,
+      startOf,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onBatch: (results) => {
+        writer?.append(results);
+        for (const r of results) store.add(r);
+        progress();
+      },
+    });
+    const partial = store.done < store.total;
+    const retrack = async (indices: number[]): Promise<PathResult[]> => {
+      const again = new Map<number, PathResult>();
+      await runPaths(runner!, indices, { preset: 'conservative', batchSize: 1, startOf, onBatch: (rs) => rs.forEach((r) => again.set(r.index, r)) });
+      return indices.map((i) => again.get(i)!);
+    };
+    const paths = store.records();
+    const compiled = compileProgram(s.job.program);
+    const collected = await collectSolutions(paths, compiled, new Random(seed, 1), partial ? undefined : retrack, store.droppedAtInfinity);
+    const total = Number(s.start.pathCount);
+    if (store.total < total) {
+      collected.warnings.push(`only paths ${s.range[0]} to ${s.range[1] - 1} of ${total} were tracked: solutions reached only by other paths are missing`);
+    }
+    return {
+      seed,
+      variables: system.variables,
+      startSystem: 'total-degree',
+      ...collected,
+      paths,
+      partial,
+      seconds: (performance.now() - began) / 1000,
+    };
+  } finally {
+    writer?.close();
+    await runner?.close();
+  }
 }

@@ -15,13 +15,19 @@ export interface Refinement {
   accuracy: number;
   /**
    * Newton converged only linearly (updates shrinking by a steady factor, (m−1)/m at a root
-   * of multiplicity m): the signature of a singular solution, whatever the condition estimate.
+   * of multiplicity m), or stalled well above round-off: the signatures of a singular
+   * solution, whatever the condition estimate says.
    */
   linear: boolean;
+  /** How far refinement moved the point, relative to max(1, ‖x‖∞). */
+  moved: number;
 }
 
 /** Ratios of successive Newton updates in this range count as linear convergence. */
 const LINEAR_RATIO = { min: 0.1, max: 0.95 };
+/** Newton stopping with updates above both of these has stalled short of a regular point. */
+const STALL_FLOOR = 1e-10;
+const STALL_FACTOR = 1e4;
 /** Updates below this are at round-off, where ratios say nothing about convergence. */
 const ROUND_OFF_UPDATE = 1e-13;
 
@@ -46,6 +52,7 @@ export class Refiner {
   refine(x: Float64Array, maxIterations = 6): Refinement {
     let accuracy = Infinity;
     let linearSteps = 0;
+    let moved = 0;
     for (let it = 0; it < maxIterations; it++) {
       this.system.evaluateWithJacobian(this.F, this.J, x);
       if (!this.lu.factor(this.J)) break;
@@ -55,10 +62,15 @@ export class Refiner {
       const ratio = size / accuracy;
       if (size > ROUND_OFF_UPDATE && ratio > LINEAR_RATIO.min && ratio < LINEAR_RATIO.max) linearSteps++;
       for (let k = 0; k < x.length; k++) x[k] = x[k]! - this.delta[k]!;
+      moved += size;
       accuracy = size;
       if (size < 1e-15) break;
     }
-    return { ...this.measure(x), accuracy, linear: linearSteps >= 2 };
+    const measured = this.measure(x);
+    // Newton at a nonsingular point gets down to about ε·cond; stalling far above that (at a
+    // double root F ~ δ², so Newton meets round-off with δ still ~1e-8) is singular too.
+    const stalled = accuracy > Math.max(STALL_FLOOR, STALL_FACTOR * Number.EPSILON * measured.condition);
+    return { ...measured, accuracy, linear: linearSteps >= 2 || stalled, moved };
   }
 
   /** Residual and condition at x without changing it. */

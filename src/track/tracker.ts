@@ -10,15 +10,23 @@ import type { Homotopy } from '../homotopy/types.js';
 import { cauchyLoop, divergesStably, maxAbs, maxAbsDiff, valuations } from './endgame.js';
 import type { PathResult, ReturnCode } from './pathResult.js';
 import { defaultLimits, presets, type PresetName, type TrackerLimits } from './presets.js';
-import { Refiner } from './refine.js';
+import { Refiner, type Refinement } from './refine.js';
 import { SegmentStepper, type SegmentStatus } from './stepper.js';
 
 /** Condition number above which an endpoint counts as singular (as in HomotopyContinuation.jl). */
 export const SINGULAR_CONDITION = 1e14;
 /** Condition of Hx below which a direct finish to t = 1 is attempted. */
 const FINISH_CONDITION = 1e6;
-/** A path is called diverging only when Hx is at least this ill-conditioned. */
-const MIN_COND_AT_INFINITY = 1e6;
+/**
+ * A path is called diverging after this many consecutive checkpoints of stable, consistent
+ * negative valuation with Hx at least MIN_COND_AT_INFINITY ill-conditioned, or after
+ * CONFIRMATIONS of them whatever the conditioning. Fewer lost finite solutions of norm ~100
+ * (a 2-2-2 network with two data points: 225 found only with these settings, 203–217 with
+ * laxer ones, checked against PHCpack's torus count 192 plus the 33 with zero weights).
+ */
+const CONFIRMATIONS_ILL_CONDITIONED = 3;
+const CONFIRMATIONS = 5;
+const MIN_COND_AT_INFINITY = 1e8;
 /** Radius below which the Cauchy endgame is run even for well-conditioned paths. */
 const CAUCHY_RADIUS = 1e-3;
 /**
@@ -26,6 +34,16 @@ const CAUCHY_RADIUS = 1e-3;
  * 1.5 means an observed valuation below −0.29.
  */
 const GROWTH_PER_CHECKPOINT = 1.5;
+/**
+ * A projective endpoint with |h| below this fraction of ‖x‖ (affine size above 1e4) is not
+ * taken as finite from a direct finish or a Cauchy estimate: a path converging slowly to
+ * infinity stops there with h small but not zero. The valuations decide such paths.
+ */
+const NEAR_INFINITY_H = 1e-4;
+/** Relative distance refinement may move an endpoint (tracking leaves them within ~1e-8). */
+const MAX_REFINEMENT_MOVE = 1e-5;
+/** Relative residual above which a refined endpoint is no solution at all. */
+const MAX_ENDPOINT_RESIDUAL = 1e-6;
 /** Smallest s the endgame goes to. */
 const MIN_S = 1e-14;
 /** Steps allowed for one attempt to finish directly from the endgame. */
@@ -37,8 +55,14 @@ export class PathTracker {
   private readonly x: Float64Array;
   private readonly trial: Float64Array;
   private readonly xdot: Float64Array;
+  /** Valuations of the tracked coordinates, then of the affine ones. */
+  private readonly vTracked: Float64Array;
   private readonly v: Float64Array;
   private readonly vPrev: Float64Array;
+  /** The affine point x (= X/h when tracking projectively). */
+  private readonly affine: Float64Array;
+  /** Number of affine unknowns. */
+  private readonly m: number;
   private readonly absPrev: Float64Array;
   private readonly scratch: { point: Float64Array; sum: Float64Array };
 
@@ -47,16 +71,22 @@ export class PathTracker {
     readonly target: CompiledSystem,
     readonly presetName: PresetName = 'default',
     readonly limits: TrackerLimits = defaultLimits,
+    /** True when the last tracked coordinate is the homogenizing h (ProjectiveHomotopy). */
+    readonly projective = false,
   ) {
     const n = homotopy.n;
+    const m = projective ? n - 1 : n;
+    this.m = m;
+    this.vTracked = new Float64Array(n);
+    this.affine = new Float64Array(2 * m);
     this.stepper = new SegmentStepper(homotopy, presets[presetName], limits);
     this.refiner = new Refiner(target);
     this.x = new Float64Array(2 * n);
     this.trial = new Float64Array(2 * n);
     this.xdot = new Float64Array(2 * n);
-    this.v = new Float64Array(n);
-    this.vPrev = new Float64Array(n);
-    this.absPrev = new Float64Array(n);
+    this.v = new Float64Array(m);
+    this.vPrev = new Float64Array(m);
+    this.absPrev = new Float64Array(m);
     this.scratch = { point: new Float64Array(2 * n), sum: new Float64Array(2 * n) };
   }
 
@@ -85,15 +115,16 @@ export class PathTracker {
     let finishedSingular: PathResult | undefined;
     let previousSize = Infinity;
     for (;;) {
-      if (!st.tangent(this.xdot, x, 1 - s, 0)) return this.result(index, start, 'failed', x, 1 - s, 1, 'singular Jacobian in the endgame');
+      if (!st.tangent(this.xdot, x, 1 - s, 0)) return this.result(index, start, 'failed', this.toAffine(this.affine, x), 1 - s, 1, 'singular Jacobian in the endgame');
       const cond = st.lu.conditionEstimate();
-      valuations(v, x, this.xdot, s);
-      // Diverging needs the evidence twice in a row and an ill-conditioned Hx, or three times in
-      // a row: a path on its way to a finite regular solution can grow for a while, but stays
-      // well conditioned and its valuations drift.
-      diverging = checkpoints >= 1 && divergesStably(v, vPrev, x, absPrev, Math.log(preset.endgameRatio)) ? diverging + 1 : 0;
-      if ((diverging >= 2 && cond >= MIN_COND_AT_INFINITY) || diverging >= 3) {
-        return this.result(index, start, 'at_infinity', x, 1 - s, 1, 'stable negative valuation');
+      valuations(this.vTracked, x, this.xdot, s);
+      this.affineValuations(v);
+      const ax = this.toAffine(this.affine, x);
+      // A path on its way to a far finite solution can grow for a while with valuations that
+      // look stable, but it stays better conditioned and its valuations drift in the end.
+      diverging = checkpoints >= 1 && divergesStably(v, vPrev, ax, absPrev, Math.log(preset.endgameRatio)) ? diverging + 1 : 0;
+      if ((diverging >= CONFIRMATIONS_ILL_CONDITIONED && cond >= MIN_COND_AT_INFINITY) || diverging >= CONFIRMATIONS) {
+        return this.result(index, start, 'at_infinity', ax, 1 - s, 1, 'stable negative valuation');
       }
       let minV = Infinity;
       for (let i = 0; i < n; i++) minV = Math.min(minV, v[i]!);
@@ -102,10 +133,10 @@ export class PathTracker {
         const saved = st.stepLength;
         if (st.trackSegment(trial, 1 - s, 0, 1, 0, FINISH_BUDGET, preset.endgameMaxStep) === 'ok') {
           const direct = this.finished(index, start, trial, 1);
-          if (direct.code === 'success') return direct;
+          if (direct?.code === 'success') return direct;
           // A singular endpoint reached directly: the Cauchy endgame gives a better estimate
           // and the winding number, so carry on with it and keep this as the fallback.
-          finishedSingular = direct;
+          if (direct) finishedSingular = direct;
         }
         st.stepLength = saved;
       }
@@ -114,30 +145,31 @@ export class PathTracker {
         if (loop) {
           const scale = Math.max(1, maxAbs(loop.estimate));
           if (previousEstimate && maxAbsDiff(loop.estimate, previousEstimate) < 1e-8 * scale) {
-            return this.finished(index, start, loop.estimate, loop.winding);
+            const done = this.finished(index, start, loop.estimate, loop.winding);
+            if (done) return done;
           }
           previousEstimate = loop.estimate;
         }
       }
-      const size = maxAbs(x);
+      const size = maxAbs(ax);
       growing = size > GROWTH_PER_CHECKPOINT * previousSize ? growing + 1 : 0;
       previousSize = size;
       vPrev.set(v);
-      for (let i = 0; i < n; i++) absPrev[i] = Math.hypot(x[2 * i]!, x[2 * i + 1]!);
+      for (let i = 0; i < n; i++) absPrev[i] = Math.hypot(ax[2 * i]!, ax[2 * i + 1]!);
       const sNext = s * preset.endgameRatio;
       if (sNext < MIN_S) {
-        if (minV < -0.05) return this.result(index, start, 'at_infinity', x, 1 - s, 1, `negative valuation at s = ${s.toExponential(1)}`);
+        if (minV < -0.05) return this.result(index, start, 'at_infinity', ax, 1 - s, 1, `negative valuation at s = ${s.toExponential(1)}`);
         if (finishedSingular) return finishedSingular;
-        if (previousEstimate) return this.finished(index, start, previousEstimate, 1, 'Cauchy estimates did not settle');
-        return this.result(index, start, 'failed', x, 1 - s, 1, 'endgame did not converge');
+        if (previousEstimate) return this.finishedOrInfinite(index, start, previousEstimate, 'Cauchy estimates did not settle');
+        return this.result(index, start, 'failed', ax, 1 - s, 1, 'endgame did not converge');
       }
       const status = st.trackSegment(x, 1 - s, 0, 1 - sNext, 0, undefined, preset.endgameMaxStep);
       if (status !== 'ok') {
         // Tracking broke down on a path already seen to diverge: ill-conditioning from the
         // growth itself, not a failure to find a finite endpoint.
-        if (diverging >= 1 || growing >= 2) return this.result(index, start, 'at_infinity', x, 1 - s, 1, `diverging; tracking stopped (${status.replace(/_/g, ' ')})`);
+        if (diverging >= 1 || growing >= 2) return this.result(index, start, 'at_infinity', ax, 1 - s, 1, `diverging; tracking stopped (${status.replace(/_/g, ' ')})`);
         if (finishedSingular) return finishedSingular;
-        if (previousEstimate && status !== 'too_large') return this.finished(index, start, previousEstimate, 1, `endgame stopped: ${status}`);
+        if (previousEstimate && status !== 'too_large') return this.finishedOrInfinite(index, start, previousEstimate, `endgame stopped: ${status}`);
         return this.stopped(index, start, status, 1 - s, 'in the endgame');
       }
       s = sNext;
@@ -145,20 +177,73 @@ export class PathTracker {
     }
   }
 
-  /** A path that reached t = 1: refine, then regular or singular by the conditioning. */
-  private finished(index: number, start: Float64Array, end: Float64Array, winding: number, note?: string): PathResult {
-    const point = new Float64Array(end);
+  private finishedOrInfinite(index: number, start: Float64Array, end: Float64Array, note: string): PathResult {
+    return (
+      this.finished(index, start, end, 1, note) ??
+      this.result(index, start, 'at_infinity', this.toAffine(this.affine, end), 1, 1, `endpoint near the hyperplane at infinity (${note})`)
+    );
+  }
+
+  /**
+   * A path that reached t = 1: refine, then regular or singular by the conditioning. Undefined
+   * for a projective endpoint too close to h = 0 to be told from infinity: the endgame's
+   * valuations decide those.
+   */
+  private finished(index: number, start: Float64Array, end: Float64Array, winding: number, note?: string): PathResult | undefined {
+    if (this.projective && this.nearInfinity(end)) return undefined;
+    const point = this.toAffine(new Float64Array(2 * this.m), end);
     const before = this.refiner.measure(point);
     const singular = winding > 1 || before.condition > SINGULAR_CONDITION;
-    const measured = singular ? before : this.refiner.refine(point);
-    const linear = 'linear' in measured && measured.linear;
+    const measured: Partial<Refinement> & { residual: number; condition: number } = singular ? before : this.refiner.refine(point);
+    const linear = measured.linear === true;
+    // Refinement polishes an endpoint; one that Newton had to carry far was no endpoint, and
+    // where Newton went is some other solution (or none).
+    if (measured.moved !== undefined && measured.moved > MAX_REFINEMENT_MOVE) {
+      if (this.projective) return undefined;
+      return this.build(index, start, 'failed', point, 1, winding, measured, `endpoint moved ${measured.moved.toExponential(1)} under refinement`);
+    }
+    if (!(measured.residual <= MAX_ENDPOINT_RESIDUAL)) {
+      return this.build(index, start, 'failed', point, 1, winding, measured, `endpoint is not a solution: residual ${measured.residual.toExponential(1)}`);
+    }
     const code: ReturnCode = singular || linear || measured.condition > SINGULAR_CONDITION ? 'singular' : 'success';
     return this.build(index, start, code, point, 1, winding, measured, note);
   }
 
   private stopped(index: number, start: Float64Array, status: SegmentStatus, t: number, where: string): PathResult {
-    if (status === 'too_large') return this.result(index, start, 'at_infinity', this.x, t, 1, `norm passed 1e14 ${where}`);
-    return this.result(index, start, 'failed', this.x, t, 1, `${status.replace(/_/g, ' ')} ${where}`);
+    const last = this.toAffine(this.affine, this.x);
+    if (status === 'too_large') return this.result(index, start, 'at_infinity', last, t, 1, `norm passed 1e14 ${where}`);
+    return this.result(index, start, 'failed', last, t, 1, `${status.replace(/_/g, ' ')} ${where}`);
+  }
+
+  /** out = the affine point of a tracked point X (X itself unless projective). */
+  toAffine(out: Float64Array, X: Float64Array): Float64Array {
+    const m = this.m;
+    if (!this.projective) {
+      out.set(X.subarray(0, 2 * m));
+      return out;
+    }
+    const hr = X[2 * m]!;
+    const hi = X[2 * m + 1]!;
+    const q = hr * hr + hi * hi;
+    for (let k = 0; k < 2 * m; k += 2) {
+      const a = X[k]!;
+      const b = X[k + 1]!;
+      out[k] = (a * hr + b * hi) / q;
+      out[k + 1] = (b * hr - a * hi) / q;
+    }
+    return out;
+  }
+
+  /** Affine valuations v(x_i) = v(X_i) − v(h) from the tracked ones. */
+  private affineValuations(out: Float64Array): void {
+    const vh = this.projective ? this.vTracked[this.m]! : 0;
+    for (let i = 0; i < this.m; i++) out[i] = this.vTracked[i]! - vh;
+  }
+
+  /** A projective endpoint whose h is small next to the other coordinates. */
+  private nearInfinity(X: Float64Array): boolean {
+    const m = this.m;
+    return Math.hypot(X[2 * m]!, X[2 * m + 1]!) < NEAR_INFINITY_H * Math.max(1e-300, maxAbs(X.subarray(0, 2 * m)));
   }
 
   private result(index: number, start: Float64Array, code: ReturnCode, end: Float64Array, t: number, winding: number, reason: string): PathResult {
@@ -179,7 +264,7 @@ export class PathTracker {
       index,
       code,
       ...(reason === undefined ? {} : { reason }),
-      start: new Float64Array(start),
+      start: this.toAffine(new Float64Array(2 * this.m), start),
       end,
       t,
       acceptedSteps: this.stepper.accepted,

@@ -1,0 +1,142 @@
+/**
+ * Path records in the two forms they travel in: packed into one Float64Array per batch (sent
+ * back from a worker by transfer, no copy), and one JSON line per path (the checkpoint file).
+ * Both forms round-trip every number exactly, NaN and ±Infinity included.
+ */
+import type { PathResult, ReturnCode } from '../track/pathResult.js';
+
+/** Per path: index, t, accepted, rejected, residual, condition, winding, then start and end. */
+const SCALARS = 7;
+
+export interface PackedBatch {
+  /** Number of unknowns. */
+  readonly n: number;
+  /** Path after path, SCALARS + 4n numbers each. */
+  readonly numbers: Float64Array;
+  readonly codes: ReturnCode[];
+  readonly reasons: (string | null)[];
+  readonly presets: string[];
+}
+
+export function packBatch(n: number, results: readonly PathResult[]): PackedBatch {
+  const stride = SCALARS + 4 * n;
+  const numbers = new Float64Array(stride * results.length);
+  results.forEach((r, k) => {
+    const o = k * stride;
+    numbers[o] = r.index;
+    numbers[o + 1] = r.t;
+    numbers[o + 2] = r.acceptedSteps;
+    numbers[o + 3] = r.rejectedSteps;
+    numbers[o + 4] = r.residual;
+    numbers[o + 5] = r.condition;
+    numbers[o + 6] = r.windingNumber;
+    numbers.set(r.start, o + SCALARS);
+    numbers.set(r.end, o + SCALARS + 2 * n);
+  });
+  return {
+    n,
+    numbers,
+    codes: results.map((r) => r.code),
+    reasons: results.map((r) => r.reason ?? null),
+    presets: results.map((r) => r.preset),
+  };
+}
+
+export function unpackBatch(b: PackedBatch): PathResult[] {
+  const stride = SCALARS + 4 * b.n;
+  return b.codes.map((code, k) => {
+    const o = k * stride;
+    const x = b.numbers;
+    const reason = b.reasons[k];
+    return {
+      index: x[o]!,
+      code,
+      ...(reason === null || reason === undefined ? {} : { reason }),
+      // Copies, so that a kept record does not hold the whole batch's buffer.
+      start: x.slice(o + SCALARS, o + SCALARS + 2 * b.n),
+      end: x.slice(o + SCALARS + 2 * b.n, o + stride),
+      t: x[o + 1]!,
+      acceptedSteps: x[o + 2]!,
+      rejectedSteps: x[o + 3]!,
+      residual: x[o + 4]!,
+      condition: x[o + 5]!,
+      windingNumber: x[o + 6]!,
+      preset: b.presets[k]!,
+    };
+  });
+}
+
+/** A path whose batch could not be tracked at all (its workers kept dying). */
+export function failedPath(index: number, start: Float64Array, reason: string, preset: string): PathResult {
+  return {
+    index,
+    code: 'failed',
+    reason,
+    start: new Float64Array(start),
+    end: new Float64Array(start),
+    t: 0,
+    acceptedSteps: 0,
+    rejectedSteps: 0,
+    residual: NaN,
+    condition: NaN,
+    windingNumber: 1,
+    preset,
+  };
+}
+
+/** JSON has no NaN or Infinity: they are written as the strings "NaN", "Infinity", "-Infinity". */
+const encode = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
+
+function decode(v: unknown, what: string): number {
+  if (typeof v === 'number') return v;
+  if (v === 'NaN' || v === 'Infinity' || v === '-Infinity') return Number(v);
+  throw new Error(`${what} is not a number`);
+}
+
+const CODES: readonly ReturnCode[] = ['success', 'at_infinity', 'singular', 'failed'];
+
+/** One checkpoint line (without the newline). The start point is not stored: it follows from the index. */
+export function pathToLine(r: PathResult): string {
+  return JSON.stringify({
+    index: r.index,
+    code: r.code,
+    ...(r.reason === undefined ? {} : { reason: r.reason }),
+    end: Array.from(r.end, encode),
+    t: encode(r.t),
+    acceptedSteps: r.acceptedSteps,
+    rejectedSteps: r.rejectedSteps,
+    residual: encode(r.residual),
+    condition: encode(r.condition),
+    windingNumber: r.windingNumber,
+    preset: r.preset,
+  });
+}
+
+/**
+ * Reads a checkpoint line back; `startOf(index)` recomputes the start point. Throws an Error
+ * saying what is wrong; the caller adds the file and line.
+ */
+export function pathFromLine(line: string, n: number, startOf: (index: number) => Float64Array): PathResult {
+  const o = JSON.parse(line) as Record<string, unknown>;
+  if (typeof o !== 'object' || o === null) throw new Error('not a path record');
+  const index = o.index;
+  if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) throw new Error('index is not a path index');
+  if (!CODES.includes(o.code as ReturnCode)) throw new Error(`unknown return code ${JSON.stringify(o.code)}`);
+  if (!Array.isArray(o.end) || o.end.length !== 2 * n) throw new Error(`end is not a point with ${n} complex coordinates`);
+  if (o.reason !== undefined && typeof o.reason !== 'string') throw new Error('reason is not a string');
+  if (typeof o.preset !== 'string') throw new Error('preset is not a string');
+  return {
+    index,
+    code: o.code as ReturnCode,
+    ...(o.reason === undefined ? {} : { reason: o.reason }),
+    start: startOf(index),
+    end: Float64Array.from(o.end, (v: unknown) => decode(v, 'a coordinate of end')),
+    t: decode(o.t, 't'),
+    acceptedSteps: decode(o.acceptedSteps, 'acceptedSteps'),
+    rejectedSteps: decode(o.rejectedSteps, 'rejectedSteps'),
+    residual: decode(o.residual, 'residual'),
+    condition: decode(o.condition, 'condition'),
+    windingNumber: decode(o.windingNumber, 'windingNumber'),
+    preset: o.preset,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Where finished paths go during a solve. Memory stays flat in the number of paths: a path
+ * that went to infinity is counted and dropped (unless every record is wanted), and only
+ * paths the solutions are made of (finite endpoints) or that collect may re-track (failures)
+ * are kept, with one byte per path to know which are done.
+ */
+import type { PathResult } from '../track/pathResult.js';
+
+export interface LiveCounts {
+  success: number;
+  singular: number;
+  atInfinity: number;
+  failed: number;
+}
+
+export class PathStore {
+  /** Paths finished so far (resumed ones included). */
+  done = 0;
+  /** At-infinity paths counted but not kept. */
+  droppedAtInfinity = 0;
+  readonly live: LiveCounts = { success: 0, singular: 0, atInfinity: 0, failed: 0 };
+  private readonly kept: PathResult[] = [];
+  private readonly finished: Uint8Array;
+
+  /** Paths from..to−1; keepAll keeps the records of paths at infinity too. */
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    private readonly keepAll: boolean,
+  ) {
+    this.finished = new Uint8Array(to - from);
+  }
+
+  get total(): number {
+    return this.to - this.from;
+  }
+
+  /** Files a finished path; a path already filed (a duplicate line in a checkpoint) is ignored. */
+  add(r: PathResult): void {
+    const k = r.index - this.from;
+    if (this.finished[k] === 1) return;
+    this.finished[k] = 1;
+    this.done++;
+    if (r.code === 'success') this.live.success++;
+    else if (r.code === 'singular') this.live.singular++;
+    else if (r.code === 'at_infinity') this.live.atInfinity++;
+    else this.live.failed++;
+    if (r.code !== 'at_infinity' || this.keepAll) this.kept.push(r);
+    else this.droppedAtInfinity++;
+  }
+
+  /** Indices of the paths not finished yet, in order, generated lazily. */
+  *remaining(): Generator<number> {
+    for (let k = 0; k < this.finished.length; k++) if (this.finished[k] === 0) yield this.from + k;
+  }
+
+  /** The kept records in index order, whatever order they finished in. */
+  records(): PathResult[] {
+    return this.kept.sort((a, b) => a.index - b.index);
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The `critsolve network` command, run as users run it: the built CLI (`npm run build`,
+ * which `npm ci` runs through `prepare`) in a child process.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const MAIN = join(import.meta.dirname, '../../dist/src/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'critsolve-network-'));
+
+function critsolve(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [MAIN, 'network', ...args], { encoding: 'utf8', timeout: 300_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface NetworkJson {
+  schema: string;
+  seed: number;
+  variables: string[];
+  counts: { paths: number; regular: number; singular: number; failed: number; real: number };
+  solutions: {
+    x: [number, number][];
+    real: boolean;
+    loss: [number, number];
+    type: string;
+    index?: number;
+    rank: number;
+    zeroPattern: string;
+  }[];
+  summary: { complete: boolean; points: number; minima: number; saddles: number; complex: number; patterns: Record<string, number>; saddlesByIndex: Record<string, number> };
+  network: { dims: number[]; points: number; isolated: boolean; warning: string | null; regularization: { kind: string } };
+}
+
+beforeAll(() => {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
+});
+
+describe('critsolve network', () => {
+  it('runs the built-in example with no options: the table and the solve summary', () => {
+    const r = critsolve('--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/network 2-2-1: 6 weights, 1 data point/);
+    expect(r.stdout).toMatch(/critical points: 9, a complete count/);
+    expect(r.stdout).toMatch(/^total\s+9\s/m);
+    expect(r.stdout).toMatch(/global minimum: loss/);
+    expect(r.stdout).toMatch(/paths 729 {2}regular 9/);
+  }, 300_000);
+
+  it('writes the result JSON of GUIDE §2: loss, zeroPattern and index per solution, summary.patterns', () => {
+    const out = join(dir, 'r.json');
+    const r = critsolve('--dims', '1,2,1', '--seed', '5', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as NetworkJson;
+    expect(json.schema).toBe('critsolve/result@1');
+    expect(json.seed).toBe(5);
+    expect(json.variables).toEqual(['W1[1,1]', 'W1[2,1]', 'W2[1,1]', 'W2[1,2]']);
+    expect(json.counts.regular).toBe(9);
+    expect(json.solutions).toHaveLength(9);
+    for (const s of json.solutions) {
+      expect(s.x).toHaveLength(4);
+      expect(s.loss).toHaveLength(2);
+      expect(s.zeroPattern).toMatch(/^[01]{2}$/);
+      if (s.real) {
+        expect(Number.isInteger(s.index)).toBe(true);
+        expect(s.loss[1]).toBe(0);
+        expect(s.type).toBe(s.index === 0 ? 'minimum' : 'saddle');
+      } else {
+        expect(s.index).toBeUndefined();
+        expect(s.type).toBe('complex');
+      }
+    }
+    const patterns = json.summary.patterns;
+    expect(Object.values(patterns).reduce((a, b) => a + b, 0)).toBe(9);
+    // Generic λ's allow one active neuron at a time: the origin and 4 points per neuron.
+    expect(patterns).toEqual({ '00': 1, '10': 4, '01': 4 });
+    expect(json.summary).toMatchObject({ complete: true, points: 9 });
+    expect(json.network).toMatchObject({ dims: [1, 2, 1], points: 1, isolated: true, warning: null });
+  }, 300_000);
+
+  it("the JSON's network block is a spec that rebuilds the same network: the same critical values", () => {
+    const first = join(dir, 'first.json');
+    expect(critsolve('--dims', '2,1,2', '--seed', '3', '--out', first, '--quiet').code).toBe(0);
+    const a = JSON.parse(readFileSync(first, 'utf8')) as NetworkJson;
+    const spec = join(dir, 'spec.json');
+    writeFileSync(spec, JSON.stringify(a.network));
+    const second = join(dir, 'second.json');
+    const r = critsolve('--spec', spec, '--seed', '8', '--out', second, '--quiet');
+    expect(r.code).toBe(0);
+    const b = JSON.parse(readFileSync(second, 'utf8')) as NetworkJson;
+    const losses = (j: NetworkJson): number[] => j.solutions.map((s) => s.loss[0]).sort((x, y) => x - y);
+    expect(b.counts.regular).toBe(a.counts.regular);
+    losses(b).forEach((v, k) => expect(v).toBeCloseTo(losses(a)[k]!, 8));
+  }, 300_000);
+
+  it('warns before solving when the points are not isolated, and never calls the count complete', () => {
+    const out = join(dir, 'none.json');
+    const r = critsolve('--dims', '1,1,1', '--regularization', 'none', '--seed', '0', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: the critical points are not isolated/);
+    expect(r.stderr).toMatch(/NOT complete counts/);
+    expect(r.stdout).toMatch(/NOT a complete count of isolated critical points/);
+    expect(r.stdout).not.toMatch(/a complete count \(/);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as NetworkJson;
+    expect(json.summary.complete).toBe(false);
+    expect(json.network.isolated).toBe(false);
+    expect(json.network.warning).toMatch(/not isolated/);
+  }, 300_000);
+
+  it('--export writes the gradient system and does not solve', () => {
+    const file = join(dir, 'dln.phc');
+    const r = critsolve('--dims', '2,2,2', '--seed', '0', '--export', 'phc', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/wrote the gradient system \(8 equations in 8 unknowns\).*not solving/);
+    expect(r.stdout).not.toMatch(/paths/);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines[0]).toBe('8');
+    expect(lines.filter((l) => l.trimEnd().endsWith(';'))).toHaveLength(8);
+  });
+
+  it.each([
+    [['--dims', '2,x'], /--dims must be two or more positive integers separated by commas .* got '2,x'/],
+    [['--dims', '2'], /--dims must be two or more positive integers/],
+    [['--dims', '2,0,2'], /--dims must be two or more positive integers/],
+    [['--dims', '2,2', '--points', '0'], /--points must be an integer from 1/],
+    [['--dims', '2,2', '--regularization', 'foo'], /--regularization must be generic, none or weight-decay=L .* got 'foo'/],
+    [['--dims', '2,2', '--regularization', 'weight-decay=-1'], /weight-decay=L needs L to be a finite number ≥ 0.* got '-1'/],
+    [['--dims', '2,2', '--regularization', 'weight-decay='], /weight-decay=L needs L to be a finite number ≥ 0/],
+    [['--dims', '2,2', '--spec', 'x.json'], /give either --dims or --spec, not both/],
+    [['--points', '3'], /--points need a network: give --dims \(e\.g\. --dims 2,2,2\) or --spec FILE/],
+    [['--regularization', 'none'], /--regularization need a network: give --dims/],
+    [['--spec', 'x.json', '--points', '2'], /--points can only go with --dims/],
+    [['--spec', join(dir, 'missing.json')], /cannot read the network spec .*missing\.json': no such file/],
+    [['--method', 'monodromy'], /--method monodromy is not available yet; use --method total-degree/],
+    [['--method', 'newton'], /--method must be one of auto, total-degree, monodromy; got 'newton'/],
+    [['--export', 'mathematica', 'f.m'], /--export format must be one of phc, bertini, julia, text; got 'mathematica'/],
+    [['--export', 'phc'], /--export needs a format and a file name/],
+    [['--seed', '-1'], /--seed must be an integer from 0/],
+    [['--workers', '0'], /--workers must be an integer from 1/],
+  ])('refuses %j with exit 2 and a clear message', (args, message) => {
+    const r = critsolve(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stdout).toBe('');
+  });
+});
