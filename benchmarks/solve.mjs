@@ -36,7 +36,7 @@ for (const name of systems) {
   const file = path.join(systemsDir, `${name}.phc`);
   const system = readSystemFile(file);
   const began = performance.now();
-  const result = await solve(system, { seed, workers, keepPaths: true });
+  const result = await solve(system, { seed, workers, keepAllPaths: true });
   const seconds = (performance.now() - began) / 1000;
   const steps = result.paths.reduce((a, p) => a + p.acceptedSteps + p.rejectedSteps, 0);
   const tracked = result.paths.length;

@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { readSystemFile } from '../poly/read.js';
 import { bezoutNumber } from '../poly/system.js';
 import { formatSummary, resultToJSON } from '../solve/result.js';
+import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
 import { solve } from '../solve/solve.js';
 import { parseInteger, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
@@ -22,6 +23,7 @@ interface SolveCliOptions {
   workers?: number;
   checkpoint?: string;
   resume?: string;
+  certify?: boolean;
 }
 
 /** OUT.json → OUT.checkpoint.ndjson */
@@ -55,6 +57,7 @@ export function solveCommand(): Command {
     .option('--max-paths <n>', 'refuse to track more paths than this', parseInteger('max-paths', 1))
     .option('--checkpoint <file>', `append finished paths to FILE (NDJSON), so that an interrupted run can be resumed; default with more than ${DEFAULT_CHECKPOINT_PATHS} paths and --out: OUT.checkpoint.ndjson, removed once the result is written`)
     .option('--resume <file>', 'continue the run recorded in this checkpoint, skipping its finished paths, and keep appending to it')
+    .option('--certify', 'certify every regular solution by a Krawczyk test in interval arithmetic')
     .option('--quiet', 'no progress on stderr')
     .addHelpText(
       'after',
@@ -88,8 +91,11 @@ export function solveCommand(): Command {
           signal: controller.signal,
         });
         progress.finish();
-        if (opts.out) writeJson(opts.out, resultToJSON(result, { includePaths: opts.paths === true }));
+        const certification = opts.certify ? certifyResult(system, result) : undefined;
+        const json = resultToJSON(result, { includePaths: opts.paths === true });
+        if (opts.out) writeJson(opts.out, certification ? withCertification(json, certification) : json);
         process.stdout.write(formatSummary(result) + '\n');
+        if (certification) process.stdout.write(formatCertification(certification) + '\n');
         if (result.partial) {
           const how = checkpoint
             ? `resume with:\n  ${resumeCommand(file, result.seed, checkpoint, opts)}`

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Polynomial } from '../../src/poly/polynomial.js';
 import { makeSystem } from '../../src/poly/system.js';
 import { parseSystem } from '../../src/poly/parse.js';
+import { certifyResult } from '../../src/certify/result.js';
 import { resultToJSON, type SolveResult } from '../../src/solve/result.js';
 import { solve } from '../../src/solve/solve.js';
 import { maxAbsDiff } from '../../src/track/endgame.js';
@@ -47,9 +48,14 @@ describe('solve by total degree: known counts for 10 seeds', () => {
     });
   }
 
-  it('dln_2-2-2_m1_s11: 33 critical points among 6,561 paths', async () => {
+  it('dln_2-2-2_m1_s11: 33 critical points among 6,561 paths, all certified', { timeout: 300_000 }, async () => {
     const system = sharedSystem('dln_2-2-2_m1_s11');
-    for (const seed of [1, 2]) expectExact(await solve(system, { seed }), 33);
+    for (const seed of [1, 2]) {
+      const result = await solve(system, { seed });
+      expectExact(result, 33);
+      // …and each of the 33 certified by a Krawczyk test, all distinct.
+      expect(certifyResult(system, result).counts).toMatchObject({ certified: 33, certifiedDistinct: 33, uncertified: 0 });
+    }
   });
 
   it('cyclic6: 156 regular solutions, the other 564 paths at infinity or singular, none failed', async () => {

@@ -1,0 +1,73 @@
+/**
+ * Certification of a solve's result: every regular solution gets a Krawczyk test; the counts
+ * of certified, certified distinct and certified real solutions join the result's counts, and
+ * each solution carries its certificate (a box with center and radius) or the reason it has
+ * none. Singular endpoints cannot be certified by Krawczyk's method and are left out.
+ */
+import type { System } from '../poly/system.js';
+import type { SolveResult } from '../solve/result.js';
+import { certifySolutions, type CertifiedSolution, type CertifyCounts } from './certify.js';
+
+export interface Certification {
+  readonly counts: CertifyCounts;
+  /** Per solution of the result, in its order; undefined for singular ones. */
+  readonly certificates: (CertifiedSolution | undefined)[];
+  readonly seconds: number;
+}
+
+export function certifyResult(system: System, result: SolveResult): Certification {
+  const began = performance.now();
+  const regular = result.solutions.flatMap((s, k) => (s.kind === 'regular' ? [k] : []));
+  const certified = certifySolutions(
+    system,
+    regular.map((k) => result.solutions[k]!.x),
+  );
+  const certificates: (CertifiedSolution | undefined)[] = result.solutions.map(() => undefined);
+  regular.forEach((k, j) => (certificates[k] = certified.solutions[j]));
+  return { counts: certified.counts, certificates, seconds: (performance.now() - began) / 1000 };
+}
+
+const pairs = (x: Float64Array): [number, number][] => {
+  const out: [number, number][] = [];
+  for (let k = 0; k < x.length; k += 2) out.push([x[k]!, x[k + 1]!]);
+  return out;
+};
+
+/** The certificate of one solution as JSON: box center and radius, realness, or the reason. */
+export function certificateToJSON(c: CertifiedSolution | undefined): Record<string, unknown> {
+  if (!c) return { certified: false, reason: 'singular: Krawczyk certificates need a nonsingular Jacobian' };
+  return {
+    certified: c.certified,
+    ...(c.reason ? { reason: c.reason } : {}),
+    real: c.real,
+    ...(c.box ? { box: { center: pairs(c.box.center), radius: c.box.radius } } : {}),
+    ...(c.duplicateOf === undefined ? {} : { duplicateOf: c.duplicateOf }),
+  };
+}
+
+/** Adds the certification to a result's JSON (counts.certified, counts.certifiedReal, …). */
+export function withCertification(json: Record<string, unknown>, c: Certification): Record<string, unknown> {
+  const counts = json['counts'] as Record<string, unknown>;
+  const solutions = json['solutions'] as Record<string, unknown>[];
+  return {
+    ...json,
+    counts: {
+      ...counts,
+      certified: c.counts.certified,
+      certifiedDistinct: c.counts.certifiedDistinct,
+      certifiedReal: c.counts.certifiedReal,
+      uncertified: c.counts.uncertified,
+    },
+    solutions: solutions.map((s, k) => ({ ...s, certificate: certificateToJSON(c.certificates[k]) })),
+    certificationSeconds: c.seconds,
+  };
+}
+
+/** One line for the human summary, with the reasons of failures counted. */
+export function formatCertification(c: Certification): string {
+  const reasons = new Map<string, number>();
+  for (const s of c.certificates) if (s && !s.certified) reasons.set(s.reason ?? 'unknown', (reasons.get(s.reason ?? 'unknown') ?? 0) + 1);
+  const why = [...reasons].map(([r, n]) => `${n} ${r}`).join(', ');
+  const { certified, certifiedDistinct, certifiedReal, uncertified } = c.counts;
+  return `certified ${certified} (distinct ${certifiedDistinct}, real ${certifiedReal}), uncertified ${uncertified}${why ? ` (${why})` : ''}, ${c.seconds.toFixed(2)} s`;
+}
