@@ -60,3 +60,7 @@ export { fixParameters } from './compile/fixed.js';
 export { monodromySolve } from './solve/monodromy.js';
 export { trackToParameters } from './solve/trackParameters.js';
 export { parametrizeNetwork, networkMonodromy } from './network/parametrize.js';
+export { networkInstances, instancesToJSON, dataParametrizedSystem, dataParameters, type InstancesResult } from './network/instances.js';
+
+// certification of results
+export { certifyResult, withCertification, formatCertification } from './certify/result.js';

@@ -4,18 +4,22 @@
  * The network comes from --dims (random data and λ's from --seed) or from a spec file.
  * With neither, a small built-in example runs (what `npm start` shows). --export writes the
  * gradient system for another solver and stops: exporting is for running that solver
- * instead, and a file is all it needs.
+ * instead, and a file is all it needs. --instances solves many random networks of one
+ * architecture from a single monodromy solve (network/instances).
  */
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { renderSummary } from '../network/classify.js';
 import { linearNetwork, type LinearNetwork, type LinearNetworkOptions, type Regularization } from '../network/model.js';
+import { INSTANCES_VARY, instanceSeed, instancesToJSON, networkInstances, type InstancesResult, type Spread } from '../network/instances.js';
 import { loadNetworkSpec } from '../network/spec.js';
-import { NETWORK_METHODS, networkResultToJSON, resolveMethod, solveNetwork, type NetworkMethod, type NetworkResult } from '../network/study.js';
+import { AUTO_MONODROMY_ABOVE, describeStops, NETWORK_METHODS, networkResultToJSON, solveNetwork, type NetworkMethod, type NetworkResult } from '../network/study.js';
 import type { System } from '../poly/system.js';
 import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js';
+import type { MonodromyProgress } from '../solve/monodromy.js';
 import { formatSummary } from '../solve/result.js';
+import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
 import { randomSeed } from '../solve/solve.js';
 import { parseInteger, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
@@ -28,12 +32,14 @@ interface NetworkCliOptions {
   points?: number;
   regularization?: Regularization;
   spec?: string;
+  instances?: number;
   method: NetworkMethod;
   seed?: number;
   workers?: number;
   out?: string;
   export?: string[];
   quiet?: boolean;
+  certify?: boolean;
 }
 
 const EXPORTERS: Record<string, { write: (s: System) => string; name: string }> = {
@@ -144,15 +150,115 @@ function writeExport(network: LinearNetwork, format: string, file: string): stri
 function report(r: NetworkResult): string {
   const { regular, singular } = r.solve.counts;
   const split = singular > 0 ? ` (${regular} regular, ${singular} singular endpoints)` : '';
+  const lines = [renderSummary(r.summary), '', formatSummary(r.solve)];
+  if (r.components) {
+    // incomplete[0] is monodromy's own reason, which the heading states.
+    const also = r.incomplete.length > 1 ? ` — also: ${r.incomplete.slice(1).join('; ')}` : '';
+    const heading = `critical points found by monodromy: ${r.summary.points}${split} (${describeStops(r.components)}); not proven complete (monodromy has no trace test)${also}`;
+    lines.push(`monodromy: ${r.pathsTracked} paths tracked in loops and parameter homotopies, in this thread (--workers does not apply)`);
+    return [heading, '', ...lines].join('\n');
+  }
   const heading = r.complete
     ? `critical points: ${r.summary.points}, a complete count (every path tracked, every point isolated and nonsingular)`
     : `critical points found: ${r.summary.points}${split} — NOT a complete count of isolated critical points: ${r.incomplete.join('; ')}`;
-  return [heading, '', renderSummary(r.summary), '', formatSummary(r.solve)].join('\n');
+  return [heading, '', ...lines].join('\n');
+}
+
+/** Monodromy progress on stderr: a line every 5 s on a terminal, every 30 s otherwise; nothing with --quiet. */
+function monodromyProgress(quiet: boolean): (p: MonodromyProgress) => void {
+  if (quiet) return () => {};
+  const every = process.stderr.isTTY === true ? 5000 : 30_000;
+  let last = Date.now();
+  return (p) => {
+    if (Date.now() - last < every) return;
+    last = Date.now();
+    process.stderr.write(`network: monodromy, current component: ${p.solutions} solutions, ${p.loops} loops (${p.staleLoops} without new ones), ${p.pathsTracked} paths\n`);
+  };
+}
+
+/** Refuses --instances with options it cannot honour, saying what to do instead. */
+function checkInstances(opts: NetworkCliOptions): void {
+  if (opts.spec) throw new InputError('--instances draws random networks of one architecture, so it cannot go with --spec (a spec fixes one network); give --dims instead');
+  if (!opts.dims) throw new InputError('--instances needs --dims: the architecture of the random networks, e.g. --dims 2,2,2 --instances 20');
+  if (opts.regularization && opts.regularization.kind !== 'generic') {
+    throw new InputError("--instances draws generic λ's for every instance (other regularizations fix the λ's and make the points non-isolated); leave out --regularization");
+  }
+  if (opts.method === 'total-degree') {
+    throw new InputError('--instances solves once by monodromy and tracks to every instance, so it cannot go with --method total-degree; to solve instances by total degree, run each --seed on its own');
+  }
+  if (opts.export) throw new InputError('--export writes the system of one network; it cannot go with --instances');
+}
+
+const formatSpread = (name: string, s: Spread): string => `${name} per instance: min ${s.min}, mean ${s.mean.toFixed(2)}, max ${s.max}`;
+
+/** The instances report: the source solve, one row per instance, the aggregate and histogram. */
+function renderInstances(r: InstancesResult): string {
+  const header = ['instance', 'seed', 'points', 'complex', 'real', 'minima', 'saddles', 'by index', 'degenerate', 'real by pattern', 'notes'];
+  const rows = r.instances.map((t, i) => {
+    const s = t.summary;
+    const byIndex = Object.entries(s.saddlesByIndex).map(([k, v]) => `${k}:${v}`).join(' ') || '-';
+    const realPatterns = Object.entries(s.byPattern).filter(([, c]) => c.points > c.complex).sort(([a], [b]) => a.localeCompare(b));
+    const byPattern = realPatterns.map(([k, c]) => `${k}:${c.points - c.complex}`).join(' ') || '-';
+    const { failed, singular, atInfinity } = t.solve.counts;
+    const notes = [failed && `${failed} failed`, singular && `${singular} singular`, atInfinity && `${atInfinity} diverged`].filter(Boolean).join(', ') || '-';
+    return [String(i + 1), String(t.networkSeed), ...[s.points, s.complex, s.real, s.minima, s.saddles].map(String), byIndex, String(s.degenerate), byPattern, notes];
+  });
+  const widths = header.map((_, col) => Math.max(...[header, ...rows].map((row) => row[col]!.length)));
+  const left = new Set([7, 9, 10]);
+  const line = (row: string[]): string => row.map((cell, col) => (left.has(col) ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ').trimEnd();
+  const { real } = r.aggregate;
+  const most = Math.max(...Object.values(real.histogram));
+  const histogram = Object.entries(real.histogram).map(([count, k]) => `  ${count.padStart(4)} real: ${'#'.repeat(Math.max(1, Math.round((40 * k) / most)))} ${k}`);
+  return [
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+    '',
+    formatSpread('real critical points', real),
+    formatSpread('minima', r.aggregate.minima),
+    formatSpread('saddles', r.aggregate.saddles),
+    formatSpread('complex (non-real) points', r.aggregate.complex),
+    'histogram of real critical points (instances per count):',
+    ...histogram,
+    "pattern: one digit per hidden neuron (1 on, 0 off), layers separated by |; 'real by pattern' counts the real points",
+  ].join('\n');
+}
+
+async function runInstances(opts: NetworkCliOptions & { instances: number }): Promise<void> {
+  checkInstances(opts);
+  const seed = opts.seed ?? randomSeed();
+  const dims = opts.dims!;
+  const points = opts.points ?? 1;
+  const last = instanceSeedLabel(seed, opts.instances);
+  process.stdout.write(
+    `network ${dims.join('-')}: ${points} data point${points === 1 ? '' : 's'} per instance, generic λ's; ${opts.instances} instances, the networks of --seed ${last}: ` +
+      `their data X, Y and λ's vary; seed ${seed}\n`,
+  );
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const r = await networkInstances({ dims, points, instances: opts.instances, seed, monodromy: { onProgress: monodromyProgress(opts.quiet === true), signal: controller.signal } });
+    if (opts.out) writeJson(opts.out, instancesToJSON(r));
+    if (r.partial) throw new InputError('interrupted during the monodromy solve: no instance was tracked');
+    const heading =
+      `source: ${r.sourceCount} complex critical points at a random complex (X, Y, λ), found by monodromy (${describeStops(r.components)}); ` +
+      `not proven complete (monodromy has no trace test), so neither are the counts below`;
+    const tracked = `tracked to ${r.instances.length} instances; ${r.pathsTracked} paths in all (monodromy loops and parameter homotopies), ${r.seconds.toFixed(2)} seconds in this thread`;
+    process.stdout.write([heading, tracked, '', renderInstances(r)].join('\n') + '\n');
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** "s … s+N−1" (or "s"), as the seeds wrap. */
+function instanceSeedLabel(seed: number, count: number): string {
+  return count === 1 ? String(seed) : `${seed} … ${instanceSeed(seed, count - 1)}`;
 }
 
 async function run(opts: NetworkCliOptions): Promise<void> {
+  if (opts.instances !== undefined) return runInstances({ ...opts, instances: opts.instances });
   const exported = opts.export ? checkExport(opts.export) : undefined;
-  resolveMethod(opts.method);
   const { options, seed, label } = networkOptions(opts);
   const network = linearNetwork(options);
   process.stdout.write(describeNetwork(network, options, seed, label) + '\n');
@@ -173,11 +279,15 @@ async function run(opts: NetworkCliOptions): Promise<void> {
       method: opts.method,
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
       onProgress: (p) => progress.update(p),
+      monodromy: { onProgress: monodromyProgress(opts.quiet === true) },
       signal: controller.signal,
     });
     progress.finish();
-    if (opts.out) writeJson(opts.out, networkResultToJSON(result));
+    const certification = opts.certify ? certifyResult(network.system, result.solve) : undefined;
+    const json = networkResultToJSON(result);
+    if (opts.out) writeJson(opts.out, certification ? withCertification(json, certification) : json);
     process.stdout.write(report(result) + '\n');
+    if (certification) process.stdout.write(formatCertification(certification) + '\n');
     if (result.solve.partial) throw new InputError('interrupted: the result above is partial');
   } finally {
     process.off('SIGINT', onSigint);
@@ -194,11 +304,25 @@ export function networkCommand(): Command {
     .option('--points <m>', 'number of random data points (with --dims; default 1)', parseInteger('points', 1))
     .option('--regularization <kind>', "generic (distinct random λ's: isolated points), none, or weight-decay=L (with --dims; default generic)", parseRegularization)
     .option('--spec <file>', 'a network spec file (JSON: dims, X, Y, regularization)')
-    .option('--method <method>', `how to solve: ${NETWORK_METHODS.join(', ')} (monodromy is not available yet)`, parseMethod, 'auto')
+    .option(
+      '--method <method>',
+      `how to solve: ${NETWORK_METHODS.join(', ')}. total-degree tracks every path and proves its count complete; monodromy (one thread) is far faster on large networks ` +
+        `but stops after loops that find nothing new, so its count is not proven complete; auto takes total degree up to ${AUTO_MONODROMY_ABOVE.toLocaleString('en-US')} paths ` +
+        `(the Bézout number (2L−1)^weights, L layers), monodromy beyond`,
+      parseMethod,
+      'auto',
+    )
+    .option(
+      '--instances <n>',
+      `solve once, track many: n random networks of the --dims architecture, varying ${INSTANCES_VARY}; ` +
+        'prints per-instance counts (complex, real, minima, saddles by Morse index, real points by zero pattern) and min/mean/max and a histogram of the real counts',
+      parseInteger('instances', 1, 1_000_000),
+    )
     .option('--seed <n>', 'seed of the data, the λ\'s and every random choice of the solver (default: random, reported; 0 for the built-in example)', parseInteger('seed', 0, 2 ** 31 - 1))
-    .option('--workers <n>', 'worker threads for path tracking (default: one per CPU; 1 tracks in the main thread)', parseInteger('workers', 1, 1024))
-    .option('--out <file>', 'write the result as JSON (schema critsolve/result@1, with loss, zeroPattern and index per solution)')
+    .option('--workers <n>', 'worker threads for total-degree path tracking (default: one per CPU; 1 tracks in the main thread); monodromy runs in the main thread', parseInteger('workers', 1, 1024))
+    .option('--out <file>', 'write the result as JSON (schema critsolve/result@1, with loss, zeroPattern and index per solution; with --instances critsolve/instances@1: instances[] of such results, and aggregate)')
     .option('--export <format-and-file...>', `write the gradient system as ${Object.keys(EXPORTERS).join('|')} to FILE, without solving, e.g. --export phc system.phc`)
+    .option('--certify', 'certify every regular critical point by a Krawczyk test in interval arithmetic')
     .option('--quiet', 'no progress on stderr')
     .action(run);
 }

@@ -1,29 +1,55 @@
 /**
- * Every critical point of a deep linear network: solve its gradient system, classify each
- * solution (loss, zero pattern, Morse index, rank), summarize, and say whether the counts
- * are complete. The JSON form extends the solve result (schema critsolve/result@1, GUIDE §2).
+ * Every critical point of a deep linear network: solve its gradient system (total degree, or
+ * monodromy), classify each solution (loss, zero pattern, Morse index, rank), summarize, and
+ * say whether the counts are complete. The JSON form extends the solve result (schema
+ * critsolve/result@1, GUIDE §2).
  */
-import { InputError } from '../errors.js';
+import type { MonodromyOptions, MonodromyResult, MonodromyStop } from '../solve/monodromy.js';
+import { bezoutNumber } from '../poly/system.js';
 import type { SolveResult } from '../solve/result.js';
 import { resultToJSON } from '../solve/result.js';
 import { solve, type SolveOptions } from '../solve/solve.js';
 import { classifyPoints, type ClassifyOptions, type CriticalPointClass, type CriticalSummary } from './classify.js';
 import type { LinearNetwork } from './model.js';
+import { networkMonodromy } from './parametrize.js';
 
-/** How to solve: `auto` picks the best method available (total degree, for now). */
+/** How to solve: `auto` is total degree up to AUTO_MONODROMY_ABOVE paths, monodromy beyond. */
 export type NetworkMethod = 'auto' | 'total-degree' | 'monodromy';
 
 export const NETWORK_METHODS: readonly NetworkMethod[] = ['auto', 'total-degree', 'monodromy'];
 
+/**
+ * `auto` solves by monodromy when the total-degree homotopy has more paths than this. Total
+ * degree proves its count complete (every path tracked), so it is kept while affordable:
+ * 2-2-2 (6,561 paths) takes about a minute on one core, where 1-2-2-1 (390,625) would take
+ * hours and monodromy needs about a second.
+ */
+export const AUTO_MONODROMY_ABOVE = 20_000;
+
 export interface NetworkSolveOptions extends SolveOptions {
   method?: NetworkMethod;
   classify?: ClassifyOptions;
+  /** For monodromy: its stopping rules and progress (the seed and signal are the solve's). */
+  monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'targetCount' | 'onProgress'>;
+}
+
+/** A family of critical points solved by monodromy: a choice of on-neurons (see network/parametrize). */
+export interface MonodromyComponent {
+  /** Pattern key, as classify's zeroPattern key; `0…0` for W = 0, which needs no solving. */
+  readonly key: string;
+  readonly monodromy?: MonodromyResult;
+  /** Why the component has no solutions at generic parameters, when it has none. */
+  readonly empty?: string;
 }
 
 export interface NetworkResult {
   readonly network: LinearNetwork;
   readonly method: Exclude<NetworkMethod, 'auto'>;
   readonly solve: SolveResult;
+  /** For monodromy: the components, each with its monodromy run. */
+  readonly components?: readonly MonodromyComponent[];
+  /** For monodromy: paths tracked in all loops and parameter homotopies. */
+  readonly pathsTracked?: number;
   /** One class per solution of `solve.solutions`, in the same order. */
   readonly points: readonly CriticalPointClass[];
   /** Over every solution, regular or singular; `globalMinimum.points` index `solve.solutions`. */
@@ -38,15 +64,41 @@ export interface NetworkResult {
   readonly incomplete: readonly string[];
 }
 
-/** The method `method` stands for; refuses one that is not available (an InputError). */
-export function resolveMethod(method: NetworkMethod): Exclude<NetworkMethod, 'auto'> {
-  if (method === 'monodromy') {
-    throw new InputError('--method monodromy is not available yet; use --method total-degree (or auto, which picks it)');
-  }
-  return 'total-degree';
+/** The method `method` stands for on this network. */
+export function resolveMethod(method: NetworkMethod, network: LinearNetwork): Exclude<NetworkMethod, 'auto'> {
+  if (method !== 'auto') return method;
+  return bezoutNumber(network.system) > BigInt(AUTO_MONODROMY_ABOVE) ? 'monodromy' : 'total-degree';
 }
 
-function incompleteReasons(network: LinearNetwork, r: SolveResult, someRange: boolean): string[] {
+const plural = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
+
+/** How the monodromy runs stopped, in words: "each of 3 components stopped after 20 loops …". */
+export function describeStops(components: readonly MonodromyComponent[]): string {
+  const runs = components.flatMap((c) => (c.monodromy ? [{ key: c.key, m: c.monodromy }] : []));
+  const stale = runs.filter((r) => r.m.stoppedBy === 'stale-loops');
+  const parts: string[] = [];
+  if (stale.length > 0) {
+    const loops = [...new Set(stale.map((r) => r.m.staleLoops))].join(' or ');
+    const who = stale.length === runs.length ? (runs.length === 1 ? 'the component' : `each of ${runs.length} components`) : plural(stale.length, 'component');
+    parts.push(`${who} stopped after ${loops} loops in a row without new solutions`);
+  }
+  for (const r of runs.filter((r) => r.m.stoppedBy !== 'stale-loops')) {
+    const why: Record<MonodromyStop, string> = { 'stale-loops': '', 'target-count': 'at the target count', 'max-loops': `at the loop limit (${r.m.loops} loops), still finding solutions`, aborted: 'when interrupted' };
+    parts.push(`component ${r.key} stopped ${why[r.m.stoppedBy]}`);
+  }
+  const loops = runs.reduce((s, r) => s + r.m.loops, 0);
+  const empty = components.filter((c) => c.empty).length;
+  if (empty > 0) parts.push(`${plural(empty, 'component')} with no isolated points at generic parameters`);
+  return `${parts.join('; ')}; ${plural(loops, 'loop')} in all`;
+}
+
+/** Why monodromy's counts are not proven complete: it stops on evidence, not on a proof. */
+export function monodromyIncomplete(components: readonly MonodromyComponent[]): string {
+  return `found by monodromy, which has no completeness test (no trace test): ${describeStops(components)}, so points may be missing`;
+}
+
+/** Why the counts of a solve are not complete, one plain statement each. */
+export function incompleteReasons(network: LinearNetwork, r: SolveResult, someRange: boolean): string[] {
   const reasons: string[] = [];
   if (!network.isolated) reasons.push('the critical points are not isolated, so no finite count is complete');
   if (r.partial) reasons.push('the run was stopped before every path was tracked');
@@ -60,12 +112,27 @@ function incompleteReasons(network: LinearNetwork, r: SolveResult, someRange: bo
 
 /** Solves the gradient system of `network` and classifies every solution. */
 export async function solveNetwork(network: LinearNetwork, options: NetworkSolveOptions = {}): Promise<NetworkResult> {
-  const { method = 'auto', classify, ...solveOptions } = options;
-  const chosen = resolveMethod(method);
+  const { method = 'auto', classify, monodromy: _monodromy, ...solveOptions } = options;
+  if (resolveMethod(method, network) === 'monodromy') return solveByMonodromy(network, options);
   const result = await solve(network.system, { ...solveOptions, start: 'total-degree' });
   const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);
   const incomplete = incompleteReasons(network, result, options.range !== undefined);
-  return { network, method: chosen, solve: result, points, summary, complete: incomplete.length === 0, incomplete };
+  return { network, method: 'total-degree', solve: result, points, summary, complete: incomplete.length === 0, incomplete };
+}
+
+/**
+ * networkMonodromy (one run per choice of on-neurons, single-threaded), as a solve result:
+ * never complete, since monodromy has no completeness test.
+ */
+async function solveByMonodromy(network: LinearNetwork, options: NetworkSolveOptions): Promise<NetworkResult> {
+  const { seed, signal, classify, monodromy } = options;
+  const spec = { dims: network.dims, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda: network.lambda } } as const;
+  const m = await networkMonodromy(spec, { ...monodromy, ...(seed === undefined ? {} : { seed }), ...(signal ? { signal } : {}) });
+  const partial = m.components.some((c) => c.monodromy?.stoppedBy === 'aborted');
+  const result: SolveResult = { seed: m.seed, variables: network.variables, startSystem: 'monodromy', counts: m.counts, solutions: m.solutions, paths: m.paths, retracked: m.retracked, warnings: m.warnings, partial, seconds: m.seconds };
+  const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);
+  const incomplete = [monodromyIncomplete(m.components), ...incompleteReasons(network, result, false)];
+  return { network, method: 'monodromy', solve: result, components: m.components, pathsTracked: m.pathsTracked, points, summary, complete: false, incomplete };
 }
 
 function pointToJSON(network: LinearNetwork, c: CriticalPointClass): Record<string, unknown> {
@@ -123,5 +190,25 @@ function networkToJSON(n: LinearNetwork): Record<string, unknown> {
 export function networkResultToJSON(r: NetworkResult, options: { includePaths?: boolean } = {}): Record<string, unknown> {
   const base = resultToJSON(r.solve, options);
   const solutions = (base['solutions'] as Record<string, unknown>[]).map((s, i) => ({ ...s, ...pointToJSON(r.network, r.points[i]!) }));
-  return { ...base, method: r.method, network: networkToJSON(r.network), solutions, summary: summaryToJSON(r) };
+  const monodromy = r.components ? { monodromy: monodromyToJSON(r.components, r.pathsTracked ?? 0) } : {};
+  return { ...base, method: r.method, ...monodromy, network: networkToJSON(r.network), solutions, summary: summaryToJSON(r) };
+}
+
+/**
+ * The monodromy facts: loops and paths in all, and per component its pattern key, the
+ * solutions monodromy found at its random complex parameters, and why it stopped.
+ */
+export function monodromyToJSON(components: readonly MonodromyComponent[], pathsTracked: number): Record<string, unknown> {
+  return {
+    loops: components.reduce((s, c) => s + (c.monodromy?.loops ?? 0), 0),
+    pathsTracked,
+    components: components.map((c) => ({
+      key: c.key,
+      ...(c.monodromy
+        ? { solutions: c.monodromy.solutions.length, loops: c.monodromy.loops, staleLoops: c.monodromy.staleLoops, pathsTracked: c.monodromy.pathsTracked, failedPaths: c.monodromy.failedPaths, stoppedBy: c.monodromy.stoppedBy, seed: c.monodromy.seed }
+        : c.empty
+          ? { solutions: 0, empty: c.empty }
+          : { solutions: 1, note: 'W = 0, a critical point for every λ' }),
+    })),
+  };
 }

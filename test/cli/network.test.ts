@@ -7,9 +7,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEMS_DIR } from '../systems.js';
 
 const MAIN = join(import.meta.dirname, '../../dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'critsolve-network-'));
+
 
 function critsolve(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [MAIN, 'network', ...args], { encoding: 'utf8', timeout: 300_000 });
@@ -120,6 +122,61 @@ describe('critsolve network', () => {
     expect(lines.filter((l) => l.trimEnd().endsWith(';'))).toHaveLength(8);
   });
 
+  it('--method monodromy on dln_2-2-2_m1_s11 finds its 33 points, with the total-degree table, and says it is not proven complete', () => {
+    const out = join(dir, 'monodromy.json');
+    const r = critsolve('--spec', join(SYSTEMS_DIR, 'dln_2-2-2_m1_s11.json'), '--method', 'monodromy', '--seed', '1', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/critical points found by monodromy: 33 \(each of 3 components stopped after 20 loops in a row without new solutions; \d+ loops in all\); not proven complete/);
+    expect(r.stdout).not.toMatch(/a complete count/);
+    // The table of a total-degree solve of the same spec (6,561 paths, every one tracked).
+    for (const row of [/^11\s+16\s+16\s+0\s+0\s+0$/m, /^01\s+8\s+6\s+2\s+0\s+0$/m, /^10\s+8\s+6\s+0\s+2\s+0$/m, /^00\s+1\s+0\s+0\s+1\s+0$/m, /^total\s+33\s+28\s+2\s+3\s+0$/m]) {
+      expect(r.stdout).toMatch(row);
+    }
+    const json = JSON.parse(readFileSync(out, 'utf8')) as NetworkJson & { method: string; monodromy: { loops: number; pathsTracked: number; components: { key: string; stoppedBy?: string }[] } };
+    expect(json.method).toBe('monodromy');
+    expect(json.counts.regular).toBe(33);
+    expect(json.summary).toMatchObject({ complete: false, points: 33, patterns: { '00': 1, '01': 8, '10': 8, '11': 16 } });
+    expect(json.monodromy.pathsTracked).toBeGreaterThan(33);
+    expect(json.monodromy.components.map((c) => [c.key, c.stoppedBy ?? null]).sort()).toEqual([['00', null], ['01', 'stale-loops'], ['10', 'stale-loops'], ['11', 'stale-loops']]);
+    for (const s of json.solutions) expect(s.index === undefined).toBe(!s.real);
+  }, 300_000);
+
+  it('--method auto takes monodromy where total degree is hopeless: dln_2-2-2-2_m1_s11 (244,140,625 paths), 641 points', () => {
+    const r = critsolve('--spec', join(SYSTEMS_DIR, 'dln_2-2-2-2_m1_s11.json'), '--seed', '1', '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/critical points found by monodromy: 641 \(/);
+    expect(r.stdout).toMatch(/^total\s+641\s/m);
+    expect(r.stdout).toMatch(/paths 641 {2}regular 641 .* failed 0/);
+  }, 300_000);
+
+  it('--instances: per-instance counts, the aggregate, and instance 2 is the network of --seed 2, as a total-degree solve finds it', () => {
+    const out = join(dir, 'instances.json');
+    const r = critsolve('--dims', '2,2,1', '--instances', '4', '--seed', '1', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/4 instances, the networks of --seed 1 … 4: their data X, Y and λ's vary/);
+    expect(r.stdout).toMatch(/not proven complete/);
+    expect(r.stdout).toMatch(/^instance\s+seed\s+points\s+complex\s+real\s+minima\s+saddles/m);
+    expect(r.stdout).toMatch(/^real critical points per instance: min \d+, mean [\d.]+, max \d+$/m);
+    expect(r.stdout).toMatch(/^histogram of real critical points/m);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as {
+      schema: string;
+      instances: (NetworkJson & { instance: number; networkSeed: number })[];
+      aggregate: { real: { min: number; max: number; histogram: Record<string, number> } };
+    };
+    expect(json.schema).toBe('critsolve/instances@1');
+    expect(json.instances.map((t) => [t.instance, t.networkSeed, t.counts.regular])).toEqual([[1, 1, 9], [2, 2, 9], [3, 3, 9], [4, 4, 9]]);
+    expect(Object.values(json.aggregate.real.histogram).reduce((a, b) => a + b, 0)).toBe(4);
+    for (const seed of [1, 2]) {
+      const file = join(dir, `direct${seed}.json`);
+      expect(critsolve('--dims', '2,2,1', '--seed', String(seed), '--method', 'total-degree', '--out', file, '--quiet').code).toBe(0);
+      const direct = JSON.parse(readFileSync(file, 'utf8')) as NetworkJson;
+      const tracked = json.instances[seed - 1]!;
+      expect(direct.summary.complete).toBe(true);
+      expect(tracked.summary).toMatchObject({ points: direct.summary.points, minima: direct.summary.minima, saddles: direct.summary.saddles, saddlesByIndex: direct.summary.saddlesByIndex, patterns: direct.summary.patterns });
+      expect(tracked.network).toEqual(direct.network);
+    }
+  }, 300_000);
+
   it.each([
     [['--dims', '2,x'], /--dims must be two or more positive integers separated by commas .* got '2,x'/],
     [['--dims', '2'], /--dims must be two or more positive integers/],
@@ -133,7 +190,13 @@ describe('critsolve network', () => {
     [['--regularization', 'none'], /--regularization need a network: give --dims/],
     [['--spec', 'x.json', '--points', '2'], /--points can only go with --dims/],
     [['--spec', join(dir, 'missing.json')], /cannot read the network spec .*missing\.json': no such file/],
-    [['--method', 'monodromy'], /--method monodromy is not available yet; use --method total-degree/],
+    [['--instances', '0'], /--instances must be an integer from 1/],
+    [['--instances', 'many'], /--instances must be an integer from 1/],
+    [['--instances', '3', '--spec', 'x.json'], /--instances draws random networks of one architecture, so it cannot go with --spec/],
+    [['--instances', '3'], /--instances needs --dims/],
+    [['--instances', '3', '--dims', '2,2,1', '--regularization', 'none'], /--instances draws generic λ's for every instance.*leave out --regularization/],
+    [['--instances', '3', '--dims', '2,2,1', '--method', 'total-degree'], /cannot go with --method total-degree; to solve instances by total degree, run each --seed on its own/],
+    [['--instances', '3', '--dims', '2,2,1', '--export', 'phc', 'f.phc'], /--export writes the system of one network; it cannot go with --instances/],
     [['--method', 'newton'], /--method must be one of auto, total-degree, monodromy; got 'newton'/],
     [['--export', 'mathematica', 'f.m'], /--export format must be one of phc, bertini, julia, text; got 'mathematica'/],
     [['--export', 'phc'], /--export needs a format and a file name/],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileSystem } from '../../src/compile/compile.js';
 import { zeroPattern } from '../../src/network/classify.js';
 import { linearNetwork, weightIndex, type LinearNetwork } from '../../src/network/model.js';
-import { networkResultToJSON, solveNetwork, type NetworkResult } from '../../src/network/study.js';
+import { networkResultToJSON, resolveMethod, solveNetwork, type NetworkResult } from '../../src/network/study.js';
 import { Random } from '../../src/numeric/rng.js';
 
 /** One data point and generic λ's, data and λ's from `seed`; the solver uses it too. */
@@ -123,6 +123,25 @@ describe('dims (2,2,2), one data point, generic λ, seed 1: two real minima and 
     }
   }, 600_000);
 
+  it('monodromy finds the same 33 points, pattern by pattern and type by type, but does not call them complete', async () => {
+    const td = await solved;
+    const m = await solveNetwork(td.network, { method: 'monodromy', seed: 1 });
+    expect(m.method).toBe('monodromy');
+    expect(m.solve.counts).toMatchObject({ regular: 33, singular: 0, failed: 0 });
+    expect(m.summary.byPattern).toEqual(td.summary.byPattern);
+    expect(m.summary.saddlesByIndex).toEqual(td.summary.saddlesByIndex);
+    const realLosses = (r: NetworkResult): number[] => r.points.filter((c) => c.real).map((c) => c.loss[0]).sort((a, b) => a - b);
+    realLosses(m).forEach((v, k) => expect(v).toBeCloseTo(realLosses(td)[k]!, 8));
+    // Stopping after loops without new solutions is evidence, not proof: never complete.
+    expect(m.complete).toBe(false);
+    expect(m.incomplete[0]).toMatch(/found by monodromy, which has no completeness test .*stopped after 20 loops in a row without new solutions/);
+    const json = networkResultToJSON(m) as { method: string; monodromy: { loops: number; components: { key: string; stoppedBy?: string }[] }; summary: { complete: boolean } };
+    expect(json.method).toBe('monodromy');
+    expect(json.summary.complete).toBe(false);
+    expect(json.monodromy.loops).toBeGreaterThan(0);
+    expect(json.monodromy.components.filter((c) => c.stoppedBy === 'stale-loops').map((c) => c.key).sort()).toEqual(['01', '10', '11']);
+  }, 600_000);
+
   it('the JSON result carries loss, zeroPattern and index per solution, and the summary', async () => {
     const r = await solved;
     const json = networkResultToJSON(r) as {
@@ -144,10 +163,22 @@ describe('dims (2,2,2), one data point, generic λ, seed 1: two real minima and 
   }, 600_000);
 });
 
-describe('solveNetwork refuses and warns', () => {
-  it('refuses --method monodromy for now, saying so', async () => {
-    await expect(solveNetwork(linearNetwork({ dims: [1, 1, 1] }), { method: 'monodromy' })).rejects.toThrow(/monodromy is not available yet/);
+describe('resolveMethod: auto is total degree up to AUTO_MONODROMY_ABOVE paths, monodromy beyond', () => {
+  it.each([
+    [[2, 2, 2], 'total-degree'], // 3^8 = 6,561 paths
+    [[1, 2, 2, 1], 'monodromy'], // 5^8 = 390,625
+    [[2, 3, 2], 'monodromy'], // 3^12 = 531,441
+  ] as const)('dims %j: %s', (dims, method) => {
+    expect(resolveMethod('auto', linearNetwork({ dims }))).toBe(method);
   });
+
+  it('an explicit method is kept', () => {
+    expect(resolveMethod('monodromy', linearNetwork({ dims: [1, 1, 1] }))).toBe('monodromy');
+    expect(resolveMethod('total-degree', linearNetwork({ dims: [1, 2, 2, 1] }))).toBe('total-degree');
+  });
+});
+
+describe('solveNetwork warns', () => {
 
   it('marks the counts incomplete when the points are not isolated (no regularization)', async () => {
     const r = await solveNetwork(linearNetwork({ dims: [1, 2, 1], regularization: { kind: 'none' }, seed: 0 }), { seed: 0 });
