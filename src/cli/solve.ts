@@ -3,9 +3,11 @@ import { existsSync, rmSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { readSystemFile } from '../poly/read.js';
-import { bezoutNumber } from '../poly/system.js';
+import { bezoutNumber, type System } from '../poly/system.js';
 import { formatSummary, resultToJSON } from '../solve/result.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
+import { monodromySolve } from '../solve/monodromy.js';
+import { formatMonodromySummary, monodromyToResultJSON } from '../solve/monodromyReport.js';
 import { solve } from '../solve/solve.js';
 import { parseInteger, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
@@ -24,6 +26,8 @@ interface SolveCliOptions {
   checkpoint?: string;
   resume?: string;
   certify?: boolean;
+  method: 'auto' | 'total-degree' | 'monodromy';
+  targetCount?: number;
 }
 
 /** OUT.json → OUT.checkpoint.ndjson */
@@ -57,6 +61,12 @@ export function solveCommand(): Command {
     .option('--max-paths <n>', 'refuse to track more paths than this', parseInteger('max-paths', 1))
     .option('--checkpoint <file>', `append finished paths to FILE (NDJSON), so that an interrupted run can be resumed; default with more than ${DEFAULT_CHECKPOINT_PATHS} paths and --out: OUT.checkpoint.ndjson, removed once the result is written`)
     .option('--resume <file>', 'continue the run recorded in this checkpoint, skipping its finished paths, and keep appending to it')
+    .addOption(
+      new Option('--method <method>', 'total-degree: every isolated solution; monodromy (for a system with a `parameters:` line): the solutions at random complex parameters, not proven complete; auto: monodromy when the system has parameters')
+        .choices(['auto', 'total-degree', 'monodromy'])
+        .default('auto'),
+    )
+    .option('--target-count <n>', 'with monodromy: stop once this many solutions are found', parseInteger('target-count', 1))
     .option('--certify', 'certify every regular solution by a Krawczyk test in interval arithmetic')
     .option('--quiet', 'no progress on stderr')
     .addHelpText(
@@ -65,6 +75,9 @@ export function solveCommand(): Command {
     )
     .action(async (file: string, opts: SolveCliOptions) => {
       const system = readSystemFile(file);
+      const method = opts.method === 'auto' ? (system.parameters.length > 0 ? 'monodromy' : 'total-degree') : opts.method;
+      if (method === 'monodromy') return solveByMonodromy(system, opts);
+      if (opts.targetCount !== undefined) throw new InputError('--target-count goes with --method monodromy');
       let checkpoint = opts.checkpoint ?? opts.resume;
       if (checkpoint === undefined && opts.out && bezoutNumber(system) > BigInt(DEFAULT_CHECKPOINT_PATHS)) checkpoint = defaultCheckpointPath(opts.out);
       // The default checkpoint (made by this run or resumed) goes once the result is written.
@@ -109,3 +122,18 @@ export function solveCommand(): Command {
       }
     });
 }
+
+/** A system with declared parameters: its solutions at random complex parameters, by monodromy. */
+function solveByMonodromy(system: System, opts: SolveCliOptions): void {
+  if (system.parameters.length === 0) throw new InputError('--method monodromy needs a system with parameters: declare them on a `parameters:` line');
+  for (const option of ['checkpoint', 'resume', 'certify'] as const) {
+    if (opts[option]) throw new InputError(`--${option} does not apply to --method monodromy`);
+  }
+  const result = monodromySolve(system, {
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    ...(opts.targetCount === undefined ? {} : { targetCount: opts.targetCount }),
+  });
+  if (opts.out) writeJson(opts.out, monodromyToResultJSON(result));
+  process.stdout.write(formatMonodromySummary(result) + '\n');
+}
+

@@ -49,7 +49,11 @@ export class Refiner {
    * Refines x in place: Newton steps while they keep shrinking; a step that does not reduce the
    * update size (round-off reached, or a singular point) is not taken.
    */
-  refine(x: Float64Array, maxIterations = 6): Refinement {
+  /** `condition`: an estimate at x, which sets where round-off starts to drive the updates. */
+  refine(x: Float64Array, condition = 1, maxIterations = 6): Refinement {
+    // Updates below this are round-off of an ill-conditioned J (≈ ε·cond), whose ratios say
+    // nothing about the order of convergence.
+    const noise = Math.max(ROUND_OFF_UPDATE, STALL_FACTOR * Number.EPSILON * condition);
     let accuracy = Infinity;
     let linearSteps = 0;
     let moved = 0;
@@ -60,7 +64,7 @@ export class Refiner {
       const size = maxAbs(this.delta) / Math.max(1, maxAbs(x));
       if (size >= accuracy) break;
       const ratio = size / accuracy;
-      if (size > ROUND_OFF_UPDATE && ratio > LINEAR_RATIO.min && ratio < LINEAR_RATIO.max) linearSteps++;
+      if (size > noise && ratio > LINEAR_RATIO.min && ratio < LINEAR_RATIO.max) linearSteps++;
       for (let k = 0; k < x.length; k++) x[k] = x[k]! - this.delta[k]!;
       moved += size;
       accuracy = size;

@@ -194,7 +194,7 @@ export class PathTracker {
     const point = this.toAffine(new Float64Array(2 * this.m), end);
     const before = this.refiner.measure(point);
     const singular = winding > 1 || before.condition > SINGULAR_CONDITION;
-    const measured: Partial<Refinement> & { residual: number; condition: number } = singular ? before : this.refiner.refine(point);
+    const measured: Partial<Refinement> & { residual: number; condition: number } = singular ? before : this.refiner.refine(point, before.condition);
     const linear = measured.linear === true;
     // Refinement polishes an endpoint; one that Newton had to carry far was no endpoint, and
     // where Newton went is some other solution (or none).

@@ -1,0 +1,57 @@
+/**
+ * A monodromy run as the result JSON of GUIDE §2 (schema critsolve/result@1), for systems
+ * with declared parameters: the solutions at the random complex parameter point p0 the run
+ * chose, with p0 itself, and what stopped the loops.
+ */
+import { maxAbs } from '../track/endgame.js';
+import { isReal, REGULAR_TOLERANCE } from './collect.js';
+import type { MonodromyResult } from './monodromy.js';
+
+const pairs = (x: Float64Array): [number, number][] => {
+  const out: [number, number][] = [];
+  for (let k = 0; k < x.length; k += 2) out.push([x[k]!, x[k + 1]!]);
+  return out;
+};
+
+export function monodromyToResultJSON(r: MonodromyResult): Record<string, unknown> {
+  return {
+    schema: 'critsolve/result@1',
+    seed: r.seed,
+    method: 'monodromy',
+    variables: r.variables,
+    parameters: Object.fromEntries(r.parameterNames.map((name, k) => [name, [r.parameters[2 * k]!, r.parameters[2 * k + 1]!]])),
+    counts: {
+      paths: r.pathsTracked,
+      regular: r.solutions.length,
+      singular: 0,
+      atInfinity: 0,
+      failed: r.failedPaths,
+      real: r.solutions.filter((x) => isReal(x, REGULAR_TOLERANCE)).length,
+    },
+    complete: false,
+    warnings: [monodromyCaveat(r)],
+    monodromy: { loops: r.loops, staleLoops: r.staleLoops, pathsTracked: r.pathsTracked, stoppedBy: r.stoppedBy, orbits: r.orbits },
+    solutions: r.solutions.map((x, k) => ({
+      x: pairs(x),
+      kind: 'regular',
+      multiplicity: 1,
+      real: isReal(x, REGULAR_TOLERANCE),
+      residual: r.residuals[k],
+      condition: r.conditions[k],
+      norm: maxAbs(x),
+    })),
+    seconds: r.seconds,
+  };
+}
+
+function monodromyCaveat(r: MonodromyResult): string {
+  const why = r.stoppedBy === 'stale-loops' ? `after ${r.staleLoops} loops in a row found nothing new` : `by ${r.stoppedBy}`;
+  return `found by monodromy at random complex parameters, stopped ${why}: not proven complete (no trace test)`;
+}
+
+export function formatMonodromySummary(r: MonodromyResult): string {
+  return [
+    `solutions ${r.solutions.length} at random complex parameters  loops ${r.loops}  paths ${r.pathsTracked}  failed ${r.failedPaths}  seconds ${r.seconds.toFixed(2)}`,
+    `seed ${r.seed}, method monodromy; ${monodromyCaveat(r)}`,
+  ].join('\n');
+}

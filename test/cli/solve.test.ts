@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SYSTEMS_DIR } from '../systems.js';
+
+// Runs the built CLI (npm ci builds it; after editing src/, run `npm run build`).
+const MAIN = join(import.meta.dirname, '../../dist/src/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'critsolve-solve-'));
+
+function critsolve(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [MAIN, 'solve', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const circle = join(dir, 'circle.txt');
+writeFileSync(circle, 'variables: x, y\nparameters: a, b\nx^2 + y^2 - a\nx*y - b\n');
+
+describe('critsolve solve', () => {
+  it('solves a PHCpack file, writes the result JSON and certifies it', () => {
+    const out = join(dir, 'katsura5.json');
+    const r = critsolve(join(SYSTEMS_DIR, 'katsura5.phc'), '--seed', '3', '--quiet', '--certify', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/paths 32 {2}regular 32/);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json).toMatchObject({ schema: 'critsolve/result@1', seed: 3, counts: { regular: 32, failed: 0, certified: 32 } });
+    expect(json.solutions[0].certificate.certified).toBe(true);
+  });
+
+  it('solves a system with parameters by monodromy, at random complex parameters, and says it is not proven complete', () => {
+    const out = join(dir, 'circle.json');
+    const r = critsolve(circle, '--seed', '1', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/solutions 4 at random complex parameters/);
+    expect(r.stdout).toMatch(/not proven complete/);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json).toMatchObject({ method: 'monodromy', counts: { regular: 4 }, complete: false });
+    expect(Object.keys(json.parameters)).toEqual(['a', 'b']);
+  });
+
+  it.each([
+    [['--method', 'total-degree'], /declares parameters \(a, b\); give them values, or solve it with --method monodromy/],
+    [['--certify'], /--certify does not apply to --method monodromy/],
+  ])('refuses %j on a system with parameters, exit 2', (args, message) => {
+    const r = critsolve(circle, ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it.each([
+    [['--method', 'monodromy'], /needs a system with parameters/],
+    [['--target-count', '3'], /--target-count goes with --method monodromy/],
+    [['--seed', 'x'], /--seed must be an integer/],
+  ])('refuses %j on a system without parameters, exit 2', (args, message) => {
+    const r = critsolve(join(SYSTEMS_DIR, 'katsura5.phc'), ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('names a missing file, exit 2, no stack trace', () => {
+    const r = critsolve(join(dir, 'nope.txt'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read the system file .*nope\.txt.*no such file/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
