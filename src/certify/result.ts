@@ -7,6 +7,7 @@
 import type { System } from '../poly/system.js';
 import type { SolveResult } from '../solve/result.js';
 import { certifySolutions, type CertifiedSolution, type CertifyCounts } from './certify.js';
+import { toPairs } from '../numeric/complex.js';
 
 export interface Certification {
   readonly counts: CertifyCounts;
@@ -27,12 +28,6 @@ export function certifyResult(system: System, result: SolveResult): Certificatio
   return { counts: certified.counts, certificates, seconds: (performance.now() - began) / 1000 };
 }
 
-const pairs = (x: Float64Array): [number, number][] => {
-  const out: [number, number][] = [];
-  for (let k = 0; k < x.length; k += 2) out.push([x[k]!, x[k + 1]!]);
-  return out;
-};
-
 /** The certificate of one solution as JSON: box center and radius, realness, or the reason. */
 export function certificateToJSON(c: CertifiedSolution | undefined): Record<string, unknown> {
   if (!c) return { certified: false, reason: 'singular: Krawczyk certificates need a nonsingular Jacobian' };
@@ -40,7 +35,7 @@ export function certificateToJSON(c: CertifiedSolution | undefined): Record<stri
     certified: c.certified,
     ...(c.reason ? { reason: c.reason } : {}),
     real: c.real,
-    ...(c.box ? { box: { center: pairs(c.box.center), radius: c.box.radius } } : {}),
+    ...(c.box ? { box: { center: toPairs(c.box.center), radius: c.box.radius } } : {}),
     ...(c.duplicateOf === undefined ? {} : { duplicateOf: c.duplicateOf }),
   };
 }

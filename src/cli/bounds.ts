@@ -14,7 +14,7 @@ import { linearNetwork } from '../network/model.js';
 import { loadNetworkSpec } from '../network/spec.js';
 import { readSystemFile } from '../poly/read.js';
 import { assertSquare, bezoutNumber, type System } from '../poly/system.js';
-import { parseInteger, writeJson } from './options.js';
+import { parseDims, parseInteger, writeJson } from './options.js';
 
 interface BoundsCliOptions {
   dims?: number[];
@@ -30,13 +30,6 @@ interface BoundsCliOptions {
 /** Default seed of the random data and λ's with --dims; the bounds are the same for almost every seed. */
 const DEFAULT_SEED = 1;
 
-function parseDims(value: string): number[] {
-  const parts = value.split(',').map((s) => s.trim());
-  if (parts.length < 2 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1)) {
-    throw new InputError(`--dims must be two or more positive integers separated by commas (the layer widths d_0,…,d_L, inputs first), e.g. 2,2,2; got '${value}'`);
-  }
-  return parts.map(Number);
-}
 
 /** The system the user named, and a line saying what it is. */
 function chooseSystem(file: string | undefined, opts: BoundsCliOptions): { system: System; label: string; seed?: number } {

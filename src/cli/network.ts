@@ -21,7 +21,7 @@ import type { MonodromyProgress } from '../solve/monodromy.js';
 import { formatSummary } from '../solve/result.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
 import { randomSeed } from '../solve/solve.js';
-import { parseInteger, writeJson } from './options.js';
+import { parseDims, parseInteger, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
 
 /** The built-in example: solved in a few seconds; seed 1 gives real minima, saddles and complex points. */
@@ -49,15 +49,6 @@ const EXPORTERS: Record<string, { write: (s: System) => string; name: string }> 
   text: { write: writeText, name: 'critsolve text format' },
 };
 
-function parseDims(value: string): number[] {
-  const parts = value.split(',').map((s) => s.trim());
-  if (parts.length < 2 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1)) {
-    throw new InputError(
-      `--dims must be two or more positive integers separated by commas (the layer widths d_0,…,d_L, inputs first), e.g. 2,2,2; got '${value}'`,
-    );
-  }
-  return parts.map(Number);
-}
 
 function parseRegularization(value: string): Regularization {
   if (value === 'generic' || value === 'none') return { kind: value };

@@ -12,6 +12,17 @@ export function parseInteger(name: string, min: number, max = Number.MAX_SAFE_IN
   };
 }
 
+/** --dims: the layer widths d_0,…,d_L of a network, two or more positive integers. */
+export function parseDims(value: string): number[] {
+  const parts = value.split(',').map((s) => s.trim());
+  if (parts.length < 2 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1)) {
+    throw new InputError(
+      `--dims must be two or more positive integers separated by commas (the layer widths d_0,…,d_L, inputs first), e.g. 2,2,2; got '${value}'`,
+    );
+  }
+  return parts.map(Number);
+}
+
 /** Writes JSON to a file, turning file-system errors into messages that name the path. */
 export function writeJson(path: string, value: unknown): void {
   try {

@@ -35,7 +35,7 @@ import { Refiner } from '../track/refine.js';
 import { SINGULAR_CONDITION } from '../track/tracker.js';
 import { classifyPoints, type ClassifyOptions, type CriticalSummary } from './classify.js';
 import { linearNetwork, weightIndex, weightNames, type LinearNetwork } from './model.js';
-import { aliveChoices, aliveKey, neuronSignFlips, type AliveNeurons } from './parametrize.js';
+import { aliveChoices, aliveKey, aliveSubnetwork, embed, neuronSignFlips, zeroPoint, type AliveNeurons } from './parametrize.js';
 import { incompleteReasons, monodromyIncomplete, monodromyToJSON, networkResultToJSON, type MonodromyComponent, type NetworkResult } from './study.js';
 
 /** Stale loops per component, as networkMonodromy: see COMPONENT_STALE_LOOPS there. */
@@ -122,14 +122,6 @@ export function dataParameters(network: LinearNetwork): Float64Array {
   return p;
 }
 
-/** The widths of the on-neurons' network, and where its weights sit among the full network's. */
-function subnetwork(dims: readonly number[], alive: AliveNeurons): { dims: number[]; embedding: number[] } {
-  const L = dims.length - 1;
-  const kept = (k: number): number[] => (k === 0 || k === L ? Array.from({ length: dims[k]! }, (_, j) => j) : [...alive[k - 1]!]);
-  const embedding: number[] = [];
-  for (let k = 0; k < L; k++) for (const i of kept(k + 1)) for (const j of kept(k)) embedding.push(weightIndex(dims, k, i, j));
-  return { dims: dims.map((_, k) => kept(k).length), embedding };
-}
 
 /** A full parameter point restricted to a component: its weights' λ's, and all the data. */
 function restrict(p: Float64Array, embedding: readonly number[], n: number): Float64Array {
@@ -145,15 +137,7 @@ function restrict(p: Float64Array, embedding: readonly number[], n: number): Flo
 
 /** A path record of a component moved into the full network's variables, with a new index. */
 function embedPath(r: PathResult, embedding: readonly number[], n: number, index: number): PathResult {
-  const embed = (x: Float64Array): Float64Array => {
-    const out = new Float64Array(2 * n);
-    embedding.forEach((k, i) => {
-      out[2 * k] = x[2 * i]!;
-      out[2 * k + 1] = x[2 * i + 1]!;
-    });
-    return out;
-  };
-  return { ...r, index, start: embed(r.start), end: embed(r.end) };
+  return { ...r, index, start: embed(r.start, embedding, n), end: embed(r.end, embedding, n) };
 }
 
 /**
@@ -174,13 +158,6 @@ function componentStart(compiled: CompiledSystem, n: number, rng: Random): { x: 
   return { x, p };
 }
 
-/** W = 0, a critical point of every instance when there is a hidden layer, as a path record. */
-function zeroPath(target: CompiledSystem): PathResult {
-  const x = new Float64Array(2 * target.nvars);
-  const m = new Refiner(target).measure(x);
-  const code = m.condition < SINGULAR_CONDITION ? 'success' : 'singular';
-  return { index: 0, code, reason: 'W = 0 is a critical point for every λ', start: x, end: new Float64Array(x), t: 1, acceptedSteps: 0, rejectedSteps: 0, residual: m.residual, condition: m.condition, windingNumber: 1, preset: 'none' };
-}
 
 interface ComponentRun {
   readonly component: MonodromyComponent;
@@ -201,7 +178,7 @@ async function runComponent(
 ): Promise<ComponentRun> {
   const n = weightNames(dims).length;
   const key = aliveKey(dims, alive);
-  const sub = subnetwork(dims, alive);
+  const sub = aliveSubnetwork(dims, alive);
   const system = dataParametrizedSystem(sub.dims, points);
   const compiled = compileSystem(system);
   const start = componentStart(compiled, sub.embedding.length, new Random(seed, 100 + c));
@@ -238,7 +215,7 @@ async function instanceResult(
   classify?: ClassifyOptions,
 ): Promise<NetworkInstance> {
   const n = network.variables.length;
-  const paths: PathResult[] = network.dims.length > 2 ? [zeroPath(target)] : [];
+  const paths: PathResult[] = network.dims.length > 2 ? [zeroPoint(target)] : [];
   for (const r of runs) for (const p of r.tracked[i]?.paths ?? []) paths.push(embedPath(p, r.embedding, n, paths.length));
   const collected = await collectSolutions(paths, target, new Random(seed, 99));
   const seconds = runs.reduce((s, r) => s + (r.tracked[i]?.seconds ?? 0), 0);

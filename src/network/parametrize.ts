@@ -110,20 +110,27 @@ export function aliveKey(dims: readonly number[], alive: AliveNeurons): string {
     .join('|');
 }
 
-/** The smaller network of the on-neurons, and where its weights sit among the full network's. */
-function subnetwork(network: LinearNetwork, alive: AliveNeurons): { options: LinearNetworkOptions; embedding: number[] } {
-  const { dims } = network;
+/** A component's network: the neurons kept per layer, its widths, and its weights' indices in the full network. */
+export interface AliveSubnetwork {
+  readonly kept: number[][];
+  readonly dims: number[];
+  readonly embedding: number[];
+}
+
+/** Every input and output neuron, and the on-neurons of the hidden layers. */
+export function aliveSubnetwork(dims: readonly number[], alive: AliveNeurons): AliveSubnetwork {
   const L = dims.length - 1;
-  const kept = (k: number): number[] => (k === 0 || k === L ? Array.from({ length: dims[k]! }, (_, j) => j) : [...alive[k - 1]!]);
+  const kept = dims.map((d, k) => (k === 0 || k === L ? Array.from({ length: d }, (_, j) => j) : [...alive[k - 1]!]));
   const embedding: number[] = [];
-  const lambda = network.lambda.map((m, k) => {
-    const rows = kept(k + 1);
-    const cols = kept(k);
-    for (const i of rows) for (const j of cols) embedding.push(weightIndex(dims, k, i, j));
-    return rows.map((i) => cols.map((j) => m[i]![j]!));
-  });
-  const subDims = dims.map((_, k) => kept(k).length);
-  return { options: { dims: subDims, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda } }, embedding };
+  for (let k = 0; k < L; k++) for (const i of kept[k + 1]!) for (const j of kept[k]!) embedding.push(weightIndex(dims, k, i, j));
+  return { kept, dims: kept.map((neurons) => neurons.length), embedding };
+}
+
+/** The smaller network of the on-neurons, with the network's data and λ's. */
+function subnetwork(network: LinearNetwork, alive: AliveNeurons): { options: LinearNetworkOptions; embedding: number[] } {
+  const { kept, dims, embedding } = aliveSubnetwork(network.dims, alive);
+  const lambda = network.lambda.map((m, k) => kept[k + 1]!.map((i) => kept[k]!.map((j) => m[i]![j]!)));
+  return { options: { dims, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda } }, embedding };
 }
 
 /**
@@ -159,7 +166,7 @@ export interface NetworkMonodromyResult extends Collected {
 }
 
 /** Moves a point (or path record) of a component's network into the full network's variables. */
-function embed(x: Float64Array, embedding: readonly number[], n: number): Float64Array {
+export function embed(x: Float64Array, embedding: readonly number[], n: number): Float64Array {
   const out = new Float64Array(2 * n);
   embedding.forEach((k, i) => {
     out[2 * k] = x[2 * i]!;
@@ -224,7 +231,7 @@ function countSoFar(paths: readonly PathResult[]): number {
 }
 
 /** W = 0, a critical point for every λ when there is a hidden layer, as a path record. */
-function zeroPoint(target: CompiledSystem): PathResult {
+export function zeroPoint(target: CompiledSystem): PathResult {
   const x = new Float64Array(2 * target.nvars);
   const m = new Refiner(target).measure(x);
   return {

@@ -72,12 +72,10 @@ export class JobRunner {
   trackPath(index: number, preset: PresetName): PathResult {
     if (!Object.hasOwn(presets, preset)) throw new RangeError(`unknown tracker preset '${preset}'`);
     const affineStart = this.start.startSolution(this.point, BigInt(index));
-    // Record the start solution itself, not its round trip through the chart.
-    const start = new Float64Array(affineStart);
-    const first = this.tracker(preset, true).track(index, this.projective.startPoint(this.projectivePoint, affineStart));
-    if (first.code !== 'failed') return { ...first, start };
+    const first = this.tracker(preset, true).track(index, this.projective.startPoint(this.projectivePoint, affineStart), affineStart);
+    if (first.code !== 'failed') return first;
     const second = this.tracker(preset, false).track(index, affineStart);
-    return second.code === 'failed' ? { ...second, start, reason: `${second.reason}; projectively: ${first.reason}` } : { ...second, start };
+    return second.code === 'failed' ? { ...second, reason: `${second.reason}; projectively: ${first.reason}` } : second;
   }
 
   runBatch(task: BatchTask): PackedBatch {

@@ -2,7 +2,7 @@
  * Groups endpoints that are the same point. Points are sorted along a random real projection
  * and compared only within a window of it, so grouping costs O(N log N) and not O(N²).
  */
-import { maxAbs, maxAbsDiff } from '../track/endgame.js';
+import { distInf, normInf } from '../numeric/complex.js';
 
 export interface Cluster {
   /** Indices (into the input list) of the points in this cluster, in input order. */
@@ -32,11 +32,11 @@ export function clusterPoints(points: readonly Float64Array[], tolerance: number
   };
   for (let a = 0; a < order.length; a++) {
     const i = order[a]!;
-    const tol = tolerance * Math.max(1, maxAbs(points[i]!));
+    const tol = tolerance * Math.max(1, normInf(points[i]!));
     // |proj(x) − proj(y)| ≤ weight·‖x − y‖∞, so points farther along the projection cannot match.
     for (let b = a + 1; b < order.length && proj[order[b]!]! - proj[i]! <= weight * tol; b++) {
       const j = order[b]!;
-      if (maxAbsDiff(points[i]!, points[j]!) <= tol) parent[find(j)] = find(i);
+      if (distInf(points[i]!, points[j]!) <= tol) parent[find(j)] = find(i);
     }
   }
   const groups = new Map<number, number[]>();

@@ -3,15 +3,9 @@
  * with declared parameters: the solutions at the random complex parameter point p0 the run
  * chose, with p0 itself, and what stopped the loops.
  */
-import { maxAbs } from '../track/endgame.js';
+import { normInf, toPairs } from '../numeric/complex.js';
 import { isReal, REGULAR_TOLERANCE } from './collect.js';
 import type { MonodromyResult } from './monodromy.js';
-
-const pairs = (x: Float64Array): [number, number][] => {
-  const out: [number, number][] = [];
-  for (let k = 0; k < x.length; k += 2) out.push([x[k]!, x[k + 1]!]);
-  return out;
-};
 
 export function monodromyToResultJSON(r: MonodromyResult): Record<string, unknown> {
   return {
@@ -32,13 +26,13 @@ export function monodromyToResultJSON(r: MonodromyResult): Record<string, unknow
     warnings: [monodromyCaveat(r)],
     monodromy: { loops: r.loops, staleLoops: r.staleLoops, pathsTracked: r.pathsTracked, stoppedBy: r.stoppedBy, orbits: r.orbits },
     solutions: r.solutions.map((x, k) => ({
-      x: pairs(x),
+      x: toPairs(x),
       kind: 'regular',
       multiplicity: 1,
       real: isReal(x, REGULAR_TOLERANCE),
       residual: r.residuals[k],
       condition: r.conditions[k],
-      norm: maxAbs(x),
+      norm: normInf(x),
     })),
     seconds: r.seconds,
   };

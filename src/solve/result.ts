@@ -2,6 +2,7 @@
  * The Result of a solve, and its JSON form (schema critsolve/result@1, GUIDE §2).
  */
 import type { PathResult } from '../track/pathResult.js';
+import { toPairs } from '../numeric/complex.js';
 
 export type SolutionKind = 'regular' | 'singular';
 
@@ -51,18 +52,12 @@ export interface SolveResult {
   readonly seconds: number;
 }
 
-const pairs = (x: Float64Array): [number, number][] => {
-  const out: [number, number][] = [];
-  for (let k = 0; k < x.length; k += 2) out.push([x[k]!, x[k + 1]!]);
-  return out;
-};
-
 /** JSON cannot carry NaN or Infinity; they become null. */
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 export function solutionToJSON(s: Solution): Record<string, unknown> {
   return {
-    x: pairs(s.x),
+    x: toPairs(s.x),
     kind: s.kind,
     multiplicity: s.multiplicity,
     real: s.real,
@@ -78,8 +73,8 @@ export function pathToJSON(p: PathResult): Record<string, unknown> {
     index: p.index,
     code: p.code,
     ...(p.reason === undefined ? {} : { reason: p.reason }),
-    start: pairs(p.start),
-    end: pairs(p.end),
+    start: toPairs(p.start),
+    end: toPairs(p.end),
     t: p.t,
     acceptedSteps: p.acceptedSteps,
     rejectedSteps: p.rejectedSteps,

@@ -5,7 +5,7 @@
  * as its tolerance reaches, so two points within tolerance are always compared.
  */
 import type { Random } from '../numeric/rng.js';
-import { maxAbs, maxAbsDiff } from '../track/endgame.js';
+import { distInf, normInf } from '../numeric/complex.js';
 
 /** More cells than this in a query's reach, and the query scans every point instead. */
 const MAX_CELLS_SCANNED = 64;
@@ -52,15 +52,15 @@ export class SolutionSet {
    * Index of a known point within tolerance·max(1, ‖x‖∞) of x (max-modulus distance), or −1.
    */
   find(x: Float64Array, tolerance: number): number {
-    const radius = tolerance * Math.max(1, maxAbs(x));
+    const radius = tolerance * Math.max(1, normInf(x));
     const proj = this.project(x);
     const lo = Math.floor((proj - radius) / this.cellSize);
     const hi = Math.floor((proj + radius) / this.cellSize);
     // A huge point with a loose tolerance spans too many cells: then a plain scan is cheaper.
-    if (hi - lo > MAX_CELLS_SCANNED) return this.points.findIndex((y) => maxAbsDiff(y, x) <= radius);
+    if (hi - lo > MAX_CELLS_SCANNED) return this.points.findIndex((y) => distInf(y, x) <= radius);
     for (let c = lo; c <= hi; c++) {
       for (const i of this.cells.get(c) ?? []) {
-        if (maxAbsDiff(this.points[i]!, x) <= radius) return i;
+        if (distInf(this.points[i]!, x) <= radius) return i;
       }
     }
     return -1;

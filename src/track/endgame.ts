@@ -4,6 +4,7 @@
  * means the path diverges; all v_i ≥ 0 means a finite endpoint, which is singular when the
  * path winds (fractional exponents) or the Jacobian there is singular.
  */
+import { distInf, normInf } from '../numeric/complex.js';
 import type { SegmentStepper } from './stepper.js';
 
 /** v_i = Re(s·x_i'(s) / x_i(s)) = Re(−s·ẋ_i/x_i) from the tangent ẋ = dx/dt. */
@@ -68,7 +69,7 @@ export function cauchyLoop(
   const n2 = x.length;
   point.set(x);
   sum.fill(0);
-  const scale = Math.max(1, maxAbs(x));
+  const scale = Math.max(1, normInf(x));
   for (let c = 1; c <= maxWinding; c++) {
     for (let j = 0; j < samples; j++) {
       const a0 = (2 * Math.PI * j) / samples;
@@ -85,23 +86,11 @@ export function cauchyLoop(
       );
       if (status !== 'ok') return undefined;
     }
-    if (maxAbsDiff(point, x) < 1e-7 * scale) {
+    if (distInf(point, x) < 1e-7 * scale) {
       const estimate = new Float64Array(n2);
       for (let k = 0; k < n2; k++) estimate[k] = sum[k]! / (c * samples);
       return { winding: c, estimate };
     }
   }
   return undefined;
-}
-
-export function maxAbs(x: Float64Array): number {
-  let m = 0;
-  for (let k = 0; k < x.length; k += 2) m = Math.max(m, Math.hypot(x[k]!, x[k + 1]!));
-  return m;
-}
-
-export function maxAbsDiff(x: Float64Array, y: Float64Array): number {
-  let m = 0;
-  for (let k = 0; k < x.length; k += 2) m = Math.max(m, Math.hypot(x[k]! - y[k]!, x[k + 1]! - y[k + 1]!));
-  return m;
 }

@@ -4,7 +4,7 @@
  */
 import type { CompiledSystem } from '../compile/types.js';
 import { ComplexLU } from '../linalg/lu.js';
-import { maxAbs } from './endgame.js';
+import { normInf } from '../numeric/complex.js';
 
 export interface Refinement {
   /** Relative residual ‖F(x)‖∞ / max(1, ‖x‖∞). */
@@ -61,7 +61,7 @@ export class Refiner {
       this.system.evaluateWithJacobian(this.F, this.J, x);
       if (!this.lu.factor(this.J)) break;
       this.lu.solve(this.delta, this.F);
-      const size = maxAbs(this.delta) / Math.max(1, maxAbs(x));
+      const size = normInf(this.delta) / Math.max(1, normInf(x));
       if (size >= accuracy) break;
       const ratio = size / accuracy;
       if (size > noise && ratio > LINEAR_RATIO.min && ratio < LINEAR_RATIO.max) linearSteps++;
@@ -80,7 +80,7 @@ export class Refiner {
   /** Residual and condition at x without changing it. */
   measure(x: Float64Array): { residual: number; condition: number } {
     this.system.evaluateWithJacobian(this.F, this.J, x);
-    const residual = maxAbs(this.F) / Math.max(1, maxAbs(x));
+    const residual = normInf(this.F) / Math.max(1, normInf(x));
     const condition = this.lu.factor(this.J) ? this.lu.conditionEstimate() : Infinity;
     return { residual, condition };
   }

@@ -6,6 +6,7 @@
  * allocated once, with the stepper.
  */
 import { ComplexLU } from '../linalg/lu.js';
+import { normInf } from '../numeric/complex.js';
 import type { Homotopy } from '../homotopy/types.js';
 import type { TrackerLimits, TrackerPreset } from './presets.js';
 
@@ -207,13 +208,4 @@ export class SegmentStepper {
     this.stepLength = h * length;
     return 'ok';
   }
-}
-
-function normInf(x: Float64Array): number {
-  let m = 0;
-  for (let k = 0; k < x.length; k += 2) {
-    const a = x[k]! * x[k]! + x[k + 1]! * x[k + 1]!;
-    if (a > m) m = a;
-  }
-  return Math.sqrt(m);
 }

@@ -7,7 +7,8 @@
  */
 import type { CompiledSystem } from '../compile/types.js';
 import type { Homotopy } from '../homotopy/types.js';
-import { cauchyLoop, divergesStably, maxAbs, maxAbsDiff, valuations } from './endgame.js';
+import { distInf, normInf } from '../numeric/complex.js';
+import { cauchyLoop, divergesStably, valuations } from './endgame.js';
 import type { PathResult, ReturnCode } from './pathResult.js';
 import { defaultLimits, presets, type PresetName, type TrackerLimits } from './presets.js';
 import { Refiner, type Refinement } from './refine.js';
@@ -63,6 +64,8 @@ export class PathTracker {
   private readonly affine: Float64Array;
   /** Number of affine unknowns. */
   private readonly m: number;
+  /** The start solution of the path being tracked, as its record will show it. */
+  private readonly startRecord: Float64Array;
   private readonly absPrev: Float64Array;
   private readonly scratch: { point: Float64Array; sum: Float64Array };
 
@@ -79,6 +82,7 @@ export class PathTracker {
     this.m = m;
     this.vTracked = new Float64Array(n);
     this.affine = new Float64Array(2 * m);
+    this.startRecord = new Float64Array(2 * m);
     this.stepper = new SegmentStepper(homotopy, presets[presetName], limits);
     this.refiner = new Refiner(target);
     this.x = new Float64Array(2 * n);
@@ -90,7 +94,13 @@ export class PathTracker {
     this.scratch = { point: new Float64Array(2 * n), sum: new Float64Array(2 * n) };
   }
 
-  track(index: number, start: Float64Array): PathResult {
+  /**
+   * Tracks the path from `start` (a projective point when tracking projectively). The record
+   * keeps `startSolution` when given: the start solution itself, not its round trip through
+   * the chart.
+   */
+  track(index: number, start: Float64Array, startSolution?: Float64Array): PathResult {
+    this.startRecord.set(startSolution ?? this.toAffine(this.affine, start));
     const st = this.stepper;
     const preset = presets[this.presetName];
     st.resetCounters();
@@ -98,11 +108,11 @@ export class PathTracker {
     x.set(start);
     const sE = preset.endgameStart;
     const status = st.trackSegment(x, 0, 0, 1 - sE, 0);
-    if (status !== 'ok') return this.stopped(index, start, status, 1 - sE, 'before the endgame');
-    return this.endgame(index, start, sE);
+    if (status !== 'ok') return this.stopped(index, status, 1 - sE, 'before the endgame');
+    return this.endgame(index, sE);
   }
 
-  private endgame(index: number, start: Float64Array, sE: number): PathResult {
+  private endgame(index: number, sE: number): PathResult {
     const st = this.stepper;
     const preset = presets[this.presetName];
     const { x, v, vPrev, absPrev, trial } = this;
@@ -115,7 +125,7 @@ export class PathTracker {
     let finishedSingular: PathResult | undefined;
     let previousSize = Infinity;
     for (;;) {
-      if (!st.tangent(this.xdot, x, 1 - s, 0)) return this.result(index, start, 'failed', this.toAffine(this.affine, x), 1 - s, 1, 'singular Jacobian in the endgame');
+      if (!st.tangent(this.xdot, x, 1 - s, 0)) return this.result(index, 'failed', this.toAffine(this.affine, x), 1 - s, 1, 'singular Jacobian in the endgame');
       const cond = st.lu.conditionEstimate();
       valuations(this.vTracked, x, this.xdot, s);
       this.affineValuations(v);
@@ -124,7 +134,7 @@ export class PathTracker {
       // look stable, but it stays better conditioned and its valuations drift in the end.
       diverging = checkpoints >= 1 && divergesStably(v, vPrev, ax, absPrev, Math.log(preset.endgameRatio)) ? diverging + 1 : 0;
       if ((diverging >= CONFIRMATIONS_ILL_CONDITIONED && cond >= MIN_COND_AT_INFINITY) || diverging >= CONFIRMATIONS) {
-        return this.result(index, start, 'at_infinity', ax, 1 - s, 1, 'stable negative valuation');
+        return this.result(index, 'at_infinity', ax, 1 - s, 1, 'stable negative valuation');
       }
       let minV = Infinity;
       for (let i = 0; i < n; i++) minV = Math.min(minV, v[i]!);
@@ -132,7 +142,7 @@ export class PathTracker {
         trial.set(x);
         const saved = st.stepLength;
         if (st.trackSegment(trial, 1 - s, 0, 1, 0, FINISH_BUDGET, preset.endgameMaxStep) === 'ok') {
-          const direct = this.finished(index, start, trial, 1);
+          const direct = this.finished(index, trial, 1);
           if (direct?.code === 'success') return direct;
           // A singular endpoint reached directly: the Cauchy endgame gives a better estimate
           // and the winding number, so carry on with it and keep this as the fallback.
@@ -143,44 +153,44 @@ export class PathTracker {
       if ((s <= CAUCHY_RADIUS || cond >= FINISH_CONDITION) && minV > -0.05) {
         const loop = cauchyLoop(st, x, s, preset.cauchySamples, this.limits.maxWinding, this.scratch);
         if (loop) {
-          const scale = Math.max(1, maxAbs(loop.estimate));
-          if (previousEstimate && maxAbsDiff(loop.estimate, previousEstimate) < 1e-8 * scale) {
-            const done = this.finished(index, start, loop.estimate, loop.winding);
+          const scale = Math.max(1, normInf(loop.estimate));
+          if (previousEstimate && distInf(loop.estimate, previousEstimate) < 1e-8 * scale) {
+            const done = this.finished(index, loop.estimate, loop.winding);
             if (done) return done;
           }
           previousEstimate = loop.estimate;
         }
       }
-      const size = maxAbs(ax);
+      const size = normInf(ax);
       growing = size > GROWTH_PER_CHECKPOINT * previousSize ? growing + 1 : 0;
       previousSize = size;
       vPrev.set(v);
       for (let i = 0; i < n; i++) absPrev[i] = Math.hypot(ax[2 * i]!, ax[2 * i + 1]!);
       const sNext = s * preset.endgameRatio;
       if (sNext < MIN_S) {
-        if (minV < -0.05) return this.result(index, start, 'at_infinity', ax, 1 - s, 1, `negative valuation at s = ${s.toExponential(1)}`);
+        if (minV < -0.05) return this.result(index, 'at_infinity', ax, 1 - s, 1, `negative valuation at s = ${s.toExponential(1)}`);
         if (finishedSingular) return finishedSingular;
-        if (previousEstimate) return this.finishedOrInfinite(index, start, previousEstimate, 'Cauchy estimates did not settle');
-        return this.result(index, start, 'failed', ax, 1 - s, 1, 'endgame did not converge');
+        if (previousEstimate) return this.finishedOrInfinite(index, previousEstimate, 'Cauchy estimates did not settle');
+        return this.result(index, 'failed', ax, 1 - s, 1, 'endgame did not converge');
       }
       const status = st.trackSegment(x, 1 - s, 0, 1 - sNext, 0, undefined, preset.endgameMaxStep);
       if (status !== 'ok') {
         // Tracking broke down on a path already seen to diverge: ill-conditioning from the
         // growth itself, not a failure to find a finite endpoint.
-        if (diverging >= 1 || growing >= 2) return this.result(index, start, 'at_infinity', ax, 1 - s, 1, `diverging; tracking stopped (${status.replace(/_/g, ' ')})`);
+        if (diverging >= 1 || growing >= 2) return this.result(index, 'at_infinity', ax, 1 - s, 1, `diverging; tracking stopped (${status.replace(/_/g, ' ')})`);
         if (finishedSingular) return finishedSingular;
-        if (previousEstimate && status !== 'too_large') return this.finishedOrInfinite(index, start, previousEstimate, `endgame stopped: ${status}`);
-        return this.stopped(index, start, status, 1 - s, 'in the endgame');
+        if (previousEstimate && status !== 'too_large') return this.finishedOrInfinite(index, previousEstimate, `endgame stopped: ${status}`);
+        return this.stopped(index, status, 1 - s, 'in the endgame');
       }
       s = sNext;
       checkpoints++;
     }
   }
 
-  private finishedOrInfinite(index: number, start: Float64Array, end: Float64Array, note: string): PathResult {
+  private finishedOrInfinite(index: number, end: Float64Array, note: string): PathResult {
     return (
-      this.finished(index, start, end, 1, note) ??
-      this.result(index, start, 'at_infinity', this.toAffine(this.affine, end), 1, 1, `endpoint near the hyperplane at infinity (${note})`)
+      this.finished(index, end, 1, note) ??
+      this.result(index, 'at_infinity', this.toAffine(this.affine, end), 1, 1, `endpoint near the hyperplane at infinity (${note})`)
     );
   }
 
@@ -189,7 +199,7 @@ export class PathTracker {
    * for a projective endpoint too close to h = 0 to be told from infinity: the endgame's
    * valuations decide those.
    */
-  private finished(index: number, start: Float64Array, end: Float64Array, winding: number, note?: string): PathResult | undefined {
+  private finished(index: number, end: Float64Array, winding: number, note?: string): PathResult | undefined {
     if (this.projective && this.nearInfinity(end)) return undefined;
     const point = this.toAffine(new Float64Array(2 * this.m), end);
     const before = this.refiner.measure(point);
@@ -200,19 +210,19 @@ export class PathTracker {
     // where Newton went is some other solution (or none).
     if (measured.moved !== undefined && measured.moved > MAX_REFINEMENT_MOVE) {
       if (this.projective) return undefined;
-      return this.build(index, start, 'failed', point, 1, winding, measured, `endpoint moved ${measured.moved.toExponential(1)} under refinement`);
+      return this.build(index, 'failed', point, 1, winding, measured, `endpoint moved ${measured.moved.toExponential(1)} under refinement`);
     }
     if (!(measured.residual <= MAX_ENDPOINT_RESIDUAL)) {
-      return this.build(index, start, 'failed', point, 1, winding, measured, `endpoint is not a solution: residual ${measured.residual.toExponential(1)}`);
+      return this.build(index, 'failed', point, 1, winding, measured, `endpoint is not a solution: residual ${measured.residual.toExponential(1)}`);
     }
     const code: ReturnCode = singular || linear || measured.condition > SINGULAR_CONDITION ? 'singular' : 'success';
-    return this.build(index, start, code, point, 1, winding, measured, note);
+    return this.build(index, code, point, 1, winding, measured, note);
   }
 
-  private stopped(index: number, start: Float64Array, status: SegmentStatus, t: number, where: string): PathResult {
+  private stopped(index: number, status: SegmentStatus, t: number, where: string): PathResult {
     const last = this.toAffine(this.affine, this.x);
-    if (status === 'too_large') return this.result(index, start, 'at_infinity', last, t, 1, `norm passed 1e14 ${where}`);
-    return this.result(index, start, 'failed', last, t, 1, `${status.replace(/_/g, ' ')} ${where}`);
+    if (status === 'too_large') return this.result(index, 'at_infinity', last, t, 1, `norm passed 1e14 ${where}`);
+    return this.result(index, 'failed', last, t, 1, `${status.replace(/_/g, ' ')} ${where}`);
   }
 
   /** out = the affine point of a tracked point X (X itself unless projective). */
@@ -243,16 +253,15 @@ export class PathTracker {
   /** A projective endpoint whose h is small next to the other coordinates. */
   private nearInfinity(X: Float64Array): boolean {
     const m = this.m;
-    return Math.hypot(X[2 * m]!, X[2 * m + 1]!) < NEAR_INFINITY_H * Math.max(1e-300, maxAbs(X.subarray(0, 2 * m)));
+    return Math.hypot(X[2 * m]!, X[2 * m + 1]!) < NEAR_INFINITY_H * Math.max(1e-300, normInf(X.subarray(0, 2 * m)));
   }
 
-  private result(index: number, start: Float64Array, code: ReturnCode, end: Float64Array, t: number, winding: number, reason: string): PathResult {
-    return this.build(index, start, code, new Float64Array(end), t, winding, { residual: NaN, condition: NaN }, reason);
+  private result(index: number, code: ReturnCode, end: Float64Array, t: number, winding: number, reason: string): PathResult {
+    return this.build(index, code, new Float64Array(end), t, winding, { residual: NaN, condition: NaN }, reason);
   }
 
   private build(
     index: number,
-    start: Float64Array,
     code: ReturnCode,
     end: Float64Array,
     t: number,
@@ -264,7 +273,7 @@ export class PathTracker {
       index,
       code,
       ...(reason === undefined ? {} : { reason }),
-      start: this.toAffine(new Float64Array(2 * this.m), start),
+      start: new Float64Array(this.startRecord),
       end,
       t,
       acceptedSteps: this.stepper.accepted,

@@ -10,7 +10,7 @@ import { parseSystem } from '../../src/poly/parse.js';
 import { DEFAULT_STALE_LOOPS, monodromySolve } from '../../src/solve/monodromy.js';
 import { solve } from '../../src/solve/solve.js';
 import { trackToParameters } from '../../src/solve/trackParameters.js';
-import { maxAbsDiff } from '../../src/track/endgame.js';
+import { distInf } from '../../src/numeric/complex.js';
 import { SYSTEMS_DIR } from '../systems.js';
 
 /** x² + y² = a, xy = b: four solutions for generic (a, b). */
@@ -27,7 +27,7 @@ function residualAt(system: typeof circle, p: Float64Array, x: Float64Array): nu
 /** Every point of `a` lies within tol of some point of `b`, and the counts agree. */
 function expectSameSet(a: readonly Float64Array[], b: readonly Float64Array[], tol = 1e-6): void {
   expect(a.length).toBe(b.length);
-  for (const x of a) expect(Math.min(...b.map((y) => maxAbsDiff(x, y)))).toBeLessThan(tol);
+  for (const x of a) expect(Math.min(...b.map((y) => distInf(x, y)))).toBeLessThan(tol);
 }
 
 describe('monodromySolve on small systems', () => {
