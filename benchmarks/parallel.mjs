@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSystemFile, readSystemText } from '../dist/src/poly/read.js';
 import { solve } from '../dist/src/solve/solve.js';
+import { table } from './peers.mjs';
 
 const quick = process.argv.includes('--quick');
 const shared = fileURLToPath(new URL('../../shared/systems/', import.meta.url));
@@ -36,17 +37,8 @@ function cheapSystem() {
 async function timed(system, options) {
   const wall = performance.now();
   const cpu = cpuSeconds();
-  const r = await solve(system, { seed: 1, ...options });
+  const r = await solve(system, { seed: 1, start: 'total-degree', ...options });
   return { r, seconds: (performance.now() - wall) / 1000, cpu: cpuSeconds() - cpu };
-}
-
-function table(header, rows) {
-  const cells = [header, ...rows].map((row) => row.map(String));
-  const width = header.map((_, k) => Math.max(...cells.map((row) => row[k].length)));
-  for (const [i, row] of cells.entries()) {
-    console.log(row.map((c, k) => (k === 0 ? c.padEnd(width[k]) : c.padStart(width[k]))).join('  '));
-    if (i === 0) console.log(width.map((w) => '-'.repeat(w)).join('  '));
-  }
 }
 
 /** PHCpack's blackbox solver on the same file, when phc is installed (it always uses one core here). */

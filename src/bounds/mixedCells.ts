@@ -34,14 +34,26 @@ interface SearchType {
   readonly offset: number;
 }
 
-/** Calls onCell for every mixed cell (stable ones only when `stable`). */
+/** The enumeration ran past its deadline. */
+export class TimeLimitError extends Error {
+  constructor(seconds: number) {
+    super(`the mixed-cell enumeration did not finish within ${seconds} s`);
+    this.name = 'TimeLimitError';
+  }
+}
+
+/**
+ * Calls onCell for every mixed cell (stable ones only when `stable`). With `timeLimit`
+ * (seconds), throws TimeLimitError once that much time has passed.
+ */
 export function enumerateMixedCells(
   types: readonly LiftedType[],
   n: number,
   stable: boolean,
   onCell: (cell: MixedCell) => void,
+  timeLimit?: number,
 ): void {
-  new CellSearch(types, n, stable, onCell).run();
+  new CellSearch(types, n, stable, onCell, timeLimit).run();
 }
 
 /** Rows remember their point as type·2¹⁶ + index. */
@@ -82,13 +94,17 @@ class CellSearch {
   private readonly faces: number[][];
   private readonly positions: number[][];
   private readonly simplex: SimplexWorkspace;
+  /** performance.now() past which the search gives up. */
+  private readonly deadline: number;
 
   constructor(
     types: readonly LiftedType[],
     private readonly n: number,
     private readonly stable: boolean,
     private readonly onCell: (cell: MixedCell) => void,
+    private readonly timeLimit?: number,
   ) {
+    this.deadline = timeLimit === undefined ? Infinity : performance.now() + 1000 * timeLimit;
     if (types.some((t) => t.points.length >= 0x10000) || types.length >= 0x8000) {
       throw new RangeError('mixed volume: at most 65535 monomials per equation and 32767 distinct supports');
     }
@@ -144,6 +160,7 @@ class CellSearch {
 
   /** Every placed type has its face: filter the candidates, then place the tightest type. */
   private complete(depth: number, candDepth: number): void {
+    if (performance.now() > this.deadline) throw new TimeLimitError(this.timeLimit!);
     const cand = this.candAt[depth]!;
     const counts = this.candCountAt[depth]!;
     const parent = this.candAt[candDepth]!;

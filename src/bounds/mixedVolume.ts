@@ -15,6 +15,8 @@ export interface MixedVolumeOptions {
   readonly seed?: number;
   /** How many liftings to try before giving up on finding a generic one. Default 4. */
   readonly attempts?: number;
+  /** Give up (TimeLimitError) after this many seconds. Default: no limit. */
+  readonly timeLimit?: number;
 }
 
 /** Supports as exponent vectors, one list per equation, each vector of length = #equations. */
@@ -42,7 +44,7 @@ export function mixedSubdivision(supports: Supports, options: MixedVolumeOptions
     const types = liftedTypes(supports, new Random(seed, attempt), stable);
     const cells: MixedCell[] = [];
     try {
-      enumerateMixedCells(types, supports.length, stable, (cell) => cells.push(cell));
+      enumerateMixedCells(types, supports.length, stable, (cell) => cells.push(cell), options.timeLimit);
     } catch (error) {
       if (error instanceof NonGenericLiftingError) continue;
       throw error;

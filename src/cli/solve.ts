@@ -8,7 +8,7 @@ import { formatSummary, resultToJSON } from '../solve/result.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
 import { monodromySolve } from '../solve/monodromy.js';
 import { formatMonodromySummary, monodromyToResultJSON } from '../solve/monodromyReport.js';
-import { solve } from '../solve/solve.js';
+import { solve, type StartChoice } from '../solve/solve.js';
 import { parseInteger, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
 
@@ -54,7 +54,7 @@ export function solveCommand(): Command {
     .description('find every isolated complex solution of a square polynomial system (our text format or PHCpack input format)')
     .argument('<file>', 'the system: one polynomial per line or ;-separated, or PHCpack input format')
     .option('--seed <n>', 'seed of every random choice (default: random, reported; with --resume: the checkpoint\'s)', parseInteger('seed', 0, 2 ** 31 - 1))
-    .addOption(new Option('--start <kind>', 'start system').choices(['auto', 'total-degree']).default('auto'))
+    .addOption(new Option('--start <kind>', 'start system: total-degree (Bézout number of paths), polyhedral (mixed volume of the supports with the origin added: every isolated solution, zero coordinates included), auto: the one with fewer paths').choices(['auto', 'total-degree', 'polyhedral']).default('auto'))
     .option('--workers <n>', 'worker threads, at most (default: the available CPUs); the result does not depend on it', parseInteger('workers', 1, 1024))
     .option('--out <file>', 'write the result as JSON (schema critsolve/result@1)')
     .option('--paths', 'include every path record in the JSON result')
@@ -94,7 +94,7 @@ export function solveCommand(): Command {
       try {
         const result = await solve(system, {
           ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-          start: opts.start as 'auto' | 'total-degree',
+          start: opts.start as StartChoice,
           ...(opts.maxPaths === undefined ? {} : { maxPaths: opts.maxPaths }),
           ...(opts.workers === undefined ? {} : { workers: opts.workers }),
           ...(opts.resume === undefined ? {} : { resume: opts.resume }),

@@ -13,63 +13,31 @@
 import type { CompiledSystem } from '../compile/types.js';
 import type { Homotopy } from './types.js';
 
-export class ParameterHomotopy implements Homotopy {
+/**
+ * A homotopy H(x, t) = F(x; p(t)) along any path p(t) in parameter space: subclasses say
+ * where the path is (p(t) and dp/dt); ∂H/∂t = ∂F/∂p · dp/dt.
+ */
+export abstract class ParameterPathHomotopy implements Homotopy {
   readonly n: number;
   readonly q: number;
-  private readonly p0: Float64Array;
-  private readonly p1: Float64Array;
   /** p(t) and dp/dt at the last t evaluated. */
-  private readonly p: Float64Array;
-  private readonly dp: Float64Array;
+  protected readonly p: Float64Array;
+  protected readonly dp: Float64Array;
   private readonly fp: Float64Array;
 
-  constructor(
-    readonly system: CompiledSystem,
-    p0: Float64Array,
-    p1: Float64Array,
-    readonly gamma: readonly [number, number] = [1, 0],
-  ) {
+  constructor(readonly system: CompiledSystem) {
     const q = system.nparams;
     if (system.neqs !== system.nvars) throw new RangeError(`a parameter homotopy needs a square system, got ${system.neqs} equations in ${system.nvars} unknowns`);
     if (q === 0) throw new RangeError('a parameter homotopy needs a system with parameters');
-    if (p0.length !== 2 * q || p1.length !== 2 * q) throw new RangeError(`p0 and p1 need ${2 * q} numbers (re, im for each of ${q} parameters), got ${p0.length} and ${p1.length}`);
     this.n = system.nvars;
     this.q = q;
-    this.p0 = new Float64Array(p0);
-    this.p1 = new Float64Array(p1);
     this.p = new Float64Array(2 * q);
     this.dp = new Float64Array(2 * q);
     this.fp = new Float64Array(2 * this.n * q);
   }
 
   /** Writes p(t) into this.p and dp/dt into this.dp. */
-  private parametersAt(tre: number, tim: number): void {
-    const [gr, gi] = this.gamma;
-    // D = γ(1 − t) + t
-    const dr = gr * (1 - tre) + gi * tim + tre;
-    const di = gi * (1 - tre) - gr * tim + tim;
-    const dd = dr * dr + di * di;
-    // λ = t / D
-    const lr = (tre * dr + tim * di) / dd;
-    const li = (tim * dr - tre * di) / dd;
-    // μ = γ / D² = γ·conj(D)² / |D|⁴
-    const cr = dr * dr - di * di;
-    const ci = -2 * dr * di;
-    const mr = (gr * cr - gi * ci) / (dd * dd);
-    const mi = (gr * ci + gi * cr) / (dd * dd);
-    const { p0, p1, p, dp } = this;
-    for (let k = 0; k < p.length; k += 2) {
-      const ar = p0[k]!;
-      const ai = p0[k + 1]!;
-      const er = p1[k]! - ar;
-      const ei = p1[k + 1]! - ai;
-      // (1 − λ)·p0 + λ·p1, written so that λ = 1 gives p1 exactly
-      p[k] = (1 - lr) * ar + li * ai + lr * p1[k]! - li * p1[k + 1]!;
-      p[k + 1] = (1 - lr) * ai - li * ar + lr * p1[k + 1]! + li * p1[k]!;
-      dp[k] = mr * er - mi * ei;
-      dp[k + 1] = mr * ei + mi * er;
-    }
-  }
+  protected abstract parametersAt(tre: number, tim: number): void;
 
   evaluate(outH: Float64Array, x: Float64Array, tre: number, tim: number): void {
     this.parametersAt(tre, tim);
@@ -94,6 +62,52 @@ export class ParameterHomotopy implements Homotopy {
       }
       outHt[2 * i] = sr;
       outHt[2 * i + 1] = si;
+    }
+  }
+}
+
+export class ParameterHomotopy extends ParameterPathHomotopy {
+  private readonly p0: Float64Array;
+  private readonly p1: Float64Array;
+
+  constructor(
+    system: CompiledSystem,
+    p0: Float64Array,
+    p1: Float64Array,
+    readonly gamma: readonly [number, number] = [1, 0],
+  ) {
+    super(system);
+    const q = system.nparams;
+    if (p0.length !== 2 * q || p1.length !== 2 * q) throw new RangeError(`p0 and p1 need ${2 * q} numbers (re, im for each of ${q} parameters), got ${p0.length} and ${p1.length}`);
+    this.p0 = new Float64Array(p0);
+    this.p1 = new Float64Array(p1);
+  }
+
+  protected parametersAt(tre: number, tim: number): void {
+    const [gr, gi] = this.gamma;
+    // D = γ(1 − t) + t
+    const dr = gr * (1 - tre) + gi * tim + tre;
+    const di = gi * (1 - tre) - gr * tim + tim;
+    const dd = dr * dr + di * di;
+    // λ = t / D
+    const lr = (tre * dr + tim * di) / dd;
+    const li = (tim * dr - tre * di) / dd;
+    // μ = γ / D² = γ·conj(D)² / |D|⁴
+    const cr = dr * dr - di * di;
+    const ci = -2 * dr * di;
+    const mr = (gr * cr - gi * ci) / (dd * dd);
+    const mi = (gr * ci + gi * cr) / (dd * dd);
+    const { p0, p1, p, dp } = this;
+    for (let k = 0; k < p.length; k += 2) {
+      const ar = p0[k]!;
+      const ai = p0[k + 1]!;
+      const er = p1[k]! - ar;
+      const ei = p1[k + 1]! - ai;
+      // (1 − λ)·p0 + λ·p1, written so that λ = 1 gives p1 exactly
+      p[k] = (1 - lr) * ar + li * ai + lr * p1[k]! - li * p1[k + 1]!;
+      p[k + 1] = (1 - lr) * ai - li * ar + lr * p1[k + 1]! + li * p1[k]!;
+      dp[k] = mr * er - mi * ei;
+      dp[k + 1] = mr * ei + mi * er;
     }
   }
 }

@@ -27,6 +27,30 @@ export function homogenize(system: System, name = '_h'): System {
   return makeSystem([...system.variables, name], equations);
 }
 
+/** The point X = λ·(x, 1) of the chart a·X = 1 (a interleaved, n + 1 entries) over the affine x. */
+export function onChart(out: Float64Array, chart: Float64Array, affine: Float64Array): Float64Array {
+  const m = affine.length / 2;
+  for (let k = 0; k < 2 * m; k++) out[k] = affine[k]!;
+  out[2 * m] = 1;
+  out[2 * m + 1] = 0;
+  let sr = 0;
+  let si = 0;
+  for (let k = 0; k < 2 * m + 2; k += 2) {
+    sr += chart[k]! * out[k]! - chart[k + 1]! * out[k + 1]!;
+    si += chart[k]! * out[k + 1]! + chart[k + 1]! * out[k]!;
+  }
+  const q = sr * sr + si * si;
+  const lr = sr / q;
+  const li = -si / q;
+  for (let k = 0; k < 2 * m + 2; k += 2) {
+    const a = out[k]!;
+    const b = out[k + 1]!;
+    out[k] = a * lr - b * li;
+    out[k + 1] = a * li + b * lr;
+  }
+  return out;
+}
+
 export class ProjectiveHomotopy implements Homotopy {
   /** Unknowns: the n affine coordinates scaled, then h. */
   readonly n: number;
@@ -51,26 +75,7 @@ export class ProjectiveHomotopy implements Homotopy {
 
   /** Start point number `index` on the chart: λ·(ζ, 1) with a·λ(ζ, 1) = 1. */
   startPoint(out: Float64Array, affine: Float64Array): Float64Array {
-    const m = this.m;
-    for (let k = 0; k < 2 * m; k++) out[k] = affine[k]!;
-    out[2 * m] = 1;
-    out[2 * m + 1] = 0;
-    let sr = 0;
-    let si = 0;
-    for (let k = 0; k < 2 * this.n; k += 2) {
-      sr += this.chart[k]! * out[k]! - this.chart[k + 1]! * out[k + 1]!;
-      si += this.chart[k]! * out[k + 1]! + this.chart[k + 1]! * out[k]!;
-    }
-    const q = sr * sr + si * si;
-    const lr = sr / q;
-    const li = -si / q;
-    for (let k = 0; k < 2 * this.n; k += 2) {
-      const a = out[k]!;
-      const b = out[k + 1]!;
-      out[k] = a * lr - b * li;
-      out[k + 1] = a * li + b * lr;
-    }
-    return out;
+    return onChart(out, this.chart, affine);
   }
 
   evaluate(outH: Float64Array, x: Float64Array, tre: number, tim: number): void {

@@ -5,25 +5,42 @@
  */
 import { compileProgram, type Program } from '../compile/compile.js';
 import type { CompiledSystem } from '../compile/types.js';
+import type { PolyhedralData } from '../homotopy/polyhedral.js';
 import { ProjectiveHomotopy } from '../homotopy/projective.js';
 import { StraightLineHomotopy } from '../homotopy/straightLine.js';
 import { TotalDegreeStart } from '../homotopy/totalDegree.js';
 import type { PathResult } from '../track/pathResult.js';
 import { presets, type PresetName, type TrackerLimits } from '../track/presets.js';
-import { PathTracker } from '../track/tracker.js';
+import { projectiveThenAffine, TrackerCache, type PathSource } from './paths.js';
+import { PolyhedralPaths } from './polyhedral.js';
 import { packBatch, type PackedBatch } from './records.js';
+
+/** The start system of a job and what it needs, by kind. */
+export type StartJob =
+  | {
+      readonly kind: 'total-degree';
+      /** Degrees of the total-degree start system. */
+      readonly degrees: number[];
+      /** The homogenized system (h appended as the last variable), tracked first. */
+      readonly projectiveProgram: Program;
+    }
+  | {
+      readonly kind: 'polyhedral';
+      readonly data: PolyhedralData;
+      /** The family P(x; c), one parameter per term (homotopy/polyhedral). */
+      readonly family: Program;
+      /** The family homogenized, with the chart equation: tracked first. */
+      readonly projectiveFamily: Program;
+    };
 
 /** Everything a worker needs to track any path of a solve; sent once per worker. */
 export interface TrackJob {
   readonly program: Program;
-  /** The homogenized system (h appended as the last variable), tracked first. */
-  readonly projectiveProgram: Program;
   /** The affine chart a·X = 1 of projective space, interleaved (re, im), n + 1 entries. */
   readonly chart: number[];
-  /** Degrees of the total-degree start system. */
-  readonly degrees: number[];
   readonly gamma: [number, number];
   readonly limits: TrackerLimits;
+  readonly start: StartJob;
 }
 
 /** One batch of paths: start-solution indices, tracked with one preset. */
@@ -35,52 +52,69 @@ export interface BatchTask {
 }
 
 /**
- * The compiled job. Each path is tracked projectively first; a path that fails there is
+ * The total-degree paths. Each path is tracked projectively first; a path that fails there is
  * tracked again in affine coordinates. Both follow the same path (the chart-restricted
  * projective homotopy divided by h^d is the affine one, with the same γ and start point),
  * and each copes where the other does not: projective with paths that swing near infinity,
  * affine with paths that pass near badly conditioned points at infinity.
  */
-export class JobRunner {
-  readonly start: TotalDegreeStart;
-  readonly compiled: CompiledSystem;
+class TotalDegreePaths implements PathSource {
+  readonly n: number;
+  private readonly start: TotalDegreeStart;
   private readonly affine: StraightLineHomotopy;
   private readonly projective: ProjectiveHomotopy;
-  private readonly trackers = new Map<string, PathTracker>();
+  private readonly projectiveTrackers: TrackerCache;
+  private readonly affineTrackers: TrackerCache;
   private readonly point: Float64Array;
   private readonly projectivePoint: Float64Array;
 
-  constructor(readonly job: TrackJob) {
-    this.compiled = compileProgram(job.program);
-    this.start = new TotalDegreeStart(job.degrees);
-    this.affine = new StraightLineHomotopy(this.start, this.compiled, job.gamma);
-    this.projective = new ProjectiveHomotopy(this.start, compileProgram(job.projectiveProgram), job.gamma, Float64Array.from(job.chart));
-    this.point = new Float64Array(2 * this.start.n);
-    this.projectivePoint = new Float64Array(2 * this.start.n + 2);
+  constructor(job: TrackJob, start: Extract<StartJob, { kind: 'total-degree' }>, compiled: CompiledSystem) {
+    this.start = new TotalDegreeStart(start.degrees);
+    this.n = this.start.n;
+    this.affine = new StraightLineHomotopy(this.start, compiled, job.gamma);
+    this.projective = new ProjectiveHomotopy(this.start, compileProgram(start.projectiveProgram), job.gamma, Float64Array.from(job.chart));
+    this.projectiveTrackers = new TrackerCache(compiled, job.limits);
+    this.affineTrackers = new TrackerCache(compiled, job.limits);
+    this.point = new Float64Array(2 * this.n);
+    this.projectivePoint = new Float64Array(2 * this.n + 2);
   }
 
-  private tracker(preset: PresetName, projective: boolean): PathTracker {
-    const key = `${preset}:${projective}`;
-    let tracker = this.trackers.get(key);
-    if (!tracker) {
-      tracker = new PathTracker(projective ? this.projective : this.affine, this.compiled, preset, this.job.limits, projective);
-      this.trackers.set(key, tracker);
-    }
-    return tracker;
+  startSolution(out: Float64Array, index: number): Float64Array {
+    return this.start.startSolution(out, BigInt(index));
+  }
+
+  trackPath(index: number, preset: PresetName): PathResult {
+    const affineStart = this.startSolution(this.point, index);
+    return projectiveThenAffine(
+      () => this.projectiveTrackers.get(this.projective, preset, true).track(index, this.projective.startPoint(this.projectivePoint, affineStart), affineStart),
+      () => this.affineTrackers.get(this.affine, preset, false).track(index, affineStart),
+    );
+  }
+}
+
+/** The paths of a job, by its start kind. */
+export function pathSource(job: TrackJob, compiled: CompiledSystem): PathSource {
+  return job.start.kind === 'total-degree' ? new TotalDegreePaths(job, job.start, compiled) : new PolyhedralPaths(job, job.start, compiled);
+}
+
+/** The compiled job: the same code in every worker and in the main thread. */
+export class JobRunner {
+  readonly compiled: CompiledSystem;
+  readonly paths: PathSource;
+
+  constructor(readonly job: TrackJob) {
+    this.compiled = compileProgram(job.program);
+    this.paths = pathSource(job, this.compiled);
   }
 
   trackPath(index: number, preset: PresetName): PathResult {
     if (!Object.hasOwn(presets, preset)) throw new RangeError(`unknown tracker preset '${preset}'`);
-    const affineStart = this.start.startSolution(this.point, BigInt(index));
-    const first = this.tracker(preset, true).track(index, this.projective.startPoint(this.projectivePoint, affineStart), affineStart);
-    if (first.code !== 'failed') return first;
-    const second = this.tracker(preset, false).track(index, affineStart);
-    return second.code === 'failed' ? { ...second, reason: `${second.reason}; projectively: ${first.reason}` } : second;
+    return this.paths.trackPath(index, preset);
   }
 
   runBatch(task: BatchTask): PackedBatch {
     const results: PathResult[] = [];
     for (const index of task.indices) results.push(this.trackPath(index, task.preset));
-    return packBatch(this.start.n, results);
+    return packBatch(this.paths.n, results);
   }
 }

@@ -9,6 +9,10 @@
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
 import { buildProgram, compileProgram } from '../compile/compile.js';
+import { TimeLimitError } from '../bounds/mixedCells.js';
+import { mixedSubdivision } from '../bounds/mixedVolume.js';
+import { liftScale } from '../bounds/supports.js';
+import { augmentedSupports, polyhedralData, polyhedralFamily, PolyhedralStart } from '../homotopy/polyhedral.js';
 import { TotalDegreeStart } from '../homotopy/totalDegree.js';
 import { Random } from '../numeric/rng.js';
 import { assertSquare, degrees, type System } from '../poly/system.js';
@@ -16,7 +20,7 @@ import { homogenize } from '../homotopy/projective.js';
 import type { PathResult } from '../track/pathResult.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { checkHeader, CheckpointWriter, readCheckpoint, readCheckpointHeader, systemHash, CHECKPOINT_SCHEMA, type CheckpointHeader } from '../parallel/checkpoint.js';
-import type { TrackJob } from '../parallel/job.js';
+import type { StartJob, TrackJob } from '../parallel/job.js';
 import { batchRunner, type BatchRunner } from '../parallel/pool.js';
 import { runPaths } from '../parallel/schedule.js';
 import { PathStore, type LiveCounts } from '../parallel/store.js';
@@ -33,7 +37,13 @@ export interface SolveProgress {
 export interface SolveOptions {
   /** Seed of every random choice (γ, projections); the same seed gives the same result. */
   seed?: number;
-  start?: 'auto' | 'total-degree';
+  /**
+   * The start system (default 'auto': whichever needs fewer paths, total degree unless the
+   * mixed volume is smaller and is found within `autoTimeLimit` seconds).
+   */
+  start?: StartChoice;
+  /** Seconds `start: 'auto'` may spend on the mixed volume (default 10). */
+  autoTimeLimit?: number;
   preset?: PresetName;
   limits?: Partial<TrackerLimits>;
   /** Refuse to start more paths than this (default 10,000,000). */
@@ -58,6 +68,9 @@ export interface SolveOptions {
   signal?: AbortSignal;
 }
 
+export type StartChoice = 'auto' | 'total-degree' | 'polyhedral';
+export type StartKind = StartJob['kind'];
+
 /** A seed for callers that did not give one; it is reported in the result. */
 export function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
@@ -70,9 +83,60 @@ const MIN_PATHS_PER_WORKER = 32;
 
 interface Setup {
   job: TrackJob;
-  start: TotalDegreeStart;
+  /** Number of unknowns, paths of the start system, and the start solution of a path. */
+  n: number;
+  pathCount: number;
+  startOf: (index: number) => Float64Array;
   header: CheckpointHeader;
   range: [number, number];
+  notes: string[];
+}
+
+/** The paths of a start system, before the job is assembled. */
+interface Plan {
+  start: StartJob;
+  pathCount: bigint;
+  startOf: (index: number) => Float64Array;
+}
+
+function totalDegreePlan(system: System): Plan {
+  const start = new TotalDegreeStart(degrees(system));
+  return {
+    start: { kind: 'total-degree', degrees: [...start.degrees], projectiveProgram: buildProgram(homogenize(system)) },
+    pathCount: start.pathCount,
+    startOf: (i) => start.startSolution(new Float64Array(2 * start.n), BigInt(i)),
+  };
+}
+
+/**
+ * The polyhedral plan: the mixed cells of a random lifting of the augmented supports (the
+ * lifting's seed derives from the solve's seed, so a resumed run finds the same cells).
+ */
+function polyhedralPlan(system: System, seed: number, rng: Random, chart: Float64Array, timeLimit?: number): Plan {
+  const subdivision = mixedSubdivision(augmentedSupports(system), { seed: seed ^ 0x5bd1e995, ...(timeLimit === undefined ? {} : { timeLimit }) });
+  const data = polyhedralData(system, subdivision, liftScale, rng);
+  const start = new PolyhedralStart(data);
+  return {
+    start: { kind: 'polyhedral', data, family: buildProgram(polyhedralFamily(data)), projectiveFamily: buildProgram(polyhedralFamily(data, chart)) },
+    pathCount: BigInt(start.pathCount),
+    startOf: (i) => start.startSolution(new Float64Array(2 * start.n), i),
+  };
+}
+
+/** The plan for the start choice; 'auto' takes the fewer paths, ties to total degree. */
+function plan(system: System, choice: StartChoice, seed: number, rng: Random, chart: Float64Array, options: SolveOptions, notes: string[]): Plan {
+  if (choice === 'total-degree') return totalDegreePlan(system);
+  if (choice === 'polyhedral') return polyhedralPlan(system, seed, rng, chart);
+  const timeLimit = options.autoTimeLimit ?? 10;
+  const total = totalDegreePlan(system);
+  try {
+    const polyhedral = polyhedralPlan(system, seed, rng, chart, timeLimit);
+    return polyhedral.pathCount < total.pathCount ? polyhedral : total;
+  } catch (error) {
+    if (!(error instanceof TimeLimitError)) throw error;
+    notes.push(`start auto: the mixed volume took longer than ${timeLimit} s, so the total-degree start system was used (--start polyhedral waits for it)`);
+    return total;
+  }
 }
 
 function setup(system: System, seed: number, options: SolveOptions): Setup {
@@ -80,9 +144,17 @@ function setup(system: System, seed: number, options: SolveOptions): Setup {
   if (system.parameters.length > 0) {
     throw new InputError(`the system declares parameters (${system.parameters.join(', ')}); give them values, or solve it with --method monodromy`);
   }
-  const start = new TotalDegreeStart(degrees(system));
-  if (start.pathCount > BigInt(Number.MAX_SAFE_INTEGER)) throw new InputError(`the total-degree start system has ${start.pathCount} paths, too many to track`);
-  const total = Number(start.pathCount);
+  const limits = { ...defaultLimits, ...options.limits };
+  const preset = options.preset ?? 'default';
+  const rng = new Random(seed);
+  const gamma = rng.unitComplex();
+  // The projective chart a·X = 1: random, so that no start or end point lies on a·X = 0.
+  const chart = Array.from({ length: 2 * (system.variables.length + 1) }, () => rng.normal());
+  const notes: string[] = [];
+  const p = plan(system, options.start ?? 'auto', seed, rng.derive(1), Float64Array.from(chart), options, notes);
+  const kind = p.start.kind;
+  if (p.pathCount > BigInt(Number.MAX_SAFE_INTEGER)) throw new InputError(`the ${kind} start system has ${p.pathCount} paths, too many to track`);
+  const total = Number(p.pathCount);
   const range: [number, number] = options.range ? [options.range[0], options.range[1]] : [0, total];
   if (!range.every(Number.isSafeInteger) || range[0] < 0 || range[0] >= range[1] || range[1] > total) {
     throw new InputError(`the path range [${range.join(', ')}) must lie within [0, ${total}) and hold at least one path`);
@@ -90,25 +162,19 @@ function setup(system: System, seed: number, options: SolveOptions): Setup {
   const maxPaths = options.maxPaths ?? 10_000_000;
   if (range[1] - range[0] > maxPaths) {
     throw new InputError(
-      `the total-degree start system has ${start.pathCount} paths, more than the limit of ${maxPaths}; raise the limit (--max-paths) or use a start system that needs fewer paths`,
+      `the ${kind} start system has ${p.pathCount} paths, more than the limit of ${maxPaths}; raise the limit (--max-paths) or use a start system that needs fewer paths`,
     );
   }
   const program = buildProgram(system);
-  const limits = { ...defaultLimits, ...options.limits };
-  const preset = options.preset ?? 'default';
-  const rng = new Random(seed);
-  const gamma = rng.unitComplex();
-  // The projective chart a·X = 1: random, so that no start or end point lies on a·X = 0.
-  const chart = Array.from({ length: 2 * (system.variables.length + 1) }, () => rng.normal());
-  const job: TrackJob = { program, projectiveProgram: buildProgram(homogenize(system)), chart, degrees: [...start.degrees], gamma, limits };
+  const job: TrackJob = { program, chart, gamma, limits, start: p.start };
   const header: CheckpointHeader = {
     schema: CHECKPOINT_SCHEMA,
     seed,
     system: systemHash(system.variables, program),
     variables: system.variables,
-    settings: { start: 'total-degree', preset, limits, range },
+    settings: { start: kind, preset, limits, range },
   };
-  return { job, start, header, range };
+  return { job, n: system.variables.length, pathCount: total, startOf: p.startOf, header, range, notes };
 }
 
 /** Reads a resumed checkpoint into the store and opens the checkpoint to append to, if any. */
@@ -119,8 +185,7 @@ function openCheckpoint(options: SolveOptions, s: Setup, store: PathStore): Chec
     throw new InputError(`--resume ${resume} continues writing to ${resume}; leave out --checkpoint ${checkpoint}, or give it the same file`);
   }
   checkHeader(resume, readCheckpointHeader(resume), s.header);
-  const startOf = (i: number): Float64Array => s.start.startSolution(new Float64Array(2 * s.start.n), BigInt(i));
-  const validBytes = readCheckpoint(resume, s.start.n, s.range[1], startOf, (r) => {
+  const validBytes = readCheckpoint(resume, s.n, s.range[1], s.startOf, (r) => {
     if (r.index >= s.range[0]) store.add(r);
   });
   return CheckpointWriter.resume(resume, validBytes);
@@ -129,11 +194,14 @@ function openCheckpoint(options: SolveOptions, s: Setup, store: PathStore): Chec
 export async function solve(system: System, options: SolveOptions = {}): Promise<SolveResult> {
   const began = performance.now();
   const seed = options.seed ?? (options.resume === undefined ? randomSeed() : readCheckpointHeader(options.resume).seed);
-  const s = setup(system, seed, options);
+  // A resumed run tracks the paths of the start system its checkpoint was written with.
+  const resumed = options.resume === undefined ? undefined : readCheckpointHeader(options.resume).settings['start'];
+  const start = (options.start ?? 'auto') === 'auto' && (resumed === 'total-degree' || resumed === 'polyhedral') ? resumed : options.start;
+  const s = setup(system, seed, { ...options, ...(start === undefined ? {} : { start }) });
   const preset = options.preset ?? 'default';
   const store = new PathStore(s.range[0], s.range[1], options.keepAllPaths === true);
   const writer = openCheckpoint(options, s, store);
-  const startOf = (i: number): Float64Array => s.start.startSolution(new Float64Array(2 * s.start.n), BigInt(i));
+  const startOf = s.startOf;
   for (const [name, v] of [['workers', options.workers], ['batchSize', options.batchSize]] as const) {
     if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1)) throw new RangeError(`${name} must be a positive integer, got ${v}`);
   }
@@ -165,14 +233,15 @@ export async function solve(system: System, options: SolveOptions = {}): Promise
     const paths = store.records();
     const compiled = compileProgram(s.job.program);
     const collected = await collectSolutions(paths, compiled, new Random(seed, 1), partial ? undefined : retrack, store.droppedAtInfinity);
-    const total = Number(s.start.pathCount);
+    collected.warnings.unshift(...s.notes);
+    const total = s.pathCount;
     if (store.total < total) {
       collected.warnings.push(`only paths ${s.range[0]} to ${s.range[1] - 1} of ${total} were tracked: solutions reached only by other paths are missing`);
     }
     return {
       seed,
       variables: system.variables,
-      startSystem: 'total-degree',
+      startSystem: s.job.start.kind,
       ...collected,
       paths,
       partial,

@@ -6,13 +6,14 @@ import { solve } from '../../src/solve/solve.js';
 import { comparable, readSystem, scratchDir } from './helpers.js';
 
 const system = readSystem('cyclic5.phc');
-const options = { seed: 23, workers: 2, keepAllPaths: true, batchSize: 5 } as const;
+const options = { seed: 23, workers: 2, keepAllPaths: true, batchSize: 5, start: 'total-degree' } as const;
 
 /** A run stopped by its signal once at least `after` paths are done; its checkpoint is in `file`. */
-async function interrupted(file: string, after: number): Promise<SolveResult> {
+async function interrupted(file: string, after: number, start: 'total-degree' | 'polyhedral' = 'total-degree'): Promise<SolveResult> {
   const controller = new AbortController();
   return solve(system, {
     ...options,
+    start,
     checkpoint: file,
     signal: controller.signal,
     onProgress: (p) => p.done >= after && controller.abort(),
@@ -42,6 +43,20 @@ describe('checkpoints', () => {
     expect(resumed.partial).toBe(false);
     expect(comparable(resumed)).toBe(comparable(uninterrupted));
     expect(lines(file)).toHaveLength(1 + 120);
+  });
+
+  it('resumes a polyhedral run with the start system its checkpoint was written with', async () => {
+    const file = join(scratchDir(), 'run.ndjson');
+    const partial = await interrupted(file, 20, 'polyhedral');
+    expect(partial.partial).toBe(true);
+    expect(partial.counts.paths).toBeLessThan(70);
+    const { start: _, ...auto } = options;
+    const resumed = await solve(system, { ...auto, resume: file });
+    expect(resumed.startSystem).toBe('polyhedral');
+    expect(resumed.counts.regular).toBe(70);
+    expect(comparable(resumed)).toBe(comparable(await solve(system, { ...options, start: 'polyhedral' })));
+    expect(lines(file)).toHaveLength(1 + 70);
+    await expect(solve(system, { ...options, resume: file })).rejects.toThrow(/other settings .*"start":"polyhedral".*"start":"total-degree"/);
   });
 
   it('takes the seed from the checkpoint when none is given', async () => {

@@ -45,7 +45,7 @@ describe('solve by total degree: known counts for 10 seeds', () => {
   for (const [name, known] of KNOWN) {
     it(`${name}: ${known} regular solutions, none missed, none twice, no failed path`, async () => {
       const system = sharedSystem(name);
-      for (const seed of SEEDS) expectExact(await solve(system, { seed }), known);
+      for (const seed of SEEDS) expectExact(await solve(system, { start: 'total-degree', seed }), known);
     });
   }
 
@@ -53,7 +53,7 @@ describe('solve by total degree: known counts for 10 seeds', () => {
     const system = sharedSystem('dln_2-2-2_m1_s11');
     // One seed here; the same check passed for seeds 1–10 (see the closing note of issue 3).
     for (const seed of [1]) {
-      const result = await solve(system, { seed });
+      const result = await solve(system, { start: 'total-degree', seed });
       expectExact(result, 33);
       // …and each of the 33 certified by a Krawczyk test, all distinct.
       expect(certifyResult(system, result).counts).toMatchObject({ certified: 33, certifiedDistinct: 33, uncertified: 0 });
@@ -65,11 +65,11 @@ describe('solve by total degree: known counts for 10 seeds', () => {
     // of them, and a fixed round-off threshold called 3 of them singular. 225 = PHCpack's
     // 192 solutions in the torus (phc -b) + the 33 with switched-off neurons (zero weights).
     const system = linearNetwork({ dims: [2, 2, 2], points: 2, seed: 1 }).system;
-    expectExact(await solve(system, { seed: 1 }), 225);
+    expectExact(await solve(system, { start: 'total-degree', seed: 1 }), 225);
   });
 
   it('cyclic6: 156 regular solutions, the other 564 paths at infinity or singular, none failed', async () => {
-    const result = await solve(sharedSystem('cyclic6'), { seed: 2 });
+    const result = await solve(sharedSystem('cyclic6'), { start: 'total-degree', seed: 2 });
     expect(result.counts.regular).toBe(156);
     expect(result.counts.failed).toBe(0);
     expect(result.counts.paths - result.counts.regular).toBe(564);
@@ -80,13 +80,13 @@ describe('what the result tells', () => {
   it('is the same for the same seed, apart from timing', async () => {
     const system = sharedSystem('katsura5');
     const strip = (r: SolveResult) => ({ ...resultToJSON(r, { includePaths: true }), seconds: 0 });
-    expect(strip(await solve(system, { seed: 7 }))).toEqual(strip(await solve(system, { seed: 7 })));
+    expect(strip(await solve(system, { start: 'total-degree', seed: 7 }))).toEqual(strip(await solve(system, { start: 'total-degree', seed: 7 })));
   });
 
   it('reports a double root once, as singular with multiplicity 2 and winding number 2', async () => {
     // (x − 2)²(x + 1) = x³ − 3x² + 4: a double root at 2, a simple root at −1. (Not a root
     // with a cube root of unity as the double root: its path would sit still from t = 0.)
-    const result = await solve(parseSystem('x^3 - 3*x^2 + 4'), { seed: 3 });
+    const result = await solve(parseSystem('x^3 - 3*x^2 + 4'), { start: 'total-degree', seed: 3 });
     expect(result.counts).toMatchObject({ paths: 3, regular: 1, singular: 1, failed: 0 });
     const double = result.solutions.find((s) => s.kind === 'singular')!;
     expect(double.multiplicity).toBe(2);
@@ -96,14 +96,14 @@ describe('what the result tells', () => {
 
   it('says so plainly when endpoints lie on a positive-dimensional set', async () => {
     // x(y − 1) = 0 and x(x − 2) = 0: the line x = 0, and the isolated point (2, 1).
-    const result = await solve(parseSystem('x*y - x; x^2 - 2*x'), { seed: 5 });
+    const result = await solve(parseSystem('x*y - x; x^2 - 2*x'), { start: 'total-degree', seed: 5 });
     expect(result.counts.regular).toBe(1);
     expect(result.warnings.join(' ')).toMatch(/positive-dimensional/);
   });
 
   it('marks real solutions as real: x² − 2 has two, x² + 1 none', async () => {
-    expect((await solve(parseSystem('x^2 - 2'), { seed: 1 })).counts.real).toBe(2);
-    expect((await solve(parseSystem('x^2 + 1'), { seed: 1 })).counts.real).toBe(0);
+    expect((await solve(parseSystem('x^2 - 2'), { start: 'total-degree', seed: 1 })).counts.real).toBe(2);
+    expect((await solve(parseSystem('x^2 + 1'), { start: 'total-degree', seed: 1 })).counts.real).toBe(0);
   });
 });
 
@@ -119,6 +119,6 @@ describe('refusals', () => {
   it('refuses more total-degree paths than the limit, with the count', async () => {
     const n = 3;
     const eqs = [0, 1, 2].map((k) => Polynomial.variable(n, k).pow(50).sub(Polynomial.constant(n, 1)));
-    await expect(solve(makeSystem(['a', 'b', 'c'], eqs), { seed: 1, maxPaths: 1000 })).rejects.toThrow(/125000 paths, more than the limit of 1000/);
+    await expect(solve(makeSystem(['a', 'b', 'c'], eqs), { start: 'total-degree', seed: 1, maxPaths: 1000 })).rejects.toThrow(/125000 paths, more than the limit of 1000/);
   });
 });

@@ -1,0 +1,134 @@
+/**
+ * The paths of a polyhedral homotopy (homotopy/polyhedral): path k starts at a binomial
+ * solution of its mixed cell, follows the cell's toric homotopy in log-time to the
+ * random-coefficient system P(y; c), then the coefficient-parameter homotopy to the target,
+ * projectively first and in affine coordinates when that fails (as total-degree paths do).
+ * The toric phase needs no endgame: its end is a solution of a generic system, regular. Its
+ * steps count in the path's record.
+ */
+import { compileProgram } from '../compile/compile.js';
+import type { CompiledSystem } from '../compile/types.js';
+import { ParameterHomotopy } from '../homotopy/parameter.js';
+import { PolyhedralStart, ToricHomotopy } from '../homotopy/polyhedral.js';
+import { onChart } from '../homotopy/projective.js';
+import { ComplexLU } from '../linalg/lu.js';
+import { normInf } from '../numeric/complex.js';
+import type { PathResult } from '../track/pathResult.js';
+import { presets, type PresetName } from '../track/presets.js';
+import { SegmentStepper } from '../track/stepper.js';
+import type { StartJob, TrackJob } from './job.js';
+import { projectiveThenAffine, TrackerCache, type PathSource } from './paths.js';
+
+/** Newton steps on the binomial start point before the toric phase (its error is ~1e-10). */
+const START_NEWTON_STEPS = 3;
+
+export class PolyhedralPaths implements PathSource {
+  readonly n: number;
+  private readonly start: PolyhedralStart;
+  private readonly toric: ToricHomotopy;
+  private readonly steppers = new Map<PresetName, SegmentStepper>();
+  private readonly affine: ParameterHomotopy;
+  private readonly projective: ParameterHomotopy;
+  private readonly affineTrackers: TrackerCache;
+  private readonly projectiveTrackers: TrackerCache;
+  private readonly chart: Float64Array;
+  private readonly y: Float64Array;
+  private readonly binomial: Float64Array;
+  private readonly projectivePoint: Float64Array;
+  private readonly lu: ComplexLU;
+  private readonly h: Float64Array;
+  private readonly hx: Float64Array;
+  private readonly ht: Float64Array;
+  private readonly dy: Float64Array;
+
+  constructor(
+    private readonly job: TrackJob,
+    start: Extract<StartJob, { kind: 'polyhedral' }>,
+    compiled: CompiledSystem,
+  ) {
+    const { data } = start;
+    this.n = data.n;
+    this.start = new PolyhedralStart(data);
+    const family = compileProgram(start.family);
+    const c0 = Float64Array.from(data.start);
+    const c1 = Float64Array.from(data.target);
+    this.toric = new ToricHomotopy(family, data);
+    this.affine = new ParameterHomotopy(family, c0, c1, job.gamma);
+    this.projective = new ParameterHomotopy(compileProgram(start.projectiveFamily), c0, c1, job.gamma);
+    this.affineTrackers = new TrackerCache(compiled, job.limits);
+    this.projectiveTrackers = new TrackerCache(compiled, job.limits);
+    this.chart = Float64Array.from(job.chart);
+    const n = this.n;
+    this.y = new Float64Array(2 * n);
+    this.binomial = new Float64Array(2 * n);
+    this.projectivePoint = new Float64Array(2 * n + 2);
+    this.lu = new ComplexLU(n);
+    this.h = new Float64Array(2 * n);
+    this.hx = new Float64Array(2 * n * n);
+    this.ht = new Float64Array(2 * n);
+    this.dy = new Float64Array(2 * n);
+  }
+
+  get pathCount(): number {
+    return this.start.pathCount;
+  }
+
+  startSolution(out: Float64Array, index: number): Float64Array {
+    return this.start.startSolution(out, index);
+  }
+
+  private stepper(preset: PresetName): SegmentStepper {
+    let stepper = this.steppers.get(preset);
+    if (!stepper) {
+      stepper = new SegmentStepper(this.toric, presets[preset], this.job.limits);
+      this.steppers.set(preset, stepper);
+    }
+    return stepper;
+  }
+
+  /** A few Newton steps on H(·, 0) of the toric homotopy; false if the Jacobian is singular. */
+  private polish(y: Float64Array): boolean {
+    const { h, hx, ht, dy, lu } = this;
+    for (let k = 0; k < START_NEWTON_STEPS; k++) {
+      this.toric.evaluateAll(h, hx, ht, y, 0, 0);
+      if (!lu.factor(hx)) return false;
+      lu.solve(dy, h);
+      for (let j = 0; j < y.length; j++) y[j] = y[j]! - dy[j]!;
+      if (normInf(dy) <= 1e-15 * Math.max(1, normInf(y))) break;
+    }
+    return true;
+  }
+
+  trackPath(index: number, preset: PresetName): PathResult {
+    const [cell] = this.start.locate(index);
+    const binomial = this.startSolution(this.binomial, index);
+    const y = this.y;
+    y.set(binomial);
+    this.toric.setCell(this.start.cell(cell));
+    const stepper = this.stepper(preset);
+    stepper.resetCounters();
+    const status = this.polish(y) ? stepper.trackSegment(y, 0, 0, 1, 0) : 'singular_jacobian';
+    const toric = { accepted: stepper.accepted, rejected: stepper.rejected };
+    if (status !== 'ok') {
+      return {
+        index,
+        code: 'failed',
+        reason: `toric phase of cell ${cell}: ${status.replace(/_/g, ' ')}`,
+        start: new Float64Array(binomial),
+        end: new Float64Array(y),
+        t: 0,
+        acceptedSteps: toric.accepted,
+        rejectedSteps: toric.rejected,
+        residual: NaN,
+        condition: NaN,
+        windingNumber: 1,
+        preset,
+      };
+    }
+    const result = projectiveThenAffine(
+      () => this.projectiveTrackers.get(this.projective, preset, true).track(index, onChart(this.projectivePoint, this.chart, y), binomial),
+      () => this.affineTrackers.get(this.affine, preset, false).track(index, y, binomial),
+    );
+    return { ...result, acceptedSteps: result.acceptedSteps + toric.accepted, rejectedSteps: result.rejectedSteps + toric.rejected };
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { resultToJSON } from '../../src/solve/result.js';
+import { solve } from '../../src/solve/solve.js';
+import { parseSystem } from '../../src/poly/parse.js';
+import { distInf } from '../../src/numeric/complex.js';
+import { sharedSystem } from '../systems.js';
+
+const SEEDS = [1, 2, 3, 4, 5];
+
+describe('solve by the polyhedral homotopy', () => {
+  for (const [name, mixedVolume] of [['cyclic5', 70], ['cyclic6', 156]] as const) {
+    it(`tracks ${mixedVolume} paths for ${name} and finds all ${mixedVolume} solutions, for 5 seeds`, async () => {
+      const system = sharedSystem(name);
+      for (const seed of SEEDS) {
+        const r = await solve(system, { seed, start: 'polyhedral', workers: 1 });
+        expect(r.startSystem).toBe('polyhedral');
+        expect(r.counts.paths).toBe(mixedVolume);
+        expect(r.counts.failed).toBe(0);
+        expect(r.counts.regular).toBe(mixedVolume);
+        expect(r.counts.singular).toBe(0);
+        const regular = r.solutions.filter((s) => s.kind === 'regular');
+        for (const s of regular) expect(s.residual).toBeLessThan(1e-10);
+        for (let i = 0; i < regular.length; i++) {
+          for (let j = i + 1; j < regular.length; j++) expect(distInf(regular[i]!.x, regular[j]!.x)).toBeGreaterThan(1e-6);
+        }
+      }
+    });
+  }
+
+  it('finds all 64 solutions of katsura6, those with zero coordinates too (torus mixed volume 54)', async () => {
+    const r = await solve(sharedSystem('katsura6'), { seed: 2, start: 'polyhedral', workers: 1 });
+    expect(r.counts.paths).toBe(64);
+    expect(r.counts.regular).toBe(64);
+    expect(r.counts.failed).toBe(0);
+    const withZero = r.solutions.filter((s) => {
+      for (let k = 0; k < s.x.length; k += 2) if (Math.hypot(s.x[k]!, s.x[k + 1]!) < 1e-12) return true;
+      return false;
+    });
+    expect(withZero.length).toBeGreaterThanOrEqual(64 - 54);
+  });
+
+  it('gives the same result for 1 and 2 workers', async () => {
+    const system = sharedSystem('cyclic5');
+    const strip = (json: ReturnType<typeof resultToJSON>): unknown => ({ ...json, seconds: 0 });
+    const one = await solve(system, { seed: 11, start: 'polyhedral', workers: 1 });
+    const two = await solve(system, { seed: 11, start: 'polyhedral', workers: 2, batchSize: 4 });
+    expect(strip(resultToJSON(two))).toEqual(strip(resultToJSON(one)));
+  });
+
+  it('auto picks the start system with fewer paths', async () => {
+    // Mixed volume 70 < 120 = Bézout number for cyclic5; for a dense system they agree, and total degree is kept.
+    expect((await solve(sharedSystem('cyclic5'), { seed: 1, workers: 1 })).startSystem).toBe('polyhedral');
+    const dense = await solve(parseSystem('x^2 + y^2 + x + y - 3; x^2 - y^2 + 2*x*y - 1'), { seed: 1, workers: 1 });
+    expect(dense.startSystem).toBe('total-degree');
+    expect(dense.counts.regular).toBe(4);
+  });
+
+  it('reports a double root once, singular, with multiplicity 2', async () => {
+    // x·y = 1 and x + y = 2 meet only at (1, 1), twice: (x − 1)² = 0. Mixed volume 2.
+    const r = await solve(parseSystem('x*y - 1; x + y - 2'), { seed: 3, start: 'polyhedral', workers: 1 });
+    expect(r.counts.paths).toBe(2);
+    expect(r.counts.singular).toBe(1);
+    expect(r.solutions[0]!.multiplicity).toBe(2);
+  });
+});
