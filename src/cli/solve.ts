@@ -54,7 +54,7 @@ export function solveCommand(): Command {
     .description('find every isolated complex solution of a square polynomial system (our text format or PHCpack input format)')
     .argument('<file>', 'the system: one polynomial per line or ;-separated, or PHCpack input format')
     .option('--seed <n>', 'seed of every random choice (default: random, reported; with --resume: the checkpoint\'s)', parseInteger('seed', 0, 2 ** 31 - 1))
-    .addOption(new Option('--start <kind>', 'start system: total-degree (Bézout number of paths), polyhedral (mixed volume of the supports with the origin added: every isolated solution, zero coordinates included), auto: the one with fewer paths').choices(['auto', 'total-degree', 'polyhedral']).default('auto'))
+    .addOption(new Option('--start <kind>', 'start system: total-degree (Bézout number of paths), multihomogeneous (linear products for the partition of the variables with the smallest multihomogeneous Bézout number; tracked in affine coordinates), polyhedral (mixed volume of the supports with the origin added: every isolated solution, zero coordinates included), auto: the one with the fewest paths').choices(['auto', 'total-degree', 'multihomogeneous', 'polyhedral']).default('auto'))
     .option('--workers <n>', 'worker threads, at most (default: the available CPUs); the result does not depend on it', parseInteger('workers', 1, 1024))
     .option('--out <file>', 'write the result as JSON (schema critsolve/result@1)')
     .option('--paths', 'include every path record in the JSON result')

@@ -8,7 +8,9 @@ import type { CompiledSystem } from '../compile/types.js';
 import type { PolyhedralData } from '../homotopy/polyhedral.js';
 import { ProjectiveHomotopy } from '../homotopy/projective.js';
 import { StraightLineHomotopy } from '../homotopy/straightLine.js';
+import { MultihomogeneousStart } from '../homotopy/multihomogeneous.js';
 import { TotalDegreeStart } from '../homotopy/totalDegree.js';
+import { Random } from '../numeric/rng.js';
 import type { PathResult } from '../track/pathResult.js';
 import { presets, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { projectiveThenAffine, TrackerCache, type PathSource } from './paths.js';
@@ -23,6 +25,16 @@ export type StartJob =
       readonly degrees: number[];
       /** The homogenized system (h appended as the last variable), tracked first. */
       readonly projectiveProgram: Program;
+    }
+  | {
+      readonly kind: 'multihomogeneous';
+      /** Variable indices of each group of the partition. */
+      readonly groups: number[][];
+      /** degrees[i][j]: degree of equation i in group j. */
+      readonly degrees: number[][];
+      /** The linear forms are drawn from Random(seed, stream). */
+      readonly seed: number;
+      readonly stream: number;
     }
   | {
       readonly kind: 'polyhedral';
@@ -92,9 +104,45 @@ class TotalDegreePaths implements PathSource {
   }
 }
 
+/**
+ * The linear-product paths, tracked in affine coordinates only: the start system is not a
+ * product of x_i^d − h^d, so the projective homotopy above does not apply (a multiprojective
+ * one would). Paths to infinity are told apart by the affine endgame.
+ */
+class MultihomogeneousPaths implements PathSource {
+  readonly n: number;
+  private readonly start: MultihomogeneousStart;
+  private readonly homotopy: StraightLineHomotopy;
+  private readonly trackers: TrackerCache;
+  private readonly point: Float64Array;
+
+  constructor(job: TrackJob, start: Extract<StartJob, { kind: 'multihomogeneous' }>, compiled: CompiledSystem) {
+    this.start = new MultihomogeneousStart(start.groups, start.degrees, new Random(start.seed, start.stream));
+    this.n = this.start.n;
+    this.homotopy = new StraightLineHomotopy(this.start, compiled, job.gamma);
+    this.trackers = new TrackerCache(compiled, job.limits);
+    this.point = new Float64Array(2 * this.n);
+  }
+
+  startSolution(out: Float64Array, index: number): Float64Array {
+    return this.start.startSolution(out, BigInt(index));
+  }
+
+  trackPath(index: number, preset: PresetName): PathResult {
+    return this.trackers.get(this.homotopy, preset, false).track(index, this.startSolution(this.point, index));
+  }
+}
+
 /** The paths of a job, by its start kind. */
 export function pathSource(job: TrackJob, compiled: CompiledSystem): PathSource {
-  return job.start.kind === 'total-degree' ? new TotalDegreePaths(job, job.start, compiled) : new PolyhedralPaths(job, job.start, compiled);
+  switch (job.start.kind) {
+    case 'total-degree':
+      return new TotalDegreePaths(job, job.start, compiled);
+    case 'multihomogeneous':
+      return new MultihomogeneousPaths(job, job.start, compiled);
+    case 'polyhedral':
+      return new PolyhedralPaths(job, job.start, compiled);
+  }
 }
 
 /** The compiled job: the same code in every worker and in the main thread. */

@@ -12,6 +12,8 @@ import { buildProgram, compileProgram } from '../compile/compile.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
 import { mixedSubdivision } from '../bounds/mixedVolume.js';
 import { liftScale } from '../bounds/supports.js';
+import { bestMultihomogeneousBound } from '../bounds/bezout.js';
+import { MultihomogeneousStart } from '../homotopy/multihomogeneous.js';
 import { augmentedSupports, polyhedralData, polyhedralFamily, PolyhedralStart } from '../homotopy/polyhedral.js';
 import { TotalDegreeStart } from '../homotopy/totalDegree.js';
 import { Random } from '../numeric/rng.js';
@@ -68,7 +70,7 @@ export interface SolveOptions {
   signal?: AbortSignal;
 }
 
-export type StartChoice = 'auto' | 'total-degree' | 'polyhedral';
+export type StartChoice = 'auto' | 'total-degree' | 'multihomogeneous' | 'polyhedral';
 export type StartKind = StartJob['kind'];
 
 /** A seed for callers that did not give one; it is reported in the result. */
@@ -123,20 +125,41 @@ function polyhedralPlan(system: System, seed: number, rng: Random, chart: Float6
   };
 }
 
-/** The plan for the start choice; 'auto' takes the fewer paths, ties to total degree. */
+/**
+ * The linear-product plan for the partition with the smallest multihomogeneous Bézout number
+ * among natural ones (bounds/bestMultihomogeneousBound); its forms come from stream 2 of the seed.
+ */
+function multihomogeneousPlan(system: System, seed: number): Plan {
+  const { partition } = bestMultihomogeneousBound(system);
+  const index = new Map(system.variables.map((v, k) => [v, k]));
+  const groups = partition.map((g) => g.map((name) => index.get(name)!));
+  const degrees = system.equations.map((p) => groups.map((g) => Math.max(0, p.degreeIn(g))));
+  const start = new MultihomogeneousStart(groups, degrees, new Random(seed, 2));
+  return {
+    start: { kind: 'multihomogeneous', groups, degrees, seed, stream: 2 },
+    pathCount: start.pathCount,
+    startOf: (i) => start.startSolution(new Float64Array(2 * start.n), BigInt(i)),
+  };
+}
+
+/**
+ * The plan for the start choice. 'auto' takes the one with the fewest paths; on a tie total
+ * degree, then polyhedral, then multihomogeneous (the one tracked in affine coordinates only).
+ */
 function plan(system: System, choice: StartChoice, seed: number, rng: Random, chart: Float64Array, options: SolveOptions, notes: string[]): Plan {
   if (choice === 'total-degree') return totalDegreePlan(system);
   if (choice === 'polyhedral') return polyhedralPlan(system, seed, rng, chart);
+  if (choice === 'multihomogeneous') return multihomogeneousPlan(system, seed);
   const timeLimit = options.autoTimeLimit ?? 10;
-  const total = totalDegreePlan(system);
+  const candidates = [totalDegreePlan(system)];
   try {
-    const polyhedral = polyhedralPlan(system, seed, rng, chart, timeLimit);
-    return polyhedral.pathCount < total.pathCount ? polyhedral : total;
+    candidates.push(polyhedralPlan(system, seed, rng, chart, timeLimit));
   } catch (error) {
     if (!(error instanceof TimeLimitError)) throw error;
-    notes.push(`start auto: the mixed volume took longer than ${timeLimit} s, so the total-degree start system was used (--start polyhedral waits for it)`);
-    return total;
+    notes.push(`start auto: the mixed volume took longer than ${timeLimit} s, so the polyhedral start system was not considered (--start polyhedral waits for it)`);
   }
+  candidates.push(multihomogeneousPlan(system, seed));
+  return candidates.reduce((best, c) => (c.pathCount < best.pathCount ? c : best));
 }
 
 function setup(system: System, seed: number, options: SolveOptions): Setup {
@@ -196,7 +219,7 @@ export async function solve(system: System, options: SolveOptions = {}): Promise
   const seed = options.seed ?? (options.resume === undefined ? randomSeed() : readCheckpointHeader(options.resume).seed);
   // A resumed run tracks the paths of the start system its checkpoint was written with.
   const resumed = options.resume === undefined ? undefined : readCheckpointHeader(options.resume).settings['start'];
-  const start = (options.start ?? 'auto') === 'auto' && (resumed === 'total-degree' || resumed === 'polyhedral') ? resumed : options.start;
+  const start = (options.start ?? 'auto') === 'auto' && (resumed === 'total-degree' || resumed === 'polyhedral' || resumed === 'multihomogeneous') ? resumed : options.start;
   const s = setup(system, seed, { ...options, ...(start === undefined ? {} : { start }) });
   const preset = options.preset ?? 'default';
   const store = new PathStore(s.range[0], s.range[1], options.keepAllPaths === true);

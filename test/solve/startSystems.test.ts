@@ -63,3 +63,22 @@ describe('solve by the polyhedral homotopy', () => {
     expect(r.solutions[0]!.multiplicity).toBe(2);
   });
 });
+
+describe('solve by a multihomogeneous (linear-product) start system', () => {
+  // (A − λ)v = 0, v1 + 2·v2 − v3 = 1: Bézout number 8, but 3 eigenpairs = the 2-homogeneous bound for {v}, {λ}.
+  const eigen = parseSystem(
+    ['2*v1 + v2 - l*v1', 'v1 + 3*v2 + v3 - l*v2', 'v2 + 5*v3 - l*v3', 'v1 + 2*v2 - v3 - 1'].join('\n'),
+  );
+
+  it('tracks the multihomogeneous Bézout number of paths and finds every solution', async () => {
+    for (const seed of [1, 2, 3]) {
+      const r = await solve(eigen, { seed, start: 'multihomogeneous', workers: 1 });
+      expect(r.startSystem).toBe('multihomogeneous');
+      expect(r.counts.paths).toBe(3);
+      expect(r.counts.regular).toBe(3);
+      expect(r.counts.failed).toBe(0);
+      // The eigenvalues of the symmetric tridiagonal [[2,1,0],[1,3,1],[0,1,5]] are real.
+      expect(r.counts.real).toBe(3);
+    }
+  });
+});
