@@ -7,7 +7,9 @@
  */
 import { bezoutNumber, type System } from '../poly/system.js';
 import { bestMultihomogeneousBound, type MultihomogeneousBound, type PartitionSearchOptions } from './bezout.js';
+import { TimeLimitError } from './mixedCells.js';
 import { mixedVolume, stableMixedVolume, type MixedVolumeOptions } from './mixedVolume.js';
+import type { BoundsReport } from './report.js';
 
 export interface RootCountBounds {
   readonly bezout: bigint;
@@ -25,6 +27,29 @@ export function rootCountBounds(system: System, options: RootCountOptions = {}):
     multihomogeneous: bestMultihomogeneousBound(system, options),
     mixedVolume: mixedVolume(system, options),
     stableMixedVolume: stableMixedVolume(system, options),
+  };
+}
+
+/**
+ * Every bound, each mixed volume left out (undefined) when it takes longer than `timeLimit`
+ * seconds: for a summary next to a solve, which should not wait minutes for a bound.
+ */
+export function rootCountBoundsWithin(system: System, timeLimit: number): BoundsReport {
+  const within = (f: () => bigint): bigint | undefined => {
+    try {
+      return f();
+    } catch (error) {
+      if (error instanceof TimeLimitError) return undefined;
+      throw error;
+    }
+  };
+  const mv = within(() => mixedVolume(system, { timeLimit }));
+  const smv = within(() => stableMixedVolume(system, { timeLimit }));
+  return {
+    bezout: bezoutNumber(system),
+    multihomogeneous: bestMultihomogeneousBound(system),
+    ...(mv === undefined ? {} : { mixedVolume: mv }),
+    ...(smv === undefined ? {} : { stableMixedVolume: smv }),
   };
 }
 

@@ -9,8 +9,13 @@ import { certifyResult, formatCertification, withCertification } from '../certif
 import { monodromySolve } from '../solve/monodromy.js';
 import { formatMonodromySummary, monodromyToResultJSON } from '../solve/monodromyReport.js';
 import { solve, type StartChoice } from '../solve/solve.js';
+import { rootCountBoundsWithin } from '../bounds/index.js';
+import { boundsToJSON, formatBoundsComparison } from '../bounds/report.js';
 import { parseInteger, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
+
+/** Seconds each mixed volume may take in the summary after a solve. */
+const BOUNDS_TIME_LIMIT = 10;
 
 /** Runs with more paths than this write a checkpoint next to --out unless told where. */
 export const DEFAULT_CHECKPOINT_PATHS = 10_000;
@@ -26,6 +31,8 @@ interface SolveCliOptions {
   checkpoint?: string;
   resume?: string;
   certify?: boolean;
+  /** commander's negation of --no-bounds. */
+  bounds: boolean;
   method: 'auto' | 'total-degree' | 'monodromy';
   targetCount?: number;
 }
@@ -68,6 +75,7 @@ export function solveCommand(): Command {
     )
     .option('--target-count <n>', 'with monodromy: stop once this many solutions are found', parseInteger('target-count', 1))
     .option('--certify', 'certify every regular solution by a Krawczyk test in interval arithmetic')
+    .option('--no-bounds', `do not compare the count found with the root-count bounds (each mixed volume is skipped anyway when it takes over ${BOUNDS_TIME_LIMIT} s)`)
     .option('--quiet', 'no progress on stderr')
     .addHelpText(
       'after',
@@ -105,9 +113,15 @@ export function solveCommand(): Command {
         });
         progress.finish();
         const certification = opts.certify ? certifyResult(system, result) : undefined;
-        const json = resultToJSON(result, { includePaths: opts.paths === true });
-        if (opts.out) writeJson(opts.out, certification ? withCertification(json, certification) : json);
+        const boundsBegan = performance.now();
+        const bounds = opts.bounds && !result.partial ? rootCountBoundsWithin(system, BOUNDS_TIME_LIMIT) : undefined;
+        const boundsSeconds = (performance.now() - boundsBegan) / 1000;
+        let json: object = resultToJSON(result, { includePaths: opts.paths === true });
+        if (certification) json = withCertification(json as Record<string, unknown>, certification);
+        if (bounds) json = { ...json, bounds: boundsToJSON(bounds, system.variables, boundsSeconds) };
+        if (opts.out) writeJson(opts.out, json);
         process.stdout.write(formatSummary(result) + '\n');
+        if (bounds) process.stdout.write(formatBoundsComparison(bounds, result.counts.regular + result.counts.singular) + '\n');
         if (certification) process.stdout.write(formatCertification(certification) + '\n');
         if (result.partial) {
           const how = checkpoint

@@ -28,6 +28,24 @@ describe('critsolve solve', () => {
     expect(json.solutions[0].certificate.certified).toBe(true);
   });
 
+  it('solves by the polyhedral homotopy and shows the count next to every root-count bound', () => {
+    const out = join(dir, 'cyclic5.json');
+    const r = critsolve(join(SYSTEMS_DIR, 'cyclic5.phc'), '--seed', '2', '--start', 'polyhedral', '--quiet', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/paths 70 {2}regular 70/);
+    expect(r.stdout).toMatch(/start system polyhedral/);
+    expect(r.stdout).toMatch(/Bézout +120 +58\.3 % of the bound/);
+    expect(r.stdout).toMatch(/mixed volume \(roots in \(C\*\)ⁿ\) +70 +attained/);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json).toMatchObject({ startSystem: 'polyhedral', counts: { paths: 70, regular: 70 }, bounds: { bezout: 120, mixedVolume: 70, stableMixedVolume: 70 } });
+  });
+
+  it('refuses an unknown start system, exit 2', () => {
+    const r = critsolve(join(SYSTEMS_DIR, 'cyclic5.phc'), '--start', 'linear');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--start.*'linear' is invalid.*total-degree, multihomogeneous, polyhedral/);
+  });
+
   it('solves a system with parameters by monodromy, at random complex parameters, and says it is not proven complete', () => {
     const out = join(dir, 'circle.json');
     const r = critsolve(circle, '--seed', '1', '--out', out);
