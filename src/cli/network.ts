@@ -14,7 +14,7 @@ import { renderSummary } from '../network/classify.js';
 import { linearNetwork, type LinearNetwork, type LinearNetworkOptions, type Regularization } from '../network/model.js';
 import { INSTANCES_VARY, instanceSeed, instancesToJSON, networkInstances, type InstancesResult, type Spread } from '../network/instances.js';
 import { loadNetworkSpec } from '../network/spec.js';
-import { AUTO_MONODROMY_ABOVE, describeStops, NETWORK_METHODS, networkResultToJSON, solveNetwork, type NetworkMethod, type NetworkResult } from '../network/study.js';
+import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, NETWORK_METHODS, networkResultToJSON, solveNetwork, type NetworkMethod, type NetworkResult } from '../network/study.js';
 import type { System } from '../poly/system.js';
 import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js';
 import type { MonodromyProgress } from '../solve/monodromy.js';
@@ -174,8 +174,8 @@ function checkInstances(opts: NetworkCliOptions): void {
   if (opts.regularization && opts.regularization.kind !== 'generic') {
     throw new InputError("--instances draws generic λ's for every instance (other regularizations fix the λ's and make the points non-isolated); leave out --regularization");
   }
-  if (opts.method === 'total-degree') {
-    throw new InputError('--instances solves once by monodromy and tracks to every instance, so it cannot go with --method total-degree; to solve instances by total degree, run each --seed on its own');
+  if (opts.method === 'total-degree' || opts.method === 'polyhedral') {
+    throw new InputError(`--instances solves once by monodromy and tracks to every instance, so it cannot go with --method ${opts.method}; to solve instances by ${opts.method === 'polyhedral' ? 'the polyhedral homotopy' : 'total degree'}, run each --seed on its own`);
   }
   if (opts.export) throw new InputError('--export writes the system of one network; it cannot go with --instances');
 }
@@ -297,9 +297,10 @@ export function networkCommand(): Command {
     .option('--spec <file>', 'a network spec file (JSON: dims, X, Y, regularization)')
     .option(
       '--method <method>',
-      `how to solve: ${NETWORK_METHODS.join(', ')}. total-degree tracks every path and proves its count complete; monodromy (one thread) is far faster on large networks ` +
-        `but stops after loops that find nothing new, so its count is not proven complete; auto takes total degree up to ${AUTO_MONODROMY_ABOVE.toLocaleString('en-US')} paths ` +
-        `(the Bézout number (2L−1)^weights, L layers), monodromy beyond`,
+      `how to solve: ${NETWORK_METHODS.join(', ')}. total-degree and polyhedral track every path of their start system and prove the count complete ` +
+        `(polyhedral needs the mixed volume first, minutes from 2-3-2 on); monodromy is far faster on large networks ` +
+        `but stops after loops that find nothing new, so its count is not proven complete; auto takes whichever of total degree and polyhedral needs fewer paths, up to ${AUTO_MONODROMY_ABOVE.toLocaleString('en-US')} ` +
+        `(the polyhedral one if its mixed volume is found within ${AUTO_MIXED_VOLUME_SECONDS} s), monodromy beyond`,
       parseMethod,
       'auto',
     )

@@ -48,7 +48,8 @@ describe('critsolve network', () => {
     expect(r.stdout).toMatch(/critical points: 9, a complete count/);
     expect(r.stdout).toMatch(/^total\s+9\s/m);
     expect(r.stdout).toMatch(/global minimum: loss/);
-    expect(r.stdout).toMatch(/paths 729 {2}regular 9/);
+    expect(r.stdout).toMatch(/paths 81 {2}regular 9/);
+    expect(r.stdout).toMatch(/start system polyhedral/);
   }, 300_000);
 
   it('writes the result JSON of GUIDE §2: loss, zeroPattern and index per solution, summary.patterns', () => {
@@ -197,7 +198,7 @@ describe('critsolve network', () => {
     [['--instances', '3', '--dims', '2,2,1', '--regularization', 'none'], /--instances draws generic λ's for every instance.*leave out --regularization/],
     [['--instances', '3', '--dims', '2,2,1', '--method', 'total-degree'], /cannot go with --method total-degree; to solve instances by total degree, run each --seed on its own/],
     [['--instances', '3', '--dims', '2,2,1', '--export', 'phc', 'f.phc'], /--export writes the system of one network; it cannot go with --instances/],
-    [['--method', 'newton'], /--method must be one of auto, total-degree, monodromy; got 'newton'/],
+    [['--method', 'newton'], /--method must be one of auto, total-degree, polyhedral, monodromy; got 'newton'/],
     [['--export', 'mathematica', 'f.m'], /--export format must be one of phc, bertini, julia, text; got 'mathematica'/],
     [['--export', 'phc'], /--export needs a format and a file name/],
     [['--seed', '-1'], /--seed must be an integer from 0/],

@@ -85,8 +85,8 @@ function gradientDescent(network: LinearNetwork, runs: number, seed: number): { 
   return out;
 }
 
-// (2,2,2) has 6,561 total-degree paths, about a minute per solve on one core with the
-// tracker of today: one seed here (the CLI gives 33 for seed 0 as well).
+// (2,2,2) has 6,561 total-degree paths and 1,089 polyhedral ones (auto takes those), about
+// 10 s per solve on one core: one seed here (the CLI gives 33 for seed 0 as well).
 describe('dims (2,2,2), one data point, generic λ, seed 1: two real minima and three saddles', () => {
   const solved = solveDims([2, 2, 2], 1);
 
@@ -163,11 +163,12 @@ describe('dims (2,2,2), one data point, generic λ, seed 1: two real minima and 
   }, 600_000);
 });
 
-describe('resolveMethod: auto is total degree up to AUTO_MONODROMY_ABOVE paths, monodromy beyond', () => {
+describe('resolveMethod: auto takes the complete method with fewer paths up to AUTO_MONODROMY_ABOVE, monodromy beyond', () => {
   it.each([
-    [[2, 2, 2], 'total-degree'], // 3^8 = 6,561 paths
-    [[1, 2, 2, 1], 'monodromy'], // 5^8 = 390,625
-    [[2, 3, 2], 'monodromy'], // 3^12 = 531,441
+    [[2, 1], 'total-degree'], // linear regression: one path either way
+    [[2, 2, 2], 'polyhedral'], // mixed volume 1,089 < 3^8 = 6,561
+    [[1, 2, 2, 1], 'polyhedral'], // 1,857 < 5^8 = 390,625
+    [[2, 3, 2], 'monodromy'], // 3^12 = 531,441, and its mixed volume takes minutes
   ] as const)('dims %j: %s', (dims, method) => {
     expect(resolveMethod('auto', linearNetwork({ dims }))).toBe(method);
   });
