@@ -18,7 +18,7 @@ import { LoopRunner, packTasks, unpackOutcomes, type LoopData, type LoopOutcome,
  * Main-thread tracking time before the pool starts. Starting two workers (loading and
  * compiling the system in each) took about 0.1 s here, so runs shorter than this gain little.
  */
-const POOL_AFTER_SECONDS = 0.3;
+export const POOL_AFTER_SECONDS = 0.3;
 
 /** Tasks in flight per worker, so that none waits for the main thread between tasks. */
 const IN_FLIGHT_PER_WORKER = 2;
@@ -44,10 +44,11 @@ export class LoopPool {
   private pool: Piscina | undefined;
   private inlineSeconds = 0;
 
-  /** `workers` ≤ 1 tracks everything in the main thread. */
+  /** `workers` ≤ 1 tracks everything in the main thread; the pool starts after `poolAfterSeconds` of it. */
   constructor(
     private readonly job: MonodromyJob,
     private readonly workers: number,
+    private readonly poolAfterSeconds = POOL_AFTER_SECONDS,
   ) {
     this.n = job.program.nvars;
   }
@@ -64,7 +65,7 @@ export class LoopPool {
 
   /** One solution sent around one loop, wherever it runs. */
   async track(loop: LoopData, task: LoopTask): Promise<LoopOutcome> {
-    if (!this.pool && this.workers > 1 && this.inlineSeconds >= POOL_AFTER_SECONDS) {
+    if (!this.pool && this.workers > 1 && this.inlineSeconds >= this.poolAfterSeconds) {
       this.pool = new Piscina({ filename: monodromyWorkerFile(), workerData: this.job, minThreads: this.workers, maxThreads: this.workers, idleTimeout: Infinity });
     }
     const tasks = packTasks(this.n, [task]);
