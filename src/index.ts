@@ -58,6 +58,7 @@ export { formatBounds, formatBoundsComparison, boundsToJSON, type BoundsReport, 
 export { ParameterHomotopy } from './homotopy/parameter.js';
 export { fixParameters } from './compile/fixed.js';
 export { monodromySolve } from './solve/monodromy.js';
+export { traceTest, traceResidual, traceTestObstacle, type TraceTestResult } from './solve/traceTest.js';
 export { trackToParameters } from './solve/trackParameters.js';
 export { parametrizeNetwork, networkMonodromy } from './network/parametrize.js';
 export { networkInstances, instancesToJSON, dataParametrizedSystem, dataParameters, type InstancesResult } from './network/instances.js';

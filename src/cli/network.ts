@@ -14,7 +14,7 @@ import { renderSummary } from '../network/classify.js';
 import { linearNetwork, type LinearNetwork, type LinearNetworkOptions, type Regularization } from '../network/model.js';
 import { INSTANCES_VARY, instanceSeed, instancesToJSON, networkInstances, type InstancesResult, type Spread } from '../network/instances.js';
 import { loadNetworkSpec } from '../network/spec.js';
-import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, NETWORK_METHODS, networkResultToJSON, solveNetwork, type NetworkMethod, type NetworkResult } from '../network/study.js';
+import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, NETWORK_METHODS, networkResultToJSON, solveNetwork, type MonodromyComponent, type NetworkMethod, type NetworkResult } from '../network/study.js';
 import type { System } from '../poly/system.js';
 import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js';
 import type { MonodromyProgress } from '../solve/monodromy.js';
@@ -137,6 +137,12 @@ function writeExport(network: LinearNetwork, format: string, file: string): stri
   return `wrote the gradient system (${n} equations in ${n} unknowns) to ${file} as ${exporter.name}; not solving (run without --export to solve)`;
 }
 
+/** How many threads tracked monodromy loops: short runs never start the pool. */
+function loopThreads(components: readonly MonodromyComponent[]): string {
+  const threads = Math.max(1, ...components.map((c) => c.monodromy?.workers ?? 1));
+  return threads === 1 ? 'the main thread' : `${threads} worker threads`;
+}
+
 /** The report on stdout: whether the counts are complete, the table, the solve summary. */
 function report(r: NetworkResult): string {
   const { regular, singular } = r.solve.counts;
@@ -145,8 +151,8 @@ function report(r: NetworkResult): string {
   if (r.components) {
     // incomplete[0] is monodromy's own reason, which the heading states.
     const also = r.incomplete.length > 1 ? ` — also: ${r.incomplete.slice(1).join('; ')}` : '';
-    const heading = `critical points found by monodromy: ${r.summary.points}${split} (${describeStops(r.components)}); not proven complete (monodromy has no trace test)${also}`;
-    lines.push(`monodromy: ${r.pathsTracked} paths tracked in loops and parameter homotopies, in this thread (--workers does not apply)`);
+    const heading = `critical points found by monodromy: ${r.summary.points}${split} (${describeStops(r.components)}); not proven complete (the trace test does not apply to networks)${also}`;
+    lines.push(`monodromy: ${r.pathsTracked} paths tracked in loops and parameter homotopies; loops tracked in ${loopThreads(r.components)}`);
     return [heading, '', ...lines].join('\n');
   }
   const heading = r.complete
@@ -229,13 +235,19 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const r = await networkInstances({ dims, points, instances: opts.instances, seed, monodromy: { onProgress: monodromyProgress(opts.quiet === true), signal: controller.signal } });
+    const r = await networkInstances({
+      dims,
+      points,
+      instances: opts.instances,
+      seed,
+      monodromy: { onProgress: monodromyProgress(opts.quiet === true), signal: controller.signal, ...(opts.workers === undefined ? {} : { workers: opts.workers }) },
+    });
     if (opts.out) writeJson(opts.out, instancesToJSON(r));
     if (r.partial) throw new InputError('interrupted during the monodromy solve: no instance was tracked');
     const heading =
       `source: ${r.sourceCount} complex critical points at a random complex (X, Y, λ), found by monodromy (${describeStops(r.components)}); ` +
-      `not proven complete (monodromy has no trace test), so neither are the counts below`;
-    const tracked = `tracked to ${r.instances.length} instances; ${r.pathsTracked} paths in all (monodromy loops and parameter homotopies), ${r.seconds.toFixed(2)} seconds in this thread`;
+      `not proven complete (the trace test does not apply to networks), so neither are the counts below`;
+    const tracked = `tracked to ${r.instances.length} instances; ${r.pathsTracked} paths in all (monodromy loops, in ${loopThreads(r.components)}, and parameter homotopies), ${r.seconds.toFixed(2)} seconds`;
     process.stdout.write([heading, tracked, '', renderInstances(r)].join('\n') + '\n');
   } finally {
     process.off('SIGINT', onSigint);
@@ -311,7 +323,7 @@ export function networkCommand(): Command {
       parseInteger('instances', 1, 1_000_000),
     )
     .option('--seed <n>', 'seed of the data, the λ\'s and every random choice of the solver (default: random, reported; 0 for the built-in example)', parseInteger('seed', 0, 2 ** 31 - 1))
-    .option('--workers <n>', 'worker threads for total-degree path tracking (default: one per CPU; 1 tracks in the main thread); monodromy runs in the main thread', parseInteger('workers', 1, 1024))
+    .option('--workers <n>', 'worker threads for path tracking and monodromy loops (default: one per CPU; 1 tracks in the main thread); the result does not depend on it', parseInteger('workers', 1, 1024))
     .option('--out <file>', 'write the result as JSON (schema critsolve/result@1, with loss, zeroPattern and index per solution; with --instances critsolve/instances@1: instances[] of such results, and aggregate)')
     .option('--export <format-and-file...>', `write the gradient system as ${Object.keys(EXPORTERS).join('|')} to FILE, without solving, e.g. --export phc system.phc`)
     .option('--certify', 'certify every regular critical point by a Krawczyk test in interval arithmetic')

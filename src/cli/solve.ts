@@ -138,13 +138,14 @@ export function solveCommand(): Command {
 }
 
 /** A system with declared parameters: its solutions at random complex parameters, by monodromy. */
-function solveByMonodromy(system: System, opts: SolveCliOptions): void {
+async function solveByMonodromy(system: System, opts: SolveCliOptions): Promise<void> {
   if (system.parameters.length === 0) throw new InputError('--method monodromy needs a system with parameters: declare them on a `parameters:` line');
   for (const option of ['checkpoint', 'resume', 'certify'] as const) {
     if (opts[option]) throw new InputError(`--${option} does not apply to --method monodromy`);
   }
-  const result = monodromySolve(system, {
+  const result = await monodromySolve(system, {
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
     ...(opts.targetCount === undefined ? {} : { targetCount: opts.targetCount }),
   });
   if (opts.out) writeJson(opts.out, monodromyToResultJSON(result));

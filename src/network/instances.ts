@@ -53,7 +53,7 @@ export interface InstancesOptions {
   instances: number;
   /** Seed of the source solve; instance i (0-based) is the network of seed `seed + i`. */
   seed?: number;
-  monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'preset' | 'limits' | 'onProgress' | 'signal'>;
+  monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'preset' | 'limits' | 'onProgress' | 'signal' | 'workers'>;
   classify?: ClassifyOptions;
 }
 
@@ -186,7 +186,7 @@ async function runComponent(
   if (!(new Refiner(fixParameters(compiled, start.p)).refine(new Float64Array(start.x)).condition < SINGULAR_CONDITION)) {
     return { component: { key, empty: 'singular at generic parameters: no isolated critical points' }, embedding: sub.embedding, tracked: [], pathsTracked: 0 };
   }
-  const m = monodromySolve(system, { maxStaleLoops: INSTANCE_STALE_LOOPS, ...options, seed: seed + c, startPair: start, symmetries: neuronSignFlips(sub.dims) });
+  const m = await monodromySolve(system, { maxStaleLoops: INSTANCE_STALE_LOOPS, ...options, seed: seed + c, startPair: start, symmetries: neuronSignFlips(sub.dims) });
   if (m.stoppedBy === 'aborted') return { component: { key, monodromy: m }, embedding: sub.embedding, tracked: [], pathsTracked: m.pathsTracked };
   const subTargets = targets.map((p) => restrict(p, sub.embedding, n));
   const tracked = await trackToParameters(system, m.parameters, m.solutions, subTargets, { seed: seed + c });

@@ -215,7 +215,7 @@ export async function networkMonodromy(options: LinearNetworkOptions, monodromy:
     const found = countSoFar(paths);
     const count = last && monodromy.targetCount !== undefined ? Math.max(1, monodromy.targetCount - found) : undefined;
     const { targetCount: _, ...rest } = monodromy;
-    const m = monodromySolve(sub.system, { maxStaleLoops: COMPONENT_STALE_LOOPS, ...rest, seed: seed + c, startPair: start, symmetries: neuronSignFlips(subOptions.dims), ...(count === undefined ? {} : { targetCount: count }) });
+    const m = await monodromySolve(sub.system, { maxStaleLoops: COMPONENT_STALE_LOOPS, ...rest, seed: seed + c, startPair: start, symmetries: neuronSignFlips(subOptions.dims), ...(count === undefined ? {} : { targetCount: count }) });
     const [instance] = await trackToParameters(sub.system, m.parameters, m.solutions, [sub.parameters], { seed: seed + c });
     pathsTracked += m.pathsTracked + instance!.paths.length + instance!.retracked.length;
     const offset = paths.length;

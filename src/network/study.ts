@@ -118,7 +118,7 @@ export function describeStops(components: readonly MonodromyComponent[]): string
 
 /** Why monodromy's counts are not proven complete: it stops on evidence, not on a proof. */
 export function monodromyIncomplete(components: readonly MonodromyComponent[]): string {
-  return `found by monodromy, which has no completeness test (no trace test): ${describeStops(components)}, so points may be missing`;
+  return `found by monodromy, which has no completeness test for networks (the trace test does not apply): ${describeStops(components)}, so points may be missing`;
 }
 
 /** Why the counts of a solve are not complete, one plain statement each. */
@@ -146,13 +146,13 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
 }
 
 /**
- * networkMonodromy (one run per choice of on-neurons, single-threaded), as a solve result:
+ * networkMonodromy (one run per choice of on-neurons, loops in `workers` threads), as a solve result:
  * never complete, since monodromy has no completeness test.
  */
 async function solveByMonodromy(network: LinearNetwork, options: NetworkSolveOptions): Promise<NetworkResult> {
-  const { seed, signal, classify, monodromy } = options;
+  const { seed, signal, classify, monodromy, workers } = options;
   const spec = { dims: network.dims, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda: network.lambda } } as const;
-  const m = await networkMonodromy(spec, { ...monodromy, ...(seed === undefined ? {} : { seed }), ...(signal ? { signal } : {}) });
+  const m = await networkMonodromy(spec, { ...monodromy, ...(seed === undefined ? {} : { seed }), ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}) });
   const partial = m.components.some((c) => c.monodromy?.stoppedBy === 'aborted');
   const result: SolveResult = { seed: m.seed, variables: network.variables, startSystem: 'monodromy', counts: m.counts, solutions: m.solutions, paths: m.paths, retracked: m.retracked, warnings: m.warnings, partial, seconds: m.seconds };
   const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);

@@ -9,11 +9,16 @@
  * Loop k is the closed walk p0 → v_1 → v_2 → v_3 → p0 through random complex points (a hub
  * shared by all loops would save paths, but measured on network systems such loops mixed the
  * solutions so much worse that they stalled early). Every solution found is sent around every
- * loop, old and new; when no work is left, a new loop is drawn. The search stops at a target
- * count, or when `maxStaleLoops` loops in a row found nothing new (the usual evidence of
- * completeness, not a proof), or at `maxLoops`.
+ * loop, old and new: the (solution, loop) tasks form a queue, tracked ahead by the worker pool
+ * and merged strictly in queue order, so the result depends on the seed alone, not on the
+ * number of workers. When every known solution has been around every loop, new loops are drawn
+ * (several at once while there are few orbits, so that every worker has work). The search stops at a target count,
+ * when `maxStaleLoops` loops drawn after the last new solution found nothing (the usual
+ * evidence of completeness, not a proof), or at `maxLoops`. For linear slice families a trace
+ * test (traceTest.ts) can then check the count.
  */
-import { compileSystem } from '../compile/compile.js';
+import { availableParallelism } from 'node:os';
+import { buildProgram, compileProgram } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
 import type { CompiledSystem } from '../compile/types.js';
 import { InputError } from '../errors.js';
@@ -22,10 +27,12 @@ import { assertSquare, type System } from '../poly/system.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { Refiner } from '../track/refine.js';
 import { SINGULAR_CONDITION } from '../track/tracker.js';
-import { Leg } from './legs.js';
+import type { LoopData, LoopOutcome } from '../parallel/monodromyJob.js';
+import { LoopPool, type LoopTask } from '../parallel/monodromyPool.js';
 import { randomSeed } from './solve.js';
 import { SolutionSet } from './solutionSet.js';
 import { linearStartPair, type StartPair } from './startPair.js';
+import { assertTraceTestApplies, traceTest, type TraceTestResult } from './traceTest.js';
 
 export type MonodromyStop = 'target-count' | 'stale-loops' | 'max-loops' | 'aborted';
 
@@ -60,6 +67,16 @@ export interface MonodromyOptions {
    * is sent around the loops.
    */
   symmetries?: readonly ((x: Float64Array) => Float64Array)[];
+  /**
+   * Worker threads that track the loops (default: the available CPUs; 1 tracks in the main
+   * thread). The result does not depend on it.
+   */
+  workers?: number;
+  /**
+   * Check the solutions found by a trace test (traceTest.ts) and report it as `trace`. Only
+   * for linear slice families, where the test is valid; other systems are refused up front.
+   */
+  traceTest?: boolean;
   onProgress?: (progress: MonodromyProgress) => void;
   signal?: AbortSignal;
 }
@@ -83,6 +100,10 @@ export interface MonodromyResult {
   /** Paths that did not end at a regular solution even when tracked again conservatively. */
   readonly failedPaths: number;
   readonly stoppedBy: MonodromyStop;
+  /** Threads that tracked loops: 1 when the run was too short to start the pool. */
+  readonly workers: number;
+  /** The trace test of the solutions found, when asked for (MonodromyOptions.traceTest). */
+  readonly trace?: TraceTestResult;
   readonly seconds: number;
 }
 
@@ -93,6 +114,13 @@ export interface MonodromyResult {
  * third more paths per loop.
  */
 const LOOP_VERTICES = 3;
+
+/** A Newton refinement at p0: how far it converged, the residual and the condition. */
+interface Measure {
+  readonly accuracy: number;
+  readonly residual: number;
+  readonly condition: number;
+}
 
 /** Newton must have converged to this relative update size for a point to count. */
 const ACCURACY = 1e-8;
@@ -156,44 +184,53 @@ function checkedStart(system: System, compiled: CompiledSystem, pair: StartPair)
   return x;
 }
 
-/** A closed walk p0 → v_1 → … → v_k → p0 through random points. */
-interface Loop {
-  readonly legs: readonly Leg[];
-}
-
 /** See MonodromyOptions.maxStaleLoops for the measurement behind it. */
 export const DEFAULT_STALE_LOOPS = 20;
 
-export function monodromySolve(system: System, options: MonodromyOptions = {}): MonodromyResult {
+/**
+ * When every known solution has been around every loop, enough new loops are drawn for about
+ * this many tasks (one loop once there are this many orbits), so that there is work for every
+ * worker. A draw counts towards the stale loops only if none of its loops found anything, so
+ * up to one draw's tasks are spent beyond what drawing loop by loop would spend; fewer would
+ * leave workers idle. Fixed, never derived from the number of workers, so that the loops drawn,
+ * and with them the result, are the same for every number of workers.
+ */
+const DRAW_TASKS = 8;
+
+export async function monodromySolve(system: System, options: MonodromyOptions = {}): Promise<MonodromyResult> {
   const began = performance.now();
   assertSquare(system);
   if (system.parameters.length === 0) throw new InputError('monodromy needs a system with parameters: declare them on a `parameters:` line');
+  const workers = options.workers ?? availableParallelism();
+  if (!(Number.isSafeInteger(workers) && workers >= 1)) throw new InputError(`workers must be a positive integer, got ${workers}`);
+  if (options.traceTest) assertTraceTestApplies(system);
   const seed = options.seed ?? randomSeed();
   const maxStale = options.maxStaleLoops ?? DEFAULT_STALE_LOOPS;
   const maxLoops = options.maxLoops ?? 1000;
   const target = options.targetCount ?? Infinity;
   const settings = { preset: options.preset ?? 'default', limits: { ...defaultLimits, ...options.limits } };
-  const compiled = compileSystem(system);
+  const program = buildProgram(system);
+  const compiled = compileProgram(program);
   const rng = new Random(seed, 10);
   const pair = options.startPair ?? linearStartPair(system, compiled, rng.derive(0));
   const p0 = new Float64Array(pair.p);
-  const refiner = new Refiner(fixParameters(compiled, p0));
   const known = new SolutionSet(system.variables.length, rng.derive(1), 1e-6);
   const residuals: number[] = [];
   const conditions: number[] = [];
-  const loops: Loop[] = [];
-  const queue: [number, number][] = [];
+  const loops: LoopData[] = [];
+  const queue: LoopTask[] = [];
   /** One solution per orbit of the symmetries: the ones sent around loops. */
   const representatives: number[] = [];
   const symmetries = options.symmetries ?? [];
   let head = 0;
   let failed = 0;
   let stale = 0;
-  let foundInLoop = false;
+  let paths = 0;
+  let drawn = 0;
+  let foundSinceDraw = false;
 
-  /** Adds a verified solution; a new one is queued for every loop. */
-  const add = (x: Float64Array): void => {
-    const m = refiner.refine(x);
+  /** Adds a refined solution unless it is singular, not converged or known; a new one is queued for every loop. */
+  const add = (x: Float64Array, m: Measure): void => {
     if (!(m.accuracy <= ACCURACY) || !(m.condition < SINGULAR_CONDITION)) {
       failed++;
       return;
@@ -201,9 +238,9 @@ export function monodromySolve(system: System, options: MonodromyOptions = {}): 
     const tolerance = duplicateTolerance(m.condition);
     const [index, fresh] = known.insert(x, tolerance);
     if (!fresh) return;
-    foundInLoop = true;
+    foundSinceDraw = true;
     representatives.push(index);
-    loops.forEach((_, k) => queue.push([index, k]));
+    for (const loop of loops) queue.push({ loop: loop.id, index, x });
     // The images under the symmetries are solutions too, and loops map them to the images of
     // what they map x to: they are added, but only x goes around the loops.
     const orbit = [x];
@@ -216,70 +253,91 @@ export function monodromySolve(system: System, options: MonodromyOptions = {}): 
       }
     }
   };
-  /** x sent around a loop, or null when a leg does not end at a regular solution. */
-  const around = (loop: Loop, i: number, x: Float64Array): Float64Array | null => {
-    for (const leg of loop.legs) {
-      const r = leg.track(i, x);
-      if (r.code !== 'success') {
-        failed++;
-        return null;
-      }
-      x = r.end;
+  /** New loops, with every representative queued for each. */
+  const draw = (count: number): void => {
+    for (let d = 0; d < count; d++) {
+      const id = loops.length;
+      const vertices = new Float64Array(LOOP_VERTICES * p0.length);
+      for (let v = 0; v < LOOP_VERTICES; v++) vertices.set(randomParameters(p0, rng, loopSize(id, rng)), v * p0.length);
+      loops.push({ id, vertices });
+      for (const i of representatives) queue.push({ loop: id, index: i, x: known.points[i]! });
     }
-    return new Float64Array(x);
+    drawn = count;
+    foundSinceDraw = false;
   };
-  const tracked = (): number => loops.reduce((s, l) => s + l.legs.reduce((t, leg) => t + leg.tracked, 0), 0);
-  const progress = (): void => options.onProgress?.({ solutions: known.size, loops: loops.length, staleLoops: stale, pathsTracked: tracked() });
+  const progress = (): void => options.onProgress?.({ solutions: known.size, loops: loops.length, staleLoops: stale, pathsTracked: paths });
 
-  add(checkedStart(system, compiled, pair));
+  const start = checkedStart(system, compiled, pair);
+  add(start, new Refiner(fixParameters(compiled, p0)).refine(start));
+  const pool = new LoopPool({ program, base: p0, settings }, workers);
+  // Tasks are tracked ahead (queue[head..dispatched)) but merged strictly in queue order, so
+  // the queue, and everything merged from it, is what tracking one task at a time would give.
+  const inFlight = new Map<number, Promise<LoopOutcome>>();
+  let dispatched = 0;
   let stoppedBy: MonodromyStop;
-  for (;;) {
-    if (options.signal?.aborted) {
-      stoppedBy = 'aborted';
-      break;
-    }
-    if (known.size >= target) {
-      stoppedBy = 'target-count';
-      break;
-    }
-    if (head === queue.length) {
-      if (loops.length > 0) stale = foundInLoop ? 0 : stale + 1;
-      progress();
-      if (stale >= maxStale) {
-        stoppedBy = 'stale-loops';
+  try {
+    for (;;) {
+      if (options.signal?.aborted) {
+        stoppedBy = 'aborted';
         break;
       }
-      if (loops.length >= maxLoops) {
-        stoppedBy = 'max-loops';
+      if (known.size >= target) {
+        stoppedBy = 'target-count';
         break;
       }
-      const vertices = [p0, ...Array.from({ length: LOOP_VERTICES }, () => randomParameters(p0, rng, loopSize(loops.length, rng))), p0];
-      loops.push({ legs: vertices.slice(1).map((to, v) => new Leg(compiled, vertices[v]!, to, [1, 0], settings)) });
-      foundInLoop = false;
-      for (const i of representatives) queue.push([i, loops.length - 1]);
+      if (head === queue.length) {
+        // Every known solution has been around every loop.
+        if (loops.length > 0) stale = foundSinceDraw ? 0 : stale + drawn;
+        progress();
+        if (stale >= maxStale) {
+          stoppedBy = 'stale-loops';
+          break;
+        }
+        if (loops.length >= maxLoops) {
+          stoppedBy = 'max-loops';
+          break;
+        }
+        draw(Math.max(1, Math.min(Math.ceil(DRAW_TASKS / representatives.length), maxStale - stale, maxLoops - loops.length)));
+      }
+      for (; dispatched < queue.length && dispatched - head < pool.window; dispatched++) {
+        const task = queue[dispatched]!;
+        inFlight.set(dispatched, pool.track(loops[task.loop]!, task));
+      }
+      const outcome = await inFlight.get(head)!;
+      inFlight.delete(head++);
+      paths += outcome.paths;
+      if (!outcome.end) {
+        failed++;
+        continue;
+      }
+      const before = known.size;
+      add(outcome.end, outcome);
+      if (known.size > before) progress();
     }
-    const [i, k] = queue[head++]!;
-    const end = around(loops[k]!, i, known.points[i]!);
-    if (!end) continue;
-    const before = known.size;
-    add(end);
-    if (known.size > before) progress();
+  } finally {
+    // Tasks tracked ahead of a stop are finished but not merged: they count nowhere.
+    await Promise.allSettled(inFlight.values());
+    await pool.close();
   }
   progress();
+  const solutions = known.points;
+  const trace = options.traceTest ? traceTest(system, p0, solutions, { seed, ...settings }) : undefined;
   return {
     seed,
     variables: system.variables,
     parameterNames: system.parameters,
     parameters: p0,
-    solutions: known.points,
+    solutions,
     residuals,
     conditions,
     orbits: representatives.length,
     loops: loops.length,
     staleLoops: stale,
-    pathsTracked: tracked(),
+    pathsTracked: paths,
     failedPaths: failed,
     stoppedBy,
+    workers: pool.threads,
+    ...(trace ? { trace } : {}),
     seconds: (performance.now() - began) / 1000,
   };
 }

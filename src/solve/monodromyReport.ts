@@ -22,9 +22,9 @@ export function monodromyToResultJSON(r: MonodromyResult): Record<string, unknow
       failed: r.failedPaths,
       real: r.solutions.filter((x) => isReal(x, REGULAR_TOLERANCE)).length,
     },
-    complete: false,
+    complete: r.trace?.passes === true,
     warnings: [monodromyCaveat(r)],
-    monodromy: { loops: r.loops, staleLoops: r.staleLoops, pathsTracked: r.pathsTracked, stoppedBy: r.stoppedBy, orbits: r.orbits },
+    monodromy: { loops: r.loops, staleLoops: r.staleLoops, pathsTracked: r.pathsTracked, stoppedBy: r.stoppedBy, orbits: r.orbits, workers: r.workers, ...(r.trace ? { trace: r.trace } : {}) },
     solutions: r.solutions.map((x, k) => ({
       x: toPairs(x),
       kind: 'regular',
@@ -40,7 +40,12 @@ export function monodromyToResultJSON(r: MonodromyResult): Record<string, unknow
 
 function monodromyCaveat(r: MonodromyResult): string {
   const why = r.stoppedBy === 'stale-loops' ? `after ${r.staleLoops} loops in a row found nothing new` : `by ${r.stoppedBy}`;
-  return `found by monodromy at random complex parameters, stopped ${why}: not proven complete (no trace test)`;
+  const found = `found by monodromy at random complex parameters, stopped ${why}`;
+  if (!r.trace) return `${found}: not proven complete (no trace test)`;
+  const residual = r.trace.residual.toExponential(1);
+  if (r.trace.passes) return `${found}; the trace test passed (residual ${residual}): complete`;
+  const why2 = r.trace.failedPaths > 0 ? `${r.trace.failedPaths} of its paths failed` : `residual ${residual} above ${r.trace.tolerance.toExponential(0)}: solutions are missing`;
+  return `${found}; the trace test failed (${why2})`;
 }
 
 export function formatMonodromySummary(r: MonodromyResult): string {

@@ -57,6 +57,18 @@ describe('critsolve solve', () => {
     expect(Object.keys(json.parameters)).toEqual(['a', 'b']);
   });
 
+  it('solve --method monodromy --workers N: the same solutions for 1 and 2 workers', () => {
+    const outs = ['1', '2'].map((w) => {
+      const out = join(dir, `circle-${w}.json`);
+      expect(critsolve(circle, '--method', 'monodromy', '--seed', '4', '--workers', w, '--out', out).code).toBe(0);
+      // Everything but the time taken and the threads that tracked (1 until the pool starts).
+      const { seconds: _, monodromy: { workers: __, ...monodromy }, ...json } = JSON.parse(readFileSync(out, 'utf8'));
+      return { ...json, monodromy };
+    });
+    expect(outs[0].counts.regular).toBe(4);
+    expect(outs[1]).toEqual(outs[0]);
+  });
+
   it.each([
     [['--method', 'total-degree'], /declares parameters \(a, b\); give them values, or solve it with --method monodromy/],
     [['--certify'], /--certify does not apply to --method monodromy/],

@@ -31,8 +31,8 @@ function expectSameSet(a: readonly Float64Array[], b: readonly Float64Array[], t
 }
 
 describe('monodromySolve on small systems', () => {
-  it.each(Array.from({ length: 20 }, (_, k) => k + 1))('finds the 4 solutions of x² + y² = a, xy = b and stops on stale loops (seed %i)', (seed) => {
-    const r = monodromySolve(circle, { seed });
+  it.each(Array.from({ length: 20 }, (_, k) => k + 1))('finds the 4 solutions of x² + y² = a, xy = b and stops on stale loops (seed %i)', async (seed) => {
+    const r = await monodromySolve(circle, { seed, workers: 1 });
     expect(r.solutions.length).toBe(4);
     expect(r.stoppedBy).toBe('stale-loops');
     expect(r.staleLoops).toBe(DEFAULT_STALE_LOOPS);
@@ -40,60 +40,60 @@ describe('monodromySolve on small systems', () => {
     for (const x of r.solutions) expect(residualAt(circle, r.parameters, x)).toBeLessThan(1e-12);
   });
 
-  it('finds the 5 roots of a quintic, and stops at a target count when given one', () => {
-    for (let seed = 1; seed <= 20; seed++) expect(monodromySolve(quintic, { seed }).solutions.length).toBe(5);
-    const early = monodromySolve(quintic, { seed: 4, targetCount: 3 });
+  it('finds the 5 roots of a quintic, and stops at a target count when given one', async () => {
+    for (let seed = 1; seed <= 20; seed++) expect((await monodromySolve(quintic, { seed, workers: 1 })).solutions.length).toBe(5);
+    const early = await monodromySolve(quintic, { seed: 4, targetCount: 3, workers: 1 });
     expect(early.stoppedBy).toBe('target-count');
     expect(early.solutions.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('stops at maxLoops, and when aborted', () => {
-    expect(monodromySolve(quintic, { seed: 4, maxLoops: 1, maxStaleLoops: 100 }).stoppedBy).toBe('max-loops');
+  it('stops at maxLoops, and when aborted', async () => {
+    expect((await monodromySolve(quintic, { seed: 4, maxLoops: 1, maxStaleLoops: 100, workers: 1 })).stoppedBy).toBe('max-loops');
     const controller = new AbortController();
     controller.abort();
-    const r = monodromySolve(quintic, { seed: 4, signal: controller.signal });
+    const r = await monodromySolve(quintic, { seed: 4, signal: controller.signal, workers: 1 });
     expect(r.stoppedBy).toBe('aborted');
     expect(r.solutions.length).toBe(1);
   });
 
-  it('starts from a start pair when given one', () => {
-    const r = monodromySolve(circle, { seed: 2, startPair: { x: Float64Array.from([1, 0, 2, 0]), p: Float64Array.from([5, 0, 2, 0]) } });
+  it('starts from a start pair when given one', async () => {
+    const r = await monodromySolve(circle, { seed: 2, workers: 1, startPair: { x: Float64Array.from([1, 0, 2, 0]), p: Float64Array.from([5, 0, 2, 0]) } });
     expect(Array.from(r.parameters)).toEqual([5, 0, 2, 0]);
     expect(r.solutions.length).toBe(4);
   });
 });
 
 describe('monodromySolve refuses what it cannot do, saying why', () => {
-  const refusal = (system: typeof circle, options = {}): string => {
+  const refusal = async (system: typeof circle, options = {}): Promise<string> => {
     try {
-      monodromySolve(system, { seed: 1, ...options });
+      await monodromySolve(system, { seed: 1, workers: 1, ...options });
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
       return (e as Error).message;
     }
     throw new Error('no refusal');
   };
-  it('a system without parameters', () => {
-    expect(refusal(parseSystem('x^2 - 1'))).toMatch(/needs a system with parameters: declare them on a `parameters:` line/);
+  it('a system without parameters', async () => {
+    expect(await refusal(parseSystem('x^2 - 1'))).toMatch(/needs a system with parameters: declare them on a `parameters:` line/);
   });
-  it('parameters that enter nonlinearly, without a start pair', () => {
-    expect(refusal(parseSystem('variables: x\nparameters: a\nx^2 - a^2'))).toMatch(/must enter every equation linearly, but equation 1 has degree 2.*give a start pair/);
+  it('parameters that enter nonlinearly, without a start pair', async () => {
+    expect(await refusal(parseSystem('variables: x\nparameters: a\nx^2 - a^2'))).toMatch(/must enter every equation linearly, but equation 1 has degree 2.*give a start pair/);
   });
-  it('fewer parameters than equations, without a start pair', () => {
-    expect(refusal(parseSystem('variables: x, y\nparameters: a\nx^2 - a\ny^2 - 2'))).toMatch(/1 parameter for 2 equations.*declare at least 2 parameters, or give a start pair/);
+  it('fewer parameters than equations, without a start pair', async () => {
+    expect(await refusal(parseSystem('variables: x, y\nparameters: a\nx^2 - a\ny^2 - 2'))).toMatch(/1 parameter for 2 equations.*declare at least 2 parameters, or give a start pair/);
   });
-  it('a start pair that is not a solution', () => {
-    expect(refusal(circle, { startPair: { x: Float64Array.from([1, 0, 1, 0]), p: Float64Array.from([5, 0, 2, 0]) } })).toMatch(/the start pair is not a solution/);
+  it('a start pair that is not a solution', async () => {
+    expect(await refusal(circle, { startPair: { x: Float64Array.from([1, 0, 1, 0]), p: Float64Array.from([5, 0, 2, 0]) } })).toMatch(/the start pair is not a solution/);
   });
-  it('a start pair of the wrong size', () => {
-    expect(refusal(circle, { startPair: { x: Float64Array.from([1, 0]), p: Float64Array.from([5, 0, 2, 0]) } })).toMatch(/needs 2 complex values for x and 2 for p/);
+  it('a start pair of the wrong size', async () => {
+    expect(await refusal(circle, { startPair: { x: Float64Array.from([1, 0]), p: Float64Array.from([5, 0, 2, 0]) } })).toMatch(/needs 2 complex values for x and 2 for p/);
   });
 });
 
 describe('trackToParameters: solve once, track many', () => {
   it('carries the solutions at a generic point to real instances, matching their known roots', async () => {
     // Tracking is what is tested here, so monodromy runs to the known count.
-    const m = monodromySolve(quintic, { seed: 6, targetCount: 5, maxStaleLoops: 50 });
+    const m = await monodromySolve(quintic, { seed: 6, targetCount: 5, maxStaleLoops: 50, workers: 1 });
     expect(m.solutions.length).toBe(5);
     // x⁵ − 5x + 4 = (x − 1)²(…) has a double root: 4 distinct points, one singular.
     const targets = [Float64Array.from([-1, 0, 0, 0]), Float64Array.from([-5, 0, 4, 0])];
@@ -140,6 +140,19 @@ describe('networkMonodromy reproduces the known counts (../shared/systems/INDEX.
     expect(r.warnings).toEqual([]);
     const main = r.components[r.components.length - 1]!.monodromy!;
     expect(main.stoppedBy).toBe(targetCount ? 'target-count' : 'stale-loops');
+  });
+
+  it('dln_2-2-2_m1_s11: the same loops, paths and points, to the last bit, with 1 and 2 workers (seed 1)', async () => {
+    const [one, two] = [await networkMonodromy(spec('dln_2-2-2_m1_s11'), { seed: 1, workers: 1 }), await networkMonodromy(spec('dln_2-2-2_m1_s11'), { seed: 1, workers: 2 })];
+    expect(one.counts.regular).toBe(33);
+    expect(two.counts).toEqual(one.counts);
+    expect(two.pathsTracked).toBe(one.pathsTracked);
+    const runs = (r: typeof one) => r.components.flatMap((c) => (c.monodromy ? [c.monodromy] : []));
+    expect(runs(two).map((m) => [m.loops, m.pathsTracked, m.solutions.map((x) => Array.from(x))])).toEqual(runs(one).map((m) => [m.loops, m.pathsTracked, m.solutions.map((x) => Array.from(x))]));
+    expect(runs(one).every((m) => m.workers === 1)).toBe(true);
+    // Components that track for longer than POOL_AFTER_SECONDS (0.3 s) in the main thread
+    // move to the pool; here two of the three do (about 1 s each on this machine).
+    expect(Math.max(...runs(two).map((m) => m.workers))).toBe(2);
   });
 
   it.each([1, 2, 3])('dln_2-2-2-2_m1_s11: 641, where total degree (244,140,625 paths) is hopeless (seed %i)', async (seed) => {
