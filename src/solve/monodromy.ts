@@ -73,6 +73,12 @@ export interface MonodromyOptions {
    */
   workers?: number;
   /**
+   * Seconds of tracking in the main thread before the pool starts (default POOL_AFTER_SECONDS:
+   * small runs never pay for starting threads); 0 starts it at once. The result does not
+   * depend on it.
+   */
+  poolAfterSeconds?: number;
+  /**
    * Check the solutions found by a trace test (traceTest.ts) and report it as `trace`. Only
    * for linear slice families, where the test is valid; other systems are refused up front.
    */
@@ -269,7 +275,7 @@ export async function monodromySolve(system: System, options: MonodromyOptions =
 
   const start = checkedStart(system, compiled, pair);
   add(start, new Refiner(fixParameters(compiled, p0)).refine(start));
-  const pool = new LoopPool({ program, base: p0, settings }, workers);
+  const pool = new LoopPool({ program, base: p0, settings }, workers, options.poolAfterSeconds);
   // Tasks are tracked ahead (queue[head..dispatched)) but merged strictly in queue order, so
   // the queue, and everything merged from it, is what tracking one task at a time would give.
   const inFlight = new Map<number, Promise<LoopOutcome>>();

@@ -143,16 +143,15 @@ describe('networkMonodromy reproduces the known counts (../shared/systems/INDEX.
   });
 
   it('dln_2-2-2_m1_s11: the same loops, paths and points, to the last bit, with 1 and 2 workers (seed 1)', async () => {
-    const [one, two] = [await networkMonodromy(spec('dln_2-2-2_m1_s11'), { seed: 1, workers: 1 }), await networkMonodromy(spec('dln_2-2-2_m1_s11'), { seed: 1, workers: 2 })];
+    const [one, two] = [await networkMonodromy(spec('dln_2-2-2_m1_s11'), { seed: 1, workers: 1 }), await networkMonodromy(spec('dln_2-2-2_m1_s11'), { seed: 1, workers: 2, poolAfterSeconds: 0 })];
     expect(one.counts.regular).toBe(33);
     expect(two.counts).toEqual(one.counts);
     expect(two.pathsTracked).toBe(one.pathsTracked);
     const runs = (r: typeof one) => r.components.flatMap((c) => (c.monodromy ? [c.monodromy] : []));
     expect(runs(two).map((m) => [m.loops, m.pathsTracked, m.solutions.map((x) => Array.from(x))])).toEqual(runs(one).map((m) => [m.loops, m.pathsTracked, m.solutions.map((x) => Array.from(x))]));
     expect(runs(one).every((m) => m.workers === 1)).toBe(true);
-    // Components that track for longer than POOL_AFTER_SECONDS (0.3 s) in the main thread
-    // move to the pool; here two of the three do (about 1 s each on this machine).
-    expect(Math.max(...runs(two).map((m) => m.workers))).toBe(2);
+    // With poolAfterSeconds 0 every component's loops go to the pool at once.
+    expect(runs(two).every((m) => m.workers === 2)).toBe(true);
   });
 
   it.each([1, 2, 3])('dln_2-2-2-2_m1_s11: 641, where total degree (244,140,625 paths) is hopeless (seed %i)', async (seed) => {
