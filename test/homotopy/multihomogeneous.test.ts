@@ -135,17 +135,6 @@ describe('MultihomogeneousStart', () => {
     expect(distinct).toBe(2);
   });
 
-  it.each([11, 12])('finds the 33 critical points of dln_2-2-2 from 1921 paths (seed %i)', (seed) => {
-    const dln = sharedSystem('dln_2-2-2_m1_s11');
-    const layers = byLayer(dln);
-    const start = multihomogeneousStart(dln, layers, new Random(seed));
-    expect(start.pathCount).toBe(1921n);
-    const { codes, distinct } = solveWith(dln, start, seed);
-    expect(codes.failed ?? 0).toBe(0);
-    expect(codes.singular ?? 0).toBe(0);
-    expect(distinct).toBe(33);
-  }, 180_000); // ~15 s of CPU per seed; the margin is for a loaded machine
-
   it('refuses groups that do not partition the variables, and indices out of range', () => {
     expect(() => new MultihomogeneousStart([[0], [0]], [[1, 1], [1, 1]], new Random(1))).toThrow(/variable 0 is out of range or repeated/);
     expect(() => new MultihomogeneousStart([[0]], [[1], [1]], new Random(1))).toThrow(/variable 1 is missing/);

@@ -81,4 +81,12 @@ describe('solve by a multihomogeneous (linear-product) start system', () => {
       expect(r.counts.real).toBe(3);
     }
   });
+
+  it('finds the 33 critical points of the 2-2-2 network from 1921 paths instead of 6561 (2 workers)', async () => {
+    const r = await solve(sharedSystem('dln_2-2-2_m1_s11'), { seed: 11, start: 'multihomogeneous', workers: 2 });
+    expect(r.counts.paths).toBe(1921);
+    expect(r.counts.regular).toBe(33);
+    expect(r.counts.singular).toBe(0);
+    expect(r.counts.failed).toBe(0);
+  });
 });
