@@ -3,7 +3,7 @@
  * runs (`phc -m` for mixed volumes, `phc -b` for the blackbox solver) and a plain table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSystemText } from '../dist/src/poly/read.js';
@@ -58,12 +58,14 @@ export function phcMixedVolume(name, system, stable) {
  * One `phc -b` run (1 thread) on a system: wall time, regular solutions and paths. The
  * blackbox reports the solutions with zero coordinates (its "stable continuation") and those
  * in the torus in separate sections: the count is their sum, and the paths tracked are the
- * stable mixed volume when there is one, else the mixed volume.
+ * stable mixed volume when there is one, else the mixed volume. With `file`, PHCpack reads
+ * that file itself rather than our rewrite of the system.
  */
-export function phcBlackbox(name, system) {
+export function phcBlackbox(name, system, file) {
   const input = join(dir, `${name}.b.phc`);
   const output = join(dir, `${name}.b.out`);
-  writeFileSync(input, writePhc(system));
+  if (file) copyFileSync(file, input);
+  else writeFileSync(input, writePhc(system));
   const began = performance.now();
   execFileSync('phc', ['-b', input, output], { stdio: 'ignore', cwd: dir });
   const seconds = (performance.now() - began) / 1000;

@@ -34,7 +34,7 @@ for (const [name, start] of systems.flatMap((name) => [[name, 'total-degree'], [
     'steps/path': tracked === result.counts.paths ? (steps / tracked).toFixed(1) : 'n/a',
   };
   if (phc) {
-    if (!peer.has(name)) peer.set(name, phcBlackbox(name, system));
+    if (!peer.has(name)) peer.set(name, phcBlackbox(name, system, file));
     const p = peer.get(name);
     Object.assign(row, {
       'phc paths': p.paths,

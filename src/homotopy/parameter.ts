@@ -84,7 +84,8 @@ export class ParameterHomotopy extends ParameterPathHomotopy {
   }
 
   protected parametersAt(tre: number, tim: number): void {
-    const [gr, gi] = this.gamma;
+    const gr = this.gamma[0];
+    const gi = this.gamma[1];
     // D = γ(1 − t) + t
     const dr = gr * (1 - tre) + gi * tim + tre;
     const di = gi * (1 - tre) - gr * tim + tim;

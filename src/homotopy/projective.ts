@@ -57,6 +57,7 @@ export class ProjectiveHomotopy implements Homotopy {
   private readonly m: number;
   private readonly f: Float64Array;
   private readonly fx: Float64Array;
+  private readonly powers = new Float64Array(4);
 
   constructor(
     readonly start: TotalDegreeStart,
@@ -97,8 +98,9 @@ export class ProjectiveHomotopy implements Homotopy {
     tim: number,
     derivatives: boolean,
   ): void {
-    const { m, n, f, fx } = this;
-    const [gr, gi] = this.gamma;
+    const { m, n, f, fx, powers } = this;
+    const gr = this.gamma[0];
+    const gi = this.gamma[1];
     // c = γ(1 − t)
     const cr = gr * (1 - tre) + gi * tim;
     const ci = gi * (1 - tre) - gr * tim;
@@ -107,10 +109,15 @@ export class ProjectiveHomotopy implements Homotopy {
     if (derivatives) outHx!.fill(0);
     for (let i = 0; i < m; i++) {
       const d = this.start.degrees[i]!;
-      const [pr, pi] = pow(x[2 * i]!, x[2 * i + 1]!, d - 1);
       const xr = x[2 * i]!;
       const xi = x[2 * i + 1]!;
-      const [qr, qi] = pow(hr, hi, d - 1);
+      // x_i^{d−1} and h^{d−1}, into scratch (a returned pair would be allocated per call).
+      pow(powers, 0, xr, xi, d - 1);
+      pow(powers, 2, hr, hi, d - 1);
+      const pr = powers[0]!;
+      const pi = powers[1]!;
+      const qr = powers[2]!;
+      const qi = powers[3]!;
       // g = x_i^d − h^d, with x_i^{d−1} and h^{d−1} kept for the derivatives.
       const g_r = pr * xr - pi * xi - (qr * hr - qi * hi);
       const g_i = pr * xi + pi * xr - (qr * hi + qi * hr);
@@ -151,10 +158,8 @@ export class ProjectiveHomotopy implements Homotopy {
   }
 }
 
-const scratch: [number, number] = [0, 0];
-
-/** (re + i·im)^e; returns a shared pair, destructure it at once. */
-function pow(re: number, im: number, e: number): [number, number] {
+/** out[at], out[at + 1] = (re + i·im)^e. */
+function pow(out: Float64Array, at: number, re: number, im: number, e: number): void {
   let rr = 1;
   let ri = 0;
   for (let k = 0; k < e; k++) {
@@ -162,7 +167,6 @@ function pow(re: number, im: number, e: number): [number, number] {
     ri = rr * im + ri * re;
     rr = t;
   }
-  scratch[0] = rr;
-  scratch[1] = ri;
-  return scratch;
+  out[at] = rr;
+  out[at + 1] = ri;
 }

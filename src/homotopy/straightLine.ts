@@ -37,7 +37,8 @@ export class StraightLineHomotopy implements Homotopy {
 
   evaluateAll(outH: Float64Array, outHx: Float64Array, outHt: Float64Array, x: Float64Array, tre: number, tim: number): void {
     const { f, g, fx, gx } = this;
-    const [gr, gi] = this.gamma;
+    const gr = this.gamma[0];
+    const gi = this.gamma[1];
     this.target.evaluateWithJacobian(f, fx, x);
     this.start.evaluateAll(g, gx, x);
     combine(outH, f, g, this.gamma, tre, tim, 2 * this.n);

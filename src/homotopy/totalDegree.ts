@@ -8,6 +8,7 @@ import type { StartSystem } from './types.js';
 export class TotalDegreeStart implements StartSystem {
   readonly n: number;
   readonly pathCount: bigint;
+  private readonly power = new Float64Array(2);
 
   constructor(readonly degrees: readonly number[]) {
     this.n = degrees.length;
@@ -31,9 +32,9 @@ export class TotalDegreeStart implements StartSystem {
 
   evaluate(outG: Float64Array, x: Float64Array): void {
     for (let i = 0; i < this.n; i++) {
-      const [pr, pi] = powComplex(x[2 * i]!, x[2 * i + 1]!, this.degrees[i]!);
-      outG[2 * i] = pr - 1;
-      outG[2 * i + 1] = pi;
+      powComplex(this.power, x[2 * i]!, x[2 * i + 1]!, this.degrees[i]!);
+      outG[2 * i] = this.power[0]! - 1;
+      outG[2 * i + 1] = this.power[1]!;
     }
   }
 
@@ -44,7 +45,9 @@ export class TotalDegreeStart implements StartSystem {
       const d = this.degrees[i]!;
       const xr = x[2 * i]!;
       const xi = x[2 * i + 1]!;
-      const [qr, qi] = powComplex(xr, xi, d - 1);
+      powComplex(this.power, xr, xi, d - 1);
+      const qr = this.power[0]!;
+      const qi = this.power[1]!;
       outG[2 * i] = qr * xr - qi * xi - 1;
       outG[2 * i + 1] = qr * xi + qi * xr;
       outGx[2 * (i * n + i)] = d * qr;
@@ -53,10 +56,8 @@ export class TotalDegreeStart implements StartSystem {
   }
 }
 
-const powScratch: [number, number] = [0, 0];
-
-/** (re + i·im)^e by repeated squaring; returns a shared pair, read it at once. */
-function powComplex(re: number, im: number, e: number): [number, number] {
+/** out[0], out[1] = (re + i·im)^e by repeated squaring (into scratch: a returned pair would be allocated per call). */
+function powComplex(out: Float64Array, re: number, im: number, e: number): void {
   let rr = 1;
   let ri = 0;
   let br = re;
@@ -75,7 +76,6 @@ function powComplex(re: number, im: number, e: number): [number, number] {
       br = t;
     }
   }
-  powScratch[0] = rr;
-  powScratch[1] = ri;
-  return powScratch;
+  out[0] = rr;
+  out[1] = ri;
 }

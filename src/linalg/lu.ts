@@ -5,7 +5,7 @@
  *
  * Matrices are row-major n×n with interleaved (re, im) entries: (i, j) at 2(i·n + j).
  */
-import type { CVec } from '../numeric/complex.js';
+import { cabs, type CVec } from '../numeric/complex.js';
 import { matrixNorm1, norm1 } from './norms.js';
 
 /** Iterations of the 1-norm estimator; Higham's experience is that 2–3 almost always suffice. */
@@ -51,11 +51,13 @@ export class ComplexLU {
     const n = this.n;
     const lu = this.lu;
     let amax = 0;
+    const a = this.a;
     for (let k = 0; k < 2 * n * n; k++) {
-      lu[k] = A[k]!;
-      amax = Math.max(amax, Math.abs(A[k]!));
+      const v = A[k]!;
+      lu[k] = v;
+      a[k] = v;
+      amax = Math.max(amax, Math.abs(v));
     }
-    this.a.set(A.subarray(0, 2 * n * n));
     this.anorm = -1;
     const tiny = n * Number.EPSILON * amax;
 
@@ -201,13 +203,13 @@ export class ComplexLU {
       estimate = next;
       // w = sign(v), then z = A⁻ᴴ w; the largest |z_j| points at the column to try next.
       for (let k = 0; k < n; k++) {
-        const a = Math.hypot(v[2 * k]!, v[2 * k + 1]!);
+        const a = cabs(v[2 * k]!, v[2 * k + 1]!);
         w[2 * k] = a === 0 ? 1 : v[2 * k]! / a;
         w[2 * k + 1] = a === 0 ? 0 : v[2 * k + 1]! / a;
       }
       this.solveAdjoint(w, w);
       let j = 0;
-      for (let k = 1; k < n; k++) if (Math.hypot(w[2 * k]!, w[2 * k + 1]!) > Math.hypot(w[2 * j]!, w[2 * j + 1]!)) j = k;
+      for (let k = 1; k < n; k++) if (cabs(w[2 * k]!, w[2 * k + 1]!) > cabs(w[2 * j]!, w[2 * j + 1]!)) j = k;
       if (j === last) break;
       last = j;
       v.fill(0);

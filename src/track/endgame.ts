@@ -4,7 +4,7 @@
  * means the path diverges; all v_i ≥ 0 means a finite endpoint, which is singular when the
  * path winds (fractional exponents) or the Jacobian there is singular.
  */
-import { distInf, normInf } from '../numeric/complex.js';
+import { cabs, distInf, normInf } from '../numeric/complex.js';
 import type { SegmentStepper } from './stepper.js';
 
 /** v_i = Re(s·x_i'(s) / x_i(s)) = Re(−s·ẋ_i/x_i) from the tangent ẋ = dx/dt. */
@@ -35,7 +35,7 @@ export function divergesStably(
   for (let i = 0; i < v.length; i++) {
     const vi = v[i]!;
     if (vi >= -0.05) continue;
-    const a = Math.hypot(x[2 * i]!, x[2 * i + 1]!);
+    const a = cabs(x[2 * i]!, x[2 * i + 1]!);
     if (a <= 1 || absPrev[i]! <= 0) continue;
     const observed = Math.log(a / absPrev[i]!) / logRatio;
     const stable = Math.abs(vi - vPrev[i]!) < 0.1 * Math.abs(vi);

@@ -7,7 +7,7 @@
  */
 import type { CompiledSystem } from '../compile/types.js';
 import type { Homotopy } from '../homotopy/types.js';
-import { distInf, normInf } from '../numeric/complex.js';
+import { cabs, distInf, normInf } from '../numeric/complex.js';
 import { cauchyLoop, divergesStably, valuations } from './endgame.js';
 import type { PathResult, ReturnCode } from './pathResult.js';
 import { defaultLimits, presets, type PresetName, type TrackerLimits } from './presets.js';
@@ -165,7 +165,7 @@ export class PathTracker {
       growing = size > GROWTH_PER_CHECKPOINT * previousSize ? growing + 1 : 0;
       previousSize = size;
       vPrev.set(v);
-      for (let i = 0; i < n; i++) absPrev[i] = Math.hypot(ax[2 * i]!, ax[2 * i + 1]!);
+      for (let i = 0; i < n; i++) absPrev[i] = cabs(ax[2 * i]!, ax[2 * i + 1]!);
       const sNext = s * preset.endgameRatio;
       if (sNext < MIN_S) {
         if (minV < -0.05) return this.result(index, 'at_infinity', ax, 1 - s, 1, `negative valuation at s = ${s.toExponential(1)}`);
@@ -229,7 +229,7 @@ export class PathTracker {
   toAffine(out: Float64Array, X: Float64Array): Float64Array {
     const m = this.m;
     if (!this.projective) {
-      out.set(X.subarray(0, 2 * m));
+      for (let k = 0; k < 2 * m; k++) out[k] = X[k]!;
       return out;
     }
     const hr = X[2 * m]!;
@@ -253,7 +253,7 @@ export class PathTracker {
   /** A projective endpoint whose h is small next to the other coordinates. */
   private nearInfinity(X: Float64Array): boolean {
     const m = this.m;
-    return Math.hypot(X[2 * m]!, X[2 * m + 1]!) < NEAR_INFINITY_H * Math.max(1e-300, normInf(X.subarray(0, 2 * m)));
+    return cabs(X[2 * m]!, X[2 * m + 1]!) < NEAR_INFINITY_H * Math.max(1e-300, normInf(X, m));
   }
 
   private result(index: number, code: ReturnCode, end: Float64Array, t: number, winding: number, reason: string): PathResult {
