@@ -23,7 +23,8 @@ import { Polynomial } from '../poly/polynomial.js';
 import { makeSystem, type System } from '../poly/system.js';
 import { Random } from '../numeric/rng.js';
 import { collectSolutions, type Collected } from '../solve/collect.js';
-import { monodromySolve, type MonodromyOptions, type MonodromyResult } from '../solve/monodromy.js';
+import { monodromySolve, SharedLoopPool, type MonodromyOptions, type MonodromyResult } from '../solve/monodromy.js';
+import { availableParallelism } from 'node:os';
 import { linearStartPair } from '../solve/startPair.js';
 import { randomSeed } from '../solve/solve.js';
 import { trackToParameters } from '../solve/trackParameters.js';
@@ -197,30 +198,45 @@ export async function networkMonodromy(options: LinearNetworkOptions, monodromy:
     components.push({ key: aliveKey(network.dims, network.dims.slice(1, -1).map(() => [])), regular: paths[0]!.code === 'success' ? 1 : 0 });
   }
   const choices = hidden ? aliveChoices(network.dims) : [[]];
-  for (const [c, alive] of choices.entries()) {
-    const key = aliveKey(network.dims, alive);
-    const { options: subOptions, embedding } = subnetwork(network, alive);
-    const sub = parametrizeNetwork(subOptions);
-    const rng = new Random(seed, 100 + c);
-    const compiled = compileSystem(sub.system);
-    const start = linearStartPair(sub.system, compiled, rng);
-    // A singular start means the component's critical points have no isolated member at
-    // generic λ (its λ's form a proper subvariety), so it contributes nothing.
-    const check = new Refiner(fixParameters(compiled, start.p)).refine(new Float64Array(start.x));
-    if (!(check.condition < SINGULAR_CONDITION)) {
-      components.push({ key, regular: 0, empty: 'singular at generic λ: no isolated critical points' });
-      continue;
+  // One pool for every component's loops: started once, not once per component.
+  const workers = monodromy.workers ?? availableParallelism();
+  const shared = monodromy.pool ?? (workers > 1 ? new SharedLoopPool(workers) : undefined);
+  try {
+    for (const [c, alive] of choices.entries()) {
+      const key = aliveKey(network.dims, alive);
+      const { options: subOptions, embedding } = subnetwork(network, alive);
+      const sub = parametrizeNetwork(subOptions);
+      const rng = new Random(seed, 100 + c);
+      const compiled = compileSystem(sub.system);
+      const start = linearStartPair(sub.system, compiled, rng);
+      // A singular start means the component's critical points have no isolated member at
+      // generic λ (its λ's form a proper subvariety), so it contributes nothing.
+      const check = new Refiner(fixParameters(compiled, start.p)).refine(new Float64Array(start.x));
+      if (!(check.condition < SINGULAR_CONDITION)) {
+        components.push({ key, regular: 0, empty: 'singular at generic λ: no isolated critical points' });
+        continue;
+      }
+      const last = c === choices.length - 1;
+      const found = countSoFar(paths);
+      const count = last && monodromy.targetCount !== undefined ? Math.max(1, monodromy.targetCount - found) : undefined;
+      const { targetCount: _, ...rest } = monodromy;
+      const m = await monodromySolve(sub.system, {
+        maxStaleLoops: COMPONENT_STALE_LOOPS,
+        ...rest,
+        ...(shared ? { pool: shared } : {}),
+        seed: seed + c,
+        startPair: start,
+        symmetries: neuronSignFlips(subOptions.dims),
+        ...(count === undefined ? {} : { targetCount: count }),
+      });
+      const [instance] = await trackToParameters(sub.system, m.parameters, m.solutions, [sub.parameters], { seed: seed + c });
+      pathsTracked += m.pathsTracked + instance!.paths.length + instance!.retracked.length;
+      const offset = paths.length;
+      for (const r of instance!.paths) paths.push({ ...r, index: offset + r.index, start: embed(r.start, embedding, n), end: embed(r.end, embedding, n) });
+      components.push({ key, monodromy: m, regular: instance!.counts.regular });
     }
-    const last = c === choices.length - 1;
-    const found = countSoFar(paths);
-    const count = last && monodromy.targetCount !== undefined ? Math.max(1, monodromy.targetCount - found) : undefined;
-    const { targetCount: _, ...rest } = monodromy;
-    const m = await monodromySolve(sub.system, { maxStaleLoops: COMPONENT_STALE_LOOPS, ...rest, seed: seed + c, startPair: start, symmetries: neuronSignFlips(subOptions.dims), ...(count === undefined ? {} : { targetCount: count }) });
-    const [instance] = await trackToParameters(sub.system, m.parameters, m.solutions, [sub.parameters], { seed: seed + c });
-    pathsTracked += m.pathsTracked + instance!.paths.length + instance!.retracked.length;
-    const offset = paths.length;
-    for (const r of instance!.paths) paths.push({ ...r, index: offset + r.index, start: embed(r.start, embedding, n), end: embed(r.end, embedding, n) });
-    components.push({ key, monodromy: m, regular: instance!.counts.regular });
+  } finally {
+    if (shared && shared !== monodromy.pool) await shared.close();
   }
   const collected = await collectSolutions(paths, target, new Random(seed, 99));
   return { seed, network, system: full.system, components, pathsTracked, paths, ...collected, seconds: (performance.now() - began) / 1000 };

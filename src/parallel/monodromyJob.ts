@@ -20,6 +20,19 @@ export interface MonodromyJob {
   readonly settings: LegSettings;
 }
 
+/** The job as UTF-8 JSON in shared memory: passed to workers without copying. */
+export function encodeJob(job: MonodromyJob): SharedArrayBuffer {
+  const bytes = Buffer.from(JSON.stringify({ ...job, base: Array.from(job.base) }), 'utf8');
+  const blob = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(blob).set(bytes);
+  return blob;
+}
+
+export function decodeJob(blob: SharedArrayBuffer): MonodromyJob {
+  const parsed = JSON.parse(Buffer.from(new Uint8Array(blob)).toString('utf8')) as Omit<MonodromyJob, 'base'> & { base: number[] };
+  return { ...parsed, base: Float64Array.from(parsed.base) };
+}
+
 /** A closed walk p0 → v_1 → … → v_k → p0: its id and its inner vertices, one after another. */
 export interface LoopData {
   readonly id: number;
@@ -29,6 +42,12 @@ export interface LoopData {
 
 /** A list of solutions to send around loops: the loops they need, and per task a loop id, an index and a point. */
 export interface LoopChunk {
+  /**
+   * In a pool shared by several runs (SharedLoopPool): the run's id, and its job as JSON in
+   * shared memory (encodeJob), which every task can carry for free and a worker decodes once.
+   */
+  readonly jobId?: number;
+  readonly jobBlob?: SharedArrayBuffer;
   readonly loops: LoopData[];
   /** Per task: loop id, solution index, then the solution (2n numbers). */
   readonly tasks: Float64Array;

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { LoopRunner, packTasks, unpackOutcomes, type LoopData, type LoopOutcome, type MonodromyJob } from './monodromyJob.js';
+import { encodeJob, LoopRunner, packTasks, unpackOutcomes, type LoopData, type LoopOutcome, type MonodromyJob } from './monodromyJob.js';
 
 /**
  * Main-thread tracking time before the pool starts. Starting two workers (loading and
@@ -38,19 +38,63 @@ export function monodromyWorkerFile(): string {
   throw new Error('the worker dist/workers/monodromy.js is missing: run `npm run build` (npm ci runs it) before monodromy with more than one worker');
 }
 
+/**
+ * One pool for several monodromy runs in a row (a network's components): started once, on
+ * first use, instead of once per run, so the workers' start-up and warm-up are paid once. Each
+ * run's chunks carry its id and its job in shared memory; the workers compile each job on first sight.
+ */
+export class SharedLoopPool {
+  private pool: Piscina | undefined;
+  private nextId = 0;
+
+  constructor(readonly workers: number) {}
+
+  get started(): boolean {
+    return this.pool !== undefined;
+  }
+
+  newJobId(): number {
+    return this.nextId++;
+  }
+
+  piscina(): Piscina {
+    this.pool ??= new Piscina({ filename: monodromyWorkerFile(), minThreads: this.workers, maxThreads: this.workers, idleTimeout: Infinity });
+    return this.pool;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+    this.pool = undefined;
+  }
+}
+
 export class LoopPool {
   private readonly n: number;
   private inline: LoopRunner | undefined;
   private pool: Piscina | undefined;
   private inlineSeconds = 0;
 
-  /** `workers` ≤ 1 tracks everything in the main thread; the pool starts after `poolAfterSeconds` of it. */
+  /** With a shared pool: this run's id in it, and its job in shared memory. */
+  private readonly jobId: number | undefined;
+  private readonly jobBlob: SharedArrayBuffer | undefined;
+
+  /**
+   * `workers` ≤ 1 tracks everything in the main thread; the pool starts after
+   * `poolAfterSeconds` of it. With `shared`, its workers are used instead of a pool of this
+   * run's own, at once if it is already running.
+   */
   constructor(
     private readonly job: MonodromyJob,
     private readonly workers: number,
     private readonly poolAfterSeconds = POOL_AFTER_SECONDS,
+    private readonly shared?: SharedLoopPool,
   ) {
     this.n = job.program.nvars;
+    if (shared) {
+      this.workers = shared.workers;
+      this.jobId = shared.newJobId();
+      this.jobBlob = encodeJob(job);
+    }
   }
 
   /** Worker threads that have tracked loops (1 while everything ran in the main thread). */
@@ -65,12 +109,15 @@ export class LoopPool {
 
   /** One solution sent around one loop, wherever it runs. */
   async track(loop: LoopData, task: LoopTask): Promise<LoopOutcome> {
-    if (!this.pool && this.workers > 1 && this.inlineSeconds >= this.poolAfterSeconds) {
-      this.pool = new Piscina({ filename: monodromyWorkerFile(), workerData: this.job, minThreads: this.workers, maxThreads: this.workers, idleTimeout: Infinity });
+    if (!this.pool && this.workers > 1 && (this.shared?.started || this.inlineSeconds >= this.poolAfterSeconds)) {
+      this.pool = this.shared
+        ? this.shared.piscina()
+        : new Piscina({ filename: monodromyWorkerFile(), workerData: this.job, minThreads: this.workers, maxThreads: this.workers, idleTimeout: Infinity });
     }
     const tasks = packTasks(this.n, [task]);
     if (this.pool) {
-      const packed = (await this.pool.run({ loops: [loop], tasks }, { transferList: [tasks.buffer as ArrayBuffer] })) as Float64Array;
+      const chunk = this.shared ? { jobId: this.jobId, jobBlob: this.jobBlob, loops: [loop], tasks } : { loops: [loop], tasks };
+      const packed = (await this.pool.run(chunk, { transferList: [tasks.buffer as ArrayBuffer] })) as Float64Array;
       return unpackOutcomes(this.n, packed)[0]!;
     }
     // Yield first, so that signals, timers and progress output run between tasks.
@@ -82,7 +129,8 @@ export class LoopPool {
     return unpackOutcomes(this.n, packed)[0]!;
   }
 
+  /** Stops this run's own pool; a shared one stays up for the next run. */
   async close(): Promise<void> {
-    await this.pool?.destroy();
+    if (!this.shared) await this.pool?.destroy();
   }
 }

@@ -28,7 +28,9 @@ import { defaultLimits, type PresetName, type TrackerLimits } from '../track/pre
 import { Refiner } from '../track/refine.js';
 import { SINGULAR_CONDITION } from '../track/tracker.js';
 import type { LoopData, LoopOutcome } from '../parallel/monodromyJob.js';
-import { LoopPool, type LoopTask } from '../parallel/monodromyPool.js';
+import { LoopPool, SharedLoopPool, type LoopTask } from '../parallel/monodromyPool.js';
+
+export { SharedLoopPool };
 import { randomSeed } from './solve.js';
 import { SolutionSet } from './solutionSet.js';
 import { linearStartPair, type StartPair } from './startPair.js';
@@ -78,6 +80,11 @@ export interface MonodromyOptions {
    * depend on it.
    */
   poolAfterSeconds?: number;
+  /**
+   * Track in this pool, shared with other runs (it is not closed here), instead of one of the
+   * run's own; `workers` is then the pool's.
+   */
+  pool?: SharedLoopPool;
   /**
    * Check the solutions found by a trace test (traceTest.ts) and report it as `trace`. Only
    * for linear slice families, where the test is valid; other systems are refused up front.
@@ -275,7 +282,7 @@ export async function monodromySolve(system: System, options: MonodromyOptions =
 
   const start = checkedStart(system, compiled, pair);
   add(start, new Refiner(fixParameters(compiled, p0)).refine(start));
-  const pool = new LoopPool({ program, base: p0, settings }, workers, options.poolAfterSeconds);
+  const pool = new LoopPool({ program, base: p0, settings }, workers, options.poolAfterSeconds, options.pool);
   // Tasks are tracked ahead (queue[head..dispatched)) but merged strictly in queue order, so
   // the queue, and everything merged from it, is what tracking one task at a time would give.
   const inFlight = new Map<number, Promise<LoopOutcome>>();
