@@ -3,10 +3,10 @@
  * point p0, tracker settings) arrives once, as workerData, or, in a pool shared by several runs
  * (a network's components), with every chunk under the run's id, in shared memory, decoded and
  * compiled on first sight and kept; each task is a chunk of (loop, solution) pairs with the loops it needs, and the
- * outcomes go back packed in one Float64Array, transferred rather than copied.
+ * outcomes go back packed in one Float64Array, copied: transferring it would detach buffers in
+ * this isolate and slow down all its typed-array code (see workers/track.ts).
  */
 import { workerData } from 'node:worker_threads';
-import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { decodeJob, LoopRunner, type LoopChunk, type MonodromyJob } from '../src/parallel/monodromyJob.js';
 
 const own = workerData ? new LoopRunner(workerData as MonodromyJob) : undefined;
@@ -25,14 +25,6 @@ function runnerFor(chunk: LoopChunk): LoopRunner {
   return runner;
 }
 
-export default function trackLoops(chunk: LoopChunk): unknown {
-  const packed = runnerFor(chunk).runChunk(chunk);
-  return move({
-    get [transferableSymbol]() {
-      return [packed.buffer];
-    },
-    get [valueSymbol]() {
-      return packed;
-    },
-  });
+export default function trackLoops(chunk: LoopChunk): Float64Array {
+  return runnerFor(chunk).runChunk(chunk);
 }

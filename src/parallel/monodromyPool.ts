@@ -117,7 +117,8 @@ export class LoopPool {
     const tasks = packTasks(this.n, [task]);
     if (this.pool) {
       const chunk = this.shared ? { jobId: this.jobId, jobBlob: this.jobBlob, loops: [loop], tasks } : { loops: [loop], tasks };
-      const packed = (await this.pool.run(chunk, { transferList: [tasks.buffer as ArrayBuffer] })) as Float64Array;
+      // Copied, not transferred: a detached buffer would slow this isolate's typed-array code (workers/track.ts).
+      const packed = (await this.pool.run(chunk)) as Float64Array;
       return unpackOutcomes(this.n, packed)[0]!;
     }
     // Yield first, so that signals, timers and progress output run between tasks.

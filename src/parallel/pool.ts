@@ -41,7 +41,8 @@ class PoolRunner implements BatchRunner {
   }
 
   async run(task: BatchTask): Promise<PackedBatch> {
-    const packed = (await this.pool.run(task, { transferList: [task.indices.buffer as ArrayBuffer] })) as PackedBatch;
+    // Copied, not transferred: a detached buffer would slow this isolate's typed-array code (workers/track.ts).
+    const packed = (await this.pool.run(task)) as PackedBatch;
     this.delivered = true;
     return packed;
   }

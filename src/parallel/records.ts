@@ -1,6 +1,7 @@
 /**
  * Path records in the two forms they travel in: packed into one Float64Array per batch (sent
- * back from a worker by transfer, no copy), and one JSON line per path (the checkpoint file).
+ * back from a worker, copied: workers/track.ts says why not transferred), and one JSON line per
+ * path (the checkpoint file).
  * Both forms round-trip every number exactly, NaN and ±Infinity included.
  */
 import type { PathResult, ReturnCode } from '../track/pathResult.js';
