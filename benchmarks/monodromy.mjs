@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { networkMonodromy } from '../dist/src/network/parametrize.js';
 import { loadNetworkSpec } from '../dist/src/network/spec.js';
+import { table } from './peers.mjs';
 
 const systems = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/systems');
 const seed = Number(process.argv[2] ?? 1);
@@ -54,9 +55,5 @@ for (const c of cases) {
     ]);
   }
 }
-const widths = rows[0].map((_, j) => Math.max(...rows.map((row) => row[j].length)));
-for (const [i, row] of rows.entries()) {
-  console.log(row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  '));
-  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-}
+table(rows[0], rows.slice(1));
 console.log(`seed ${seed}; ${repeats} runs per configuration, alternating; PHCpack/HomotopyContinuation.jl monodromy not installed here for comparison`);

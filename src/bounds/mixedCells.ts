@@ -160,7 +160,7 @@ class CellSearch {
 
   /** Every placed type has its face: filter the candidates, then place the tightest type. */
   private complete(depth: number, candDepth: number): void {
-    if (performance.now() > this.deadline) throw new TimeLimitError(this.timeLimit!);
+    if (this.deadline !== Infinity && performance.now() > this.deadline) throw new TimeLimitError(this.timeLimit!);
     const cand = this.candAt[depth]!;
     const counts = this.candCountAt[depth]!;
     const parent = this.candAt[candDepth]!;

@@ -5,20 +5,9 @@
  */
 import { InputError } from '../errors.js';
 import type { Random } from '../numeric/rng.js';
-import { assertSquare, type System } from '../poly/system.js';
+import { assertSquare, supportsOf, type System } from '../poly/system.js';
 
-/** Exponent vectors of each equation in the variables (parameters count as coefficients). */
-export function supportsOf(system: System): number[][][] {
-  const n = system.variables.length;
-  return system.equations.map((p) => {
-    const seen = new Map<string, number[]>();
-    for (const t of p.terms) {
-      const exps = t.exps.slice(0, n);
-      seen.set(exps.join(','), exps);
-    }
-    return [...seen.values()];
-  });
-}
+export { supportsOf };
 
 /** A support with one lexicographic lift M·lift0 + lift1 per point, shared by `equations`. */
 export interface LiftedType {

@@ -30,7 +30,7 @@ import type { CompiledSystem } from '../compile/types.js';
 import { ComplexLU } from '../linalg/lu.js';
 import type { Random } from '../numeric/rng.js';
 import { Polynomial } from '../poly/polynomial.js';
-import { makeSystem, type System } from '../poly/system.js';
+import { makeSystem, supportsOf, type System } from '../poly/system.js';
 import { BinomialSolver } from './binomial.js';
 import { ParameterPathHomotopy } from './parameter.js';
 
@@ -69,16 +69,8 @@ export interface SubdivisionInput {
 
 /** The supports of a system with the origin added to each that lacks it. */
 export function augmentedSupports(system: System): number[][][] {
-  const n = system.variables.length;
-  return system.equations.map((p) => {
-    const seen = new Map<string, number[]>();
-    seen.set(new Array<number>(n).fill(0).join(','), new Array<number>(n).fill(0));
-    for (const t of p.terms) {
-      const exps = t.exps.slice(0, n);
-      seen.set(exps.join(','), exps);
-    }
-    return [...seen.values()];
-  });
+  const zero = new Array<number>(system.variables.length).fill(0);
+  return supportsOf(system).map((s) => (s.some((a) => a.every((e) => e === 0)) ? s : [[...zero], ...s]));
 }
 
 /**

@@ -85,8 +85,8 @@ class TotalDegreePaths implements PathSource {
     this.n = this.start.n;
     this.affine = new StraightLineHomotopy(this.start, compiled, job.gamma);
     this.projective = new ProjectiveHomotopy(this.start, compileProgram(start.projectiveProgram), job.gamma, Float64Array.from(job.chart));
-    this.projectiveTrackers = new TrackerCache(compiled, job.limits);
-    this.affineTrackers = new TrackerCache(compiled, job.limits);
+    this.projectiveTrackers = new TrackerCache(this.projective, compiled, job.limits, true);
+    this.affineTrackers = new TrackerCache(this.affine, compiled, job.limits, false);
     this.point = new Float64Array(2 * this.n);
     this.projectivePoint = new Float64Array(2 * this.n + 2);
   }
@@ -97,10 +97,8 @@ class TotalDegreePaths implements PathSource {
 
   trackPath(index: number, preset: PresetName): PathResult {
     const affineStart = this.startSolution(this.point, index);
-    return projectiveThenAffine(
-      () => this.projectiveTrackers.get(this.projective, preset, true).track(index, this.projective.startPoint(this.projectivePoint, affineStart), affineStart),
-      () => this.affineTrackers.get(this.affine, preset, false).track(index, affineStart),
-    );
+    const first = this.projectiveTrackers.get(preset).track(index, this.projective.startPoint(this.projectivePoint, affineStart), affineStart);
+    return first.code !== 'failed' ? first : projectiveThenAffine(first, this.affineTrackers.get(preset).track(index, affineStart));
   }
 }
 
@@ -120,7 +118,7 @@ class MultihomogeneousPaths implements PathSource {
     this.start = new MultihomogeneousStart(start.groups, start.degrees, new Random(start.seed, start.stream));
     this.n = this.start.n;
     this.homotopy = new StraightLineHomotopy(this.start, compiled, job.gamma);
-    this.trackers = new TrackerCache(compiled, job.limits);
+    this.trackers = new TrackerCache(this.homotopy, compiled, job.limits, false);
     this.point = new Float64Array(2 * this.n);
   }
 
@@ -129,7 +127,7 @@ class MultihomogeneousPaths implements PathSource {
   }
 
   trackPath(index: number, preset: PresetName): PathResult {
-    return this.trackers.get(this.homotopy, preset, false).track(index, this.startSolution(this.point, index));
+    return this.trackers.get(preset).track(index, this.startSolution(this.point, index));
   }
 }
 

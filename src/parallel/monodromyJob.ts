@@ -144,7 +144,7 @@ export class LoopRunner {
           ok = false;
           break;
         }
-        x = new Float64Array(r.end);
+        x = r.end;
       }
       const o = k * outStride;
       out[o + 1] = paths;

@@ -9,9 +9,8 @@
  * have started. The pool loads the compiled worker dist/workers/monodromy.js (from src/, under
  * vitest, too), so using it needs `npm run build` first.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { workerFile } from './pool.js';
 import { encodeJob, LoopRunner, packTasks, unpackOutcomes, type LoopData, type LoopOutcome, type MonodromyJob } from './monodromyJob.js';
 
 /**
@@ -27,15 +26,6 @@ export interface LoopTask {
   readonly loop: number;
   readonly index: number;
   readonly x: Float64Array;
-}
-
-/** The compiled monodromy worker, looked for beside this module's tree, then in dist/. */
-export function monodromyWorkerFile(): string {
-  for (const relative of ['../../workers/monodromy.js', '../../dist/workers/monodromy.js']) {
-    const path = fileURLToPath(new URL(relative, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  throw new Error('the worker dist/workers/monodromy.js is missing: run `npm run build` (npm ci runs it) before monodromy with more than one worker');
 }
 
 /**
@@ -58,7 +48,7 @@ export class SharedLoopPool {
   }
 
   piscina(): Piscina {
-    this.pool ??= new Piscina({ filename: monodromyWorkerFile(), minThreads: this.workers, maxThreads: this.workers, idleTimeout: Infinity });
+    this.pool ??= new Piscina({ filename: workerFile('monodromy'), minThreads: this.workers, maxThreads: this.workers, idleTimeout: Infinity });
     return this.pool;
   }
 
@@ -112,7 +102,7 @@ export class LoopPool {
     if (!this.pool && this.workers > 1 && (this.shared?.started || this.inlineSeconds >= this.poolAfterSeconds)) {
       this.pool = this.shared
         ? this.shared.piscina()
-        : new Piscina({ filename: monodromyWorkerFile(), workerData: this.job, minThreads: this.workers, maxThreads: this.workers, idleTimeout: Infinity });
+        : new Piscina({ filename: workerFile('monodromy'), workerData: this.job, minThreads: this.workers, maxThreads: this.workers, idleTimeout: Infinity });
     }
     const tasks = packTasks(this.n, [task]);
     if (this.pool) {

@@ -16,30 +16,31 @@ export interface PathSource {
   trackPath(index: number, preset: PresetName): PathResult;
 }
 
-/** Trackers by preset and mode, made on first use: one per homotopy and setting. */
+/** The trackers of one homotopy and mode, one per preset, made on first use. */
 export class TrackerCache {
-  private readonly trackers = new Map<string, PathTracker>();
+  private readonly trackers = new Map<PresetName, PathTracker>();
 
   constructor(
+    private readonly homotopy: Homotopy,
     private readonly target: CompiledSystem,
     private readonly limits: TrackerLimits,
+    private readonly projective: boolean,
   ) {}
 
-  get(homotopy: Homotopy, preset: PresetName, projective: boolean): PathTracker {
-    const key = `${preset}:${projective}`;
-    let tracker = this.trackers.get(key);
+  get(preset: PresetName): PathTracker {
+    let tracker = this.trackers.get(preset);
     if (!tracker) {
-      tracker = new PathTracker(homotopy, this.target, preset, this.limits, projective);
-      this.trackers.set(key, tracker);
+      tracker = new PathTracker(this.homotopy, this.target, preset, this.limits, this.projective);
+      this.trackers.set(preset, tracker);
     }
     return tracker;
   }
 }
 
-/** Projective first, affine when that fails; the failure records both reasons. */
-export function projectiveThenAffine(projective: () => PathResult, affine: () => PathResult): PathResult {
-  const first = projective();
-  if (first.code !== 'failed') return first;
-  const second = affine();
+/**
+ * The result of a path tracked projectively (`first`) and, if that failed, again in affine
+ * coordinates (`second`): the second unless it failed too, then a failure with both reasons.
+ */
+export function projectiveThenAffine(first: PathResult, second: PathResult): PathResult {
   return second.code === 'failed' ? { ...second, reason: `${second.reason}; projectively: ${first.reason}` } : second;
 }

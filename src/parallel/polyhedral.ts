@@ -55,8 +55,8 @@ export class PolyhedralPaths implements PathSource {
     this.toric = new ToricHomotopy(family, data);
     this.affine = new ParameterHomotopy(family, c0, c1, job.gamma);
     this.projective = new ParameterHomotopy(compileProgram(start.projectiveFamily), c0, c1, job.gamma);
-    this.affineTrackers = new TrackerCache(compiled, job.limits);
-    this.projectiveTrackers = new TrackerCache(compiled, job.limits);
+    this.affineTrackers = new TrackerCache(this.affine, compiled, job.limits, false);
+    this.projectiveTrackers = new TrackerCache(this.projective, compiled, job.limits, true);
     this.chart = Float64Array.from(job.chart);
     const n = this.n;
     this.y = new Float64Array(2 * n);
@@ -100,15 +100,17 @@ export class PolyhedralPaths implements PathSource {
   }
 
   trackPath(index: number, preset: PresetName): PathResult {
-    const [cell] = this.start.locate(index);
-    const binomial = this.startSolution(this.binomial, index);
+    const [cell, j] = this.start.locate(index);
+    const setup = this.start.cell(cell);
+    const binomial = setup.solver.solution(this.binomial, setup.rhs, j);
     const y = this.y;
     y.set(binomial);
-    this.toric.setCell(this.start.cell(cell));
+    this.toric.setCell(setup);
     const stepper = this.stepper(preset);
     stepper.resetCounters();
     const status = this.polish(y) ? stepper.trackSegment(y, 0, 0, 1, 0) : 'singular_jacobian';
-    const toric = { accepted: stepper.accepted, rejected: stepper.rejected };
+    const toricAccepted = stepper.accepted;
+    const toricRejected = stepper.rejected;
     if (status !== 'ok') {
       return {
         index,
@@ -117,18 +119,16 @@ export class PolyhedralPaths implements PathSource {
         start: new Float64Array(binomial),
         end: new Float64Array(y),
         t: 0,
-        acceptedSteps: toric.accepted,
-        rejectedSteps: toric.rejected,
+        acceptedSteps: toricAccepted,
+        rejectedSteps: toricRejected,
         residual: NaN,
         condition: NaN,
         windingNumber: 1,
         preset,
       };
     }
-    const result = projectiveThenAffine(
-      () => this.projectiveTrackers.get(this.projective, preset, true).track(index, onChart(this.projectivePoint, this.chart, y), binomial),
-      () => this.affineTrackers.get(this.affine, preset, false).track(index, y, binomial),
-    );
-    return { ...result, acceptedSteps: result.acceptedSteps + toric.accepted, rejectedSteps: result.rejectedSteps + toric.rejected };
+    const first = this.projectiveTrackers.get(preset).track(index, onChart(this.projectivePoint, this.chart, y), binomial);
+    const result = first.code !== 'failed' ? first : projectiveThenAffine(first, this.affineTrackers.get(preset).track(index, y, binomial));
+    return { ...result, acceptedSteps: result.acceptedSteps + toricAccepted, rejectedSteps: result.rejectedSteps + toricRejected };
   }
 }

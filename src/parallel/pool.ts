@@ -21,13 +21,13 @@ export interface BatchRunner {
   close(): Promise<void>;
 }
 
-/** The compiled worker, looked for beside this module's tree, then in dist/. */
-export function workerFile(): string {
-  for (const relative of ['../../workers/track.js', '../../dist/workers/track.js']) {
+/** The compiled worker workers/NAME.js, looked for beside this module's tree, then in dist/. */
+export function workerFile(name: 'track' | 'monodromy' = 'track'): string {
+  for (const relative of [`../../workers/${name}.js`, `../../dist/workers/${name}.js`]) {
     const path = fileURLToPath(new URL(relative, import.meta.url));
     if (existsSync(path)) return path;
   }
-  throw new Error('the worker dist/workers/track.js is missing: run `npm run build` (npm ci runs it) before tracking with more than one worker');
+  throw new Error(`the worker dist/workers/${name}.js is missing: run \`npm run build\` (npm ci runs it) before tracking with more than one worker`);
 }
 
 class PoolRunner implements BatchRunner {

@@ -50,3 +50,16 @@ export function assertSquare(system: System): void {
     );
   }
 }
+
+/** Exponent vectors of each equation in the variables (parameters count as coefficients). */
+export function supportsOf(system: System): number[][][] {
+  const n = system.variables.length;
+  return system.equations.map((p) => {
+    const seen = new Map<string, number[]>();
+    for (const t of p.terms) {
+      const exps = t.exps.slice(0, n);
+      seen.set(exps.join(','), exps);
+    }
+    return [...seen.values()];
+  });
+}

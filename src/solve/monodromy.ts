@@ -314,7 +314,11 @@ export async function monodromySolve(system: System, options: MonodromyOptions =
       }
       for (; dispatched < queue.length && dispatched - head < pool.window; dispatched++) {
         const task = queue[dispatched]!;
-        inFlight.set(dispatched, pool.track(loops[task.loop]!, task));
+        const outcome = pool.track(loops[task.loop]!, task);
+        // Only the head is awaited; a later task failing first must not be an unhandled
+        // rejection (that would end the process). Its error still surfaces when it is the head.
+        outcome.catch(() => {});
+        inFlight.set(dispatched, outcome);
       }
       const outcome = await inFlight.get(head)!;
       inFlight.delete(head++);

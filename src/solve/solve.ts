@@ -94,17 +94,22 @@ interface Setup {
   notes: string[];
 }
 
-/** The paths of a start system, before the job is assembled. */
+/**
+ * The paths of a start system, before the job is assembled. `start()` builds what the workers
+ * need (programs, above all), only for the plan that is chosen.
+ */
 interface Plan {
-  start: StartJob;
+  kind: StartJob['kind'];
   pathCount: bigint;
+  start: () => StartJob;
   startOf: (index: number) => Float64Array;
 }
 
 function totalDegreePlan(system: System): Plan {
   const start = new TotalDegreeStart(degrees(system));
   return {
-    start: { kind: 'total-degree', degrees: [...start.degrees], projectiveProgram: buildProgram(homogenize(system)) },
+    kind: 'total-degree',
+    start: () => ({ kind: 'total-degree', degrees: [...start.degrees], projectiveProgram: buildProgram(homogenize(system)) }),
     pathCount: start.pathCount,
     startOf: (i) => start.startSolution(new Float64Array(2 * start.n), BigInt(i)),
   };
@@ -119,7 +124,8 @@ function polyhedralPlan(system: System, seed: number, rng: Random, chart: Float6
   const data = polyhedralData(system, subdivision, liftScale, rng);
   const start = new PolyhedralStart(data);
   return {
-    start: { kind: 'polyhedral', data, family: buildProgram(polyhedralFamily(data)), projectiveFamily: buildProgram(polyhedralFamily(data, chart)) },
+    kind: 'polyhedral',
+    start: () => ({ kind: 'polyhedral', data, family: buildProgram(polyhedralFamily(data)), projectiveFamily: buildProgram(polyhedralFamily(data, chart)) }),
     pathCount: BigInt(start.pathCount),
     startOf: (i) => start.startSolution(new Float64Array(2 * start.n), i),
   };
@@ -136,7 +142,8 @@ function multihomogeneousPlan(system: System, seed: number): Plan {
   const degrees = system.equations.map((p) => groups.map((g) => Math.max(0, p.degreeIn(g))));
   const start = new MultihomogeneousStart(groups, degrees, new Random(seed, 2));
   return {
-    start: { kind: 'multihomogeneous', groups, degrees, seed, stream: 2 },
+    kind: 'multihomogeneous',
+    start: () => ({ kind: 'multihomogeneous', groups, degrees, seed, stream: 2 }),
     pathCount: start.pathCount,
     startOf: (i) => start.startSolution(new Float64Array(2 * start.n), BigInt(i)),
   };
@@ -175,7 +182,7 @@ function setup(system: System, seed: number, options: SolveOptions): Setup {
   const chart = Array.from({ length: 2 * (system.variables.length + 1) }, () => rng.normal());
   const notes: string[] = [];
   const p = plan(system, options.start ?? 'auto', seed, rng.derive(1), Float64Array.from(chart), options, notes);
-  const kind = p.start.kind;
+  const kind = p.kind;
   if (p.pathCount > BigInt(Number.MAX_SAFE_INTEGER)) throw new InputError(`the ${kind} start system has ${p.pathCount} paths, too many to track`);
   const total = Number(p.pathCount);
   const range: [number, number] = options.range ? [options.range[0], options.range[1]] : [0, total];
@@ -189,7 +196,7 @@ function setup(system: System, seed: number, options: SolveOptions): Setup {
     );
   }
   const program = buildProgram(system);
-  const job: TrackJob = { program, chart, gamma, limits, start: p.start };
+  const job: TrackJob = { program, chart, gamma, limits, start: p.start() };
   const header: CheckpointHeader = {
     schema: CHECKPOINT_SCHEMA,
     seed,
