@@ -14,7 +14,7 @@ import { renderSummary } from '../network/classify.js';
 import { linearNetwork, type LinearNetwork, type LinearNetworkOptions, type Regularization } from '../network/model.js';
 import { INSTANCES_VARY, instanceSeed, instancesToJSON, networkInstances, type InstancesResult, type Spread } from '../network/instances.js';
 import { loadNetworkSpec } from '../network/spec.js';
-import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, NETWORK_METHODS, networkResultToJSON, solveNetwork, type MonodromyComponent, type NetworkMethod, type NetworkResult } from '../network/study.js';
+import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, plural, NETWORK_METHODS, networkResultToJSON, solveNetwork, type MonodromyComponent, type NetworkMethod, type NetworkResult } from '../network/study.js';
 import type { System } from '../poly/system.js';
 import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js';
 import type { MonodromyProgress } from '../solve/monodromy.js';
@@ -156,7 +156,7 @@ function report(r: NetworkResult): string {
     return [heading, '', ...lines].join('\n');
   }
   const heading = r.complete
-    ? `critical points: ${r.summary.points}, a complete count (every path tracked, every point isolated and nonsingular)`
+    ? `critical points: ${r.summary.points}, a complete count (every path tracked, every point isolated and nonsingular, and ${plural(r.crossCheck?.loops ?? 0, 'monodromy loop')} led to no other)`
     : `critical points found: ${r.summary.points}${split} — NOT a complete count of isolated critical points: ${r.incomplete.join('; ')}`;
   return [heading, '', ...lines].join('\n');
 }

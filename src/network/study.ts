@@ -9,7 +9,11 @@ import { bezoutNumber } from '../poly/system.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
 import { mixedVolumeOfSupports } from '../bounds/mixedVolume.js';
 import { augmentedSupports } from '../homotopy/polyhedral.js';
-import type { SolveResult } from '../solve/result.js';
+import type { Solution, SolveResult } from '../solve/result.js';
+import { buildProgram, compileProgram } from '../compile/compile.js';
+import { isReal, REGULAR_TOLERANCE } from '../solve/collect.js';
+import { Refiner } from '../track/refine.js';
+import { monodromyCrossCheck, type CrossCheck } from './crossCheck.js';
 import { resultToJSON } from '../solve/result.js';
 import { solve, type SolveOptions } from '../solve/solve.js';
 import { classifyPoints, type ClassifyOptions, type CriticalPointClass, type CriticalSummary } from './classify.js';
@@ -39,6 +43,12 @@ export const AUTO_MIXED_VOLUME_SECONDS = 2;
 export interface NetworkSolveOptions extends SolveOptions {
   method?: NetworkMethod;
   classify?: ClassifyOptions;
+  /**
+   * After a total-degree or polyhedral solve, send the points found around a few monodromy
+   * loops (network/crossCheck) and call the count complete only if they find nothing new
+   * (default true).
+   */
+  crossCheck?: boolean;
   /** For monodromy: its stopping rules and progress (the seed and signal are the solve's). */
   monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'targetCount' | 'onProgress'>;
 }
@@ -56,6 +66,8 @@ export interface NetworkResult {
   readonly network: LinearNetwork;
   readonly method: Exclude<NetworkMethod, 'auto'>;
   readonly solve: SolveResult;
+  /** For total degree and polyhedral: the monodromy cross-check of the count, when it ran. */
+  readonly crossCheck?: CrossCheck;
   /** For monodromy: the components, each with its monodromy run. */
   readonly components?: readonly MonodromyComponent[];
   /** For monodromy: paths tracked in all loops and parameter homotopies. */
@@ -66,8 +78,8 @@ export interface NetworkResult {
   readonly summary: CriticalSummary;
   /**
    * True when the counts are the complete counts of the isolated critical points: the
-   * points are isolated, every path was tracked and none failed, no endpoint is singular.
-   * (A path wrongly judged to diverge goes unnoticed here: certify, or compare seeds.)
+   * points are isolated, every path was tracked and none failed, no endpoint is singular or
+   * ill-conditioned, and the monodromy cross-check found no point the paths had missed.
    */
   readonly complete: boolean;
   /** Why the counts are not complete, one plain statement each; empty when complete. */
@@ -94,7 +106,7 @@ export function resolveMethod(method: NetworkMethod, network: LinearNetwork): Ex
   return bezout > limit ? 'monodromy' : 'total-degree';
 }
 
-const plural = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
+export const plural = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
 
 /** How the monodromy runs stopped, in words: "each of 3 components stopped after 20 loops …". */
 export function describeStops(components: readonly MonodromyComponent[]): string {
@@ -128,6 +140,9 @@ export function incompleteReasons(network: LinearNetwork, r: SolveResult, someRa
   if (r.partial) reasons.push('the run was stopped before every path was tracked');
   if (someRange) reasons.push('only a range of the paths was tracked');
   if (r.counts.failed > 0) reasons.push(`${r.counts.failed} path(s) failed, so critical points may be missing`);
+  if (r.counts.illConditioned > 0) {
+    reasons.push(`${r.counts.illConditioned} endpoint(s) are ill-conditioned (condition above 1e10): counted apart from the regular points, and points near them may be missing or merged`);
+  }
   if (r.counts.singular > 0 && network.isolated) {
     reasons.push(`${r.counts.singular} endpoint(s) are singular: counted once each, though they may be multiple points or lie on positive-dimensional sets`);
   }
@@ -136,13 +151,47 @@ export function incompleteReasons(network: LinearNetwork, r: SolveResult, someRa
 
 /** Solves the gradient system of `network` and classifies every solution. */
 export async function solveNetwork(network: LinearNetwork, options: NetworkSolveOptions = {}): Promise<NetworkResult> {
-  const { method = 'auto', classify, monodromy: _monodromy, ...solveOptions } = options;
+  const { method = 'auto', classify, monodromy: _monodromy, crossCheck: _crossCheck, ...solveOptions } = options;
   const resolved = resolveMethod(method, network);
   if (resolved === 'monodromy') return solveByMonodromy(network, options);
-  const result = await solve(network.system, { ...solveOptions, start: resolved });
+  const solved = await solve(network.system, { ...solveOptions, start: resolved });
+  const crossCheck = await runCrossCheck(network, solved, options);
+  const result = crossCheck ? withCrossCheck(network, solved, crossCheck) : solved;
   const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);
   const incomplete = incompleteReasons(network, result, options.range !== undefined);
-  return { network, method: resolved, solve: result, points, summary, complete: incomplete.length === 0, incomplete };
+  if (crossCheck && crossCheck.found.length > 0) {
+    incomplete.push(
+      `the monodromy cross-check (${plural(crossCheck.loops, 'loop')}) found ${plural(crossCheck.found.length, 'critical point')} that the ${resolved} paths missed (added above), so more may be missing`,
+    );
+  } else if (crossCheck && crossCheck.failedPaths > 0) {
+    incomplete.push(
+      `${plural(crossCheck.failedPaths, 'path')} of the monodromy cross-check did not come back to a regular critical point (far or ill-conditioned points the paths could not follow), so critical points may be missing`,
+    );
+  } else if (!crossCheck && incomplete.length === 0) {
+    incomplete.push('no monodromy cross-check was run (there was no regular point to start it from)');
+  }
+  const complete = incomplete.length === 0;
+  return { network, method: resolved, solve: result, ...(crossCheck ? { crossCheck } : {}), points, summary, complete, incomplete };
+}
+
+/** The cross-check of a complete method's count, unless the run is partial or the points are not isolated. */
+async function runCrossCheck(network: LinearNetwork, r: SolveResult, options: NetworkSolveOptions): Promise<CrossCheck | undefined> {
+  if (r.partial || !network.isolated || options.range !== undefined || options.crossCheck === false) return undefined;
+  const regular = r.solutions.filter((s) => s.kind === 'regular').map((s) => s.x);
+  return monodromyCrossCheck(network, regular, { seed: r.seed, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
+}
+
+/** The solve result with the points the cross-check found added, as regular solutions reached by no path. */
+function withCrossCheck(network: LinearNetwork, r: SolveResult, check: CrossCheck): SolveResult {
+  if (check.found.length === 0) return r;
+  const refiner = new Refiner(compileProgram(buildProgram(network.system)));
+  const added: Solution[] = check.found.map((x) => {
+    const m = refiner.measure(x);
+    return { x, kind: 'regular', multiplicity: 1, real: isReal(x, REGULAR_TOLERANCE), residual: m.residual, condition: m.condition, windingNumber: 1, paths: [] };
+  });
+  const counts = { ...r.counts, regular: r.counts.regular + added.length, real: r.counts.real + added.filter((s) => s.real).length };
+  const warning = `the monodromy cross-check found ${plural(added.length, 'critical point')} that no path reached; they are added (with no path)`;
+  return { ...r, counts, solutions: [...r.solutions, ...added], warnings: [...r.warnings, warning] };
 }
 
 /**
@@ -216,7 +265,27 @@ export function networkResultToJSON(r: NetworkResult, options: { includePaths?: 
   const base = resultToJSON(r.solve, options);
   const solutions = (base['solutions'] as Record<string, unknown>[]).map((s, i) => ({ ...s, ...pointToJSON(r.network, r.points[i]!) }));
   const monodromy = r.components ? { monodromy: monodromyToJSON(r.components, r.pathsTracked ?? 0) } : {};
-  return { ...base, method: r.method, ...monodromy, network: networkToJSON(r.network), solutions, summary: summaryToJSON(r) };
+  return { ...base, method: r.method, completeness: completenessToJSON(r), ...monodromy, network: networkToJSON(r.network), solutions, summary: summaryToJSON(r) };
+}
+
+/**
+ * GUIDE §2's completeness: proven only when every check behind it passed, each check listed
+ * with what it saw.
+ */
+function completenessToJSON(r: NetworkResult): Record<string, unknown> {
+  const c = r.solve.counts;
+  const checks: Record<string, unknown>[] = [];
+  if (r.method !== 'monodromy') {
+    checks.push({ check: 'every path accounted for', passed: !r.solve.partial && c.failed === 0, paths: c.paths, failed: c.failed, atInfinity: c.atInfinity });
+    checks.push({ check: 'no singular or ill-conditioned endpoint', passed: c.singular === 0 && c.illConditioned === 0, singular: c.singular, illConditioned: c.illConditioned });
+    const x = r.crossCheck;
+    checks.push(
+      x
+        ? { check: 'monodromy cross-check', passed: x.found.length === 0 && x.failedPaths === 0, loops: x.loops, pathsTracked: x.pathsTracked, failedPaths: x.failedPaths, newPoints: x.found.length, seed: x.seed, seconds: x.seconds }
+        : { check: 'monodromy cross-check', passed: false, ran: false },
+    );
+  }
+  return { proven: r.complete, method: r.method, reason: r.complete ? 'every path accounted for, no singular or ill-conditioned endpoint, and every path of the monodromy cross-check came back to a point already found' : r.incomplete.join('; '), checks };
 }
 
 /**

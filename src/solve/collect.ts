@@ -12,6 +12,13 @@ import type { Counts, Solution, SolutionKind } from './result.js';
 
 /** Relative distance under which two refined regular endpoints are the same point. */
 export const REGULAR_TOLERANCE = 1e-8;
+/**
+ * Condition number above which an endpoint reached by a single path is ill-conditioned, not
+ * regular: round-off then leaves it accurate to about cond·ε ≈ 1e-6 at best, too little to
+ * certify it or to tell it from a nearby singular point (a four-bar linkage system has 4
+ * endpoints at cond ~1e12 that PHCpack calls singular and Krawczyk rejects).
+ */
+export const ILL_CONDITIONED = 1e10;
 /** Singular endpoints are known less accurately (the Cauchy estimate, no Newton refinement). */
 export const SINGULAR_TOLERANCE = 1e-5;
 
@@ -69,14 +76,22 @@ export async function collectSolutions(
   const groups = [...regular, ...clusterOf(paths, 'singular', SINGULAR_TOLERANCE, direction)];
   const merged = clusterPoints(groups.map((m) => paths[m[0]!]!.end), SINGULAR_TOLERANCE, direction);
   const points = merged.map((c) => c.members.flatMap((k) => groups[k]!).sort((a, b) => a - b));
-  const isRegular = (m: number[]): boolean => m.length === 1 && paths[m[0]!]!.code === 'success';
+  const isLone = (m: number[]): boolean => m.length === 1 && paths[m[0]!]!.code === 'success';
+  const isRegular = (m: number[]): boolean => isLone(m) && paths[m[0]!]!.condition <= ILL_CONDITIONED;
   regular = points.filter(isRegular);
-  const singular = points.filter((m) => !isRegular(m));
+  const illConditioned = points.filter((m) => isLone(m) && !isRegular(m));
+  const singular = points.filter((m) => !isLone(m));
   const solutions = [
     ...regular.map((m) => toSolution(paths, m, 'regular')),
+    ...illConditioned.map((m) => toSolution(paths, m, 'ill-conditioned')),
     ...singular.map((m) => toSolution(paths, m, 'singular')),
   ].sort((a, b) => a.paths[0]! - b.paths[0]!);
   const warnings: string[] = [];
+  if (illConditioned.length > 0) {
+    warnings.push(
+      `${illConditioned.length} endpoint(s) are ill-conditioned (condition above ${ILL_CONDITIONED.toExponential(0)}, up to ${Math.max(...illConditioned.map((m) => paths[m[0]!]!.condition)).toExponential(1)}): not counted as regular, since they cannot be told from singular points or certified; solutions near them may be missing or merged`,
+    );
+  }
   const lookedRegular = singular.filter((m) => m.every((i) => paths[i]!.code === 'success'));
   if (lookedRegular.length > 0) {
     warnings.push(
@@ -97,6 +112,7 @@ export async function collectSolutions(
     paths: paths.length + droppedAtInfinity,
     regular: regular.length,
     singular: singular.length,
+    illConditioned: illConditioned.length,
     atInfinity: paths.filter((p) => p.code === 'at_infinity').length + droppedAtInfinity,
     failed,
     real: solutions.filter((s) => s.kind === 'regular' && s.real).length,
@@ -117,7 +133,7 @@ function toSolution(paths: PathResult[], members: number[], kind: SolutionKind):
     x: p.end,
     kind,
     multiplicity: members.length,
-    real: isReal(p.end, kind === 'regular' ? REGULAR_TOLERANCE : SINGULAR_TOLERANCE),
+    real: isReal(p.end, kind === 'singular' ? SINGULAR_TOLERANCE : REGULAR_TOLERANCE),
     residual: p.residual,
     condition: p.condition,
     windingNumber: Math.max(...members.map((i) => paths[i]!.windingNumber)),

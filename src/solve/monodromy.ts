@@ -50,6 +50,11 @@ export interface MonodromyOptions {
   seed?: number;
   /** A solution x at parameters p; by default one is made from a random x (linear parameters only). */
   startPair?: StartPair;
+  /**
+   * More solutions at the start pair's parameters, known before the loops begin (a cross-check
+   * sends a complete solve's whole set around a few loops). Each is refined at p0 and added.
+   */
+  knownSolutions?: readonly Float64Array[];
   /** Stop as soon as this many solutions are known. */
   targetCount?: number;
   /**
@@ -281,7 +286,12 @@ export async function monodromySolve(system: System, options: MonodromyOptions =
   const progress = (): void => options.onProgress?.({ solutions: known.size, loops: loops.length, staleLoops: stale, pathsTracked: paths });
 
   const start = checkedStart(system, compiled, pair);
-  add(start, new Refiner(fixParameters(compiled, p0)).refine(start));
+  const atBase = new Refiner(fixParameters(compiled, p0));
+  add(start, atBase.refine(start));
+  for (const known of options.knownSolutions ?? []) {
+    const x = new Float64Array(known);
+    add(x, atBase.refine(x));
+  }
   const pool = new LoopPool({ program, base: p0, settings }, workers, options.poolAfterSeconds, options.pool);
   // Tasks are tracked ahead (queue[head..dispatched)) but merged strictly in queue order, so
   // the queue, and everything merged from it, is what tracking one task at a time would give.

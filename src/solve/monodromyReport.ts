@@ -18,6 +18,7 @@ export function monodromyToResultJSON(r: MonodromyResult): Record<string, unknow
       paths: r.pathsTracked,
       regular: r.solutions.length,
       singular: 0,
+      illConditioned: 0,
       atInfinity: 0,
       failed: r.failedPaths,
       real: r.solutions.filter((x) => isReal(x, REGULAR_TOLERANCE)).length,

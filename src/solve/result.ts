@@ -4,7 +4,13 @@
 import type { PathResult } from '../track/pathResult.js';
 import { toPairs } from '../numeric/complex.js';
 
-export type SolutionKind = 'regular' | 'singular';
+/**
+ * `regular`: Newton converges quadratically from it and its condition is below
+ * ILL_CONDITIONED, so it can be certified. `singular`: a cluster of endpoints or a winding
+ * number above 1. `ill-conditioned`: reached by one path, but too ill-conditioned to tell
+ * from a singular point or to certify; never counted as regular.
+ */
+export type SolutionKind = 'regular' | 'singular' | 'ill-conditioned';
 
 export interface Solution {
   /** The point, interleaved (re, im). */
@@ -26,6 +32,8 @@ export interface Counts {
   regular: number;
   /** Distinct singular endpoints (clusters). */
   singular: number;
+  /** Distinct endpoints reached by one path but too ill-conditioned to count as regular. */
+  illConditioned: number;
   atInfinity: number;
   failed: number;
   /** Distinct real regular solutions. */
@@ -105,7 +113,7 @@ export function resultToJSON(r: SolveResult, options: { includePaths?: boolean }
 export function formatSummary(r: SolveResult): string {
   const c = r.counts;
   const lines = [
-    `paths ${c.paths}  regular ${c.regular}  real ${c.real}  singular ${c.singular}  at infinity ${c.atInfinity}  failed ${c.failed}  seconds ${r.seconds.toFixed(2)}`,
+    `paths ${c.paths}  regular ${c.regular}  real ${c.real}  singular ${c.singular}${c.illConditioned > 0 ? `  ill-conditioned ${c.illConditioned}` : ''}  at infinity ${c.atInfinity}  failed ${c.failed}  seconds ${r.seconds.toFixed(2)}`,
     `seed ${r.seed}, start system ${r.startSystem}${r.partial ? ', PARTIAL: stopped before all paths were tracked' : ''}`,
   ];
   for (const w of r.warnings) lines.push(`warning: ${w}`);

@@ -19,15 +19,26 @@ export const SINGULAR_CONDITION = 1e14;
 /** Condition of Hx below which a direct finish to t = 1 is attempted. */
 const FINISH_CONDITION = 1e6;
 /**
- * A path is called diverging after this many consecutive checkpoints of stable, consistent
- * negative valuation with Hx at least MIN_COND_AT_INFINITY ill-conditioned, or after
- * CONFIRMATIONS of them whatever the conditioning. Fewer lost finite solutions of norm ~100
- * (a 2-2-2 network with two data points: 225 found only with these settings, 203–217 with
- * laxer ones, checked against PHCpack's torus count 192 plus the 33 with zero weights).
+ * When a path is at infinity. Valuations alone are not conclusive: a path on its way to a far
+ * finite solution can grow with stable negative valuations for decades of s (a 2-2-2 network
+ * at λ = 0.01·Λ₀: norm 1 → 30 between s = 0.1 and 1e-6, ending at a point of norm 50; at
+ * λ = Λ₀, points of norm 10⁴). A path is called diverging only when
+ * - its valuations have been stable, and in line with its growth, over DIVERGENCE_DECADES
+ *   decades of s, and it grew by at least RUN_GROWTH over them; or
+ * - it passed MIN_NORM_AT_INFINITY with CONFIRMATIONS stable checkpoints in a row, having
+ *   grown by MIN_GROWTH_AT_INFINITY since the endgame began (HomotopyContinuation.jl's
+ *   min_coord_growth).
+ * A path whose tracking breaks down in the endgame (near a singular point at infinity) while
+ * growing, or in its first endgame segment, is taken to diverge once it passed
+ * MIN_NORM_STOPPED or grew by MIN_GROWTH_AT_INFINITY from its start point; otherwise it has
+ * failed and is re-tracked.
  */
-const CONFIRMATIONS_ILL_CONDITIONED = 3;
-const CONFIRMATIONS = 5;
-const MIN_COND_AT_INFINITY = 1e8;
+const DIVERGENCE_DECADES = 4;
+const RUN_GROWTH = 10;
+const CONFIRMATIONS = 3;
+const MIN_NORM_AT_INFINITY = 1e8;
+const MIN_GROWTH_AT_INFINITY = 100;
+const MIN_NORM_STOPPED = 1e6;
 /** Radius below which the Cauchy endgame is run even for well-conditioned paths. */
 const CAUCHY_RADIUS = 1e-3;
 /**
@@ -49,6 +60,12 @@ const MAX_ENDPOINT_RESIDUAL = 1e-6;
 const MIN_S = 1e-14;
 /** Steps allowed for one attempt to finish directly from the endgame. */
 const FINISH_BUDGET = 100;
+
+function minimum(v: Float64Array): number {
+  let m = Infinity;
+  for (let i = 0; i < v.length; i++) m = Math.min(m, v[i]!);
+  return m;
+}
 
 export class PathTracker {
   readonly stepper: SegmentStepper;
@@ -124,20 +141,31 @@ export class PathTracker {
     let growing = 0;
     let finishedSingular: PathResult | undefined;
     let previousSize = Infinity;
+    let startSize = NaN;
+    // The run of checkpoints with stable divergence: where in s it began, and the size there.
+    let runStart = NaN;
+    let runSize = NaN;
     for (;;) {
       if (!st.tangent(this.xdot, x, 1 - s, 0)) return this.result(index, 'failed', this.toAffine(this.affine, x), 1 - s, 1, 'singular Jacobian in the endgame');
       const cond = st.lu.conditionEstimate();
       valuations(this.vTracked, x, this.xdot, s);
       this.affineValuations(v);
       const ax = this.toAffine(this.affine, x);
-      // A path on its way to a far finite solution can grow for a while with valuations that
-      // look stable, but it stays better conditioned and its valuations drift in the end.
-      diverging = checkpoints >= 1 && divergesStably(v, vPrev, ax, absPrev, Math.log(preset.endgameRatio)) ? diverging + 1 : 0;
-      if ((diverging >= CONFIRMATIONS_ILL_CONDITIONED && cond >= MIN_COND_AT_INFINITY) || diverging >= CONFIRMATIONS) {
-        return this.result(index, 'at_infinity', ax, 1 - s, 1, 'stable negative valuation');
+      const size = normInf(ax);
+      if (checkpoints === 0) startSize = Math.max(1, size);
+      if (checkpoints >= 1 && divergesStably(v, vPrev, ax, absPrev, Math.log(preset.endgameRatio))) {
+        if (diverging === 0) {
+          runStart = s / preset.endgameRatio;
+          runSize = Math.max(1, previousSize);
+        }
+        diverging++;
+      } else diverging = 0;
+      const conclusiveRun = diverging > 0 && Math.log10(runStart / s) >= DIVERGENCE_DECADES - 1e-9 && size >= RUN_GROWTH * runSize;
+      const farAndGrown = diverging >= CONFIRMATIONS && size >= MIN_NORM_AT_INFINITY && size >= MIN_GROWTH_AT_INFINITY * startSize;
+      if (conclusiveRun || farAndGrown) {
+        return this.result(index, 'at_infinity', ax, 1 - s, 1, `stable negative valuation ${minimum(v).toFixed(2)} over ${Math.log10(runStart / s).toFixed(1)} decades of s, |x| = ${size.toExponential(1)}`);
       }
-      let minV = Infinity;
-      for (let i = 0; i < n; i++) minV = Math.min(minV, v[i]!);
+      const minV = minimum(v);
       if (cond < FINISH_CONDITION && diverging === 0 && !finishedSingular) {
         trial.set(x);
         const saved = st.stepLength;
@@ -161,14 +189,15 @@ export class PathTracker {
           previousEstimate = loop.estimate;
         }
       }
-      const size = normInf(ax);
       growing = size > GROWTH_PER_CHECKPOINT * previousSize ? growing + 1 : 0;
       previousSize = size;
       vPrev.set(v);
       for (let i = 0; i < n; i++) absPrev[i] = cabs(ax[2 * i]!, ax[2 * i + 1]!);
       const sNext = s * preset.endgameRatio;
       if (sNext < MIN_S) {
-        if (minV < -0.05) return this.result(index, 'at_infinity', ax, 1 - s, 1, `negative valuation at s = ${s.toExponential(1)}`);
+        if (minV < -0.05 && (diverging > 0 || size >= MIN_NORM_STOPPED)) {
+          return this.result(index, 'at_infinity', ax, 1 - s, 1, `negative valuation ${minV.toFixed(2)} at s = ${s.toExponential(1)}, |x| = ${size.toExponential(1)}`);
+        }
         if (finishedSingular) return finishedSingular;
         if (previousEstimate) return this.finishedOrInfinite(index, previousEstimate, 'Cauchy estimates did not settle');
         return this.result(index, 'failed', ax, 1 - s, 1, 'endgame did not converge');
@@ -177,7 +206,10 @@ export class PathTracker {
       if (status !== 'ok') {
         // Tracking broke down on a path already seen to diverge: ill-conditioning from the
         // growth itself, not a failure to find a finite endpoint.
-        if (diverging >= 1 || growing >= 2) return this.result(index, 'at_infinity', ax, 1 - s, 1, `diverging; tracking stopped (${status.replace(/_/g, ' ')})`);
+        const grewFromStart = size >= MIN_GROWTH_AT_INFINITY * Math.max(1, normInf(this.startRecord));
+        if ((diverging >= 1 || growing >= 2 || checkpoints === 0) && (size >= MIN_NORM_STOPPED || grewFromStart)) {
+          return this.result(index, 'at_infinity', ax, 1 - s, 1, `diverging (|x| = ${size.toExponential(1)}); tracking stopped (${status.replace(/_/g, ' ')})`);
+        }
         if (finishedSingular) return finishedSingular;
         if (previousEstimate && status !== 'too_large') return this.finishedOrInfinite(index, previousEstimate, `endgame stopped: ${status}`);
         return this.stopped(index, status, 1 - s, 'in the endgame');
@@ -200,7 +232,7 @@ export class PathTracker {
    * valuations decide those.
    */
   private finished(index: number, end: Float64Array, winding: number, note?: string): PathResult | undefined {
-    if (this.projective && this.nearInfinity(end)) return undefined;
+    const nearInfinity = this.projective && this.nearInfinity(end);
     const point = this.toAffine(new Float64Array(2 * this.m), end);
     const before = this.refiner.measure(point);
     const singular = winding > 1 || before.condition > SINGULAR_CONDITION;
@@ -212,6 +244,9 @@ export class PathTracker {
       if (this.projective) return undefined;
       return this.build(index, 'failed', point, 1, winding, measured, `endpoint moved ${measured.moved.toExponential(1)} under refinement`);
     }
+    // Near h = 0 only a point that Newton confirms (quadratic convergence, no move) is finite:
+    // a path converging slowly to infinity stops with h small but not zero.
+    if (nearInfinity && (singular || measured.linear !== false || !(measured.residual <= MAX_ENDPOINT_RESIDUAL))) return undefined;
     if (!(measured.residual <= MAX_ENDPOINT_RESIDUAL)) {
       return this.build(index, 'failed', point, 1, winding, measured, `endpoint is not a solution: residual ${measured.residual.toExponential(1)}`);
     }

@@ -76,13 +76,18 @@ describe('parseNetworkSpec accepts', () => {
     expect(options.Y).toEqual(good.Y);
   });
 
-  it('every shared network spec, with the shapes of its .phc system', () => {
+  // ../shared/systems/INDEX.md: the x1y2 specs without regularization, and dln_1-2-1 with
+  // weight decay, have positive-dimensional critical sets; dln_1-1-1 with weight decay has 5
+  // isolated points (one hidden neuron: no rotation between neurons); the others are generic.
+  const NOT_ISOLATED = new Set(['dln_1-1-1_x1y2_none.json', 'dln_1-2-1_x1y2_none.json', 'dln_1-2-1_x1y2_wd0.1.json']);
+
+  it('every shared network spec, with the shapes of its .phc system, isolated as INDEX.md says', () => {
     const specs = readdirSync(SHARED).filter((f) => f.startsWith('dln_') && f.endsWith('.json'));
     expect(specs.length).toBeGreaterThan(0);
     for (const file of specs) {
       const options = loadNetworkSpec(join(SHARED, file));
       const network = linearNetwork(options);
-      expect(network.isolated, file).toBe(true);
+      expect(network.isolated, file).toBe(!NOT_ISOLATED.has(file));
       expect(network.system.equations.length).toBe(network.variables.length);
     }
   });
