@@ -229,12 +229,13 @@ export async function solve(system: System, options: SolveOptions = {}): Promise
   const start = (options.start ?? 'auto') === 'auto' && (resumed === 'total-degree' || resumed === 'polyhedral' || resumed === 'multihomogeneous') ? resumed : options.start;
   const s = setup(system, seed, { ...options, ...(start === undefined ? {} : { start }) });
   const preset = options.preset ?? 'default';
-  const store = new PathStore(s.range[0], s.range[1], options.keepAllPaths === true);
-  const writer = openCheckpoint(options, s, store);
-  const startOf = s.startOf;
+  // Options are checked before the checkpoint is created: a refused run leaves no file behind.
   for (const [name, v] of [['workers', options.workers], ['batchSize', options.batchSize]] as const) {
     if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1)) throw new RangeError(`${name} must be a positive integer, got ${v}`);
   }
+  const store = new PathStore(s.range[0], s.range[1], options.keepAllPaths === true);
+  const writer = openCheckpoint(options, s, store);
+  const startOf = s.startOf;
   const left = store.total - store.done;
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(left / MIN_PATHS_PER_WORKER)));
   const batchSize = options.batchSize ?? Math.max(1, Math.min(MAX_BATCH, Math.ceil(left / (8 * workers))));

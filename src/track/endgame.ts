@@ -45,6 +45,12 @@ export function divergesStably(
   return false;
 }
 
+/**
+ * Steps allowed for one chord of a Cauchy loop: a chord is scaled to the loop, so a path that
+ * needs more is too ill-conditioned there for the estimate to mean much.
+ */
+const CAUCHY_CHORD_BUDGET = 100;
+
 export interface CauchyResult {
   readonly winding: number;
   /** Estimate of the endpoint x(s = 0): the mean of x over the loops. */
@@ -81,7 +87,7 @@ export function cauchyLoop(
         -s * Math.sin(a0),
         1 - s * Math.cos(a1),
         -s * Math.sin(a1),
-        undefined,
+        CAUCHY_CHORD_BUDGET,
         stepper.preset.endgameMaxStep,
       );
       if (status !== 'ok') return undefined;

@@ -58,6 +58,13 @@ const MAX_REFINEMENT_MOVE = 1e-5;
 const MAX_ENDPOINT_RESIDUAL = 1e-6;
 /** Smallest s the endgame goes to. */
 const MIN_S = 1e-14;
+/**
+ * Steps allowed for one geometric segment of the endgame (s → s·ratio). The segments are
+ * scale-invariant, so a smooth path crosses one in a handful of steps; one that needs hundreds
+ * is crawling past a far, ill-conditioned point, and is judged on what has been seen (at
+ * 2-2-2 with λ = 0.001·Λ₀ such paths spent up to 20,000 steps each, and still failed).
+ */
+const ENDGAME_SEGMENT_BUDGET = 300;
 /** Steps allowed for one attempt to finish directly from the endgame. */
 const FINISH_BUDGET = 100;
 
@@ -202,7 +209,7 @@ export class PathTracker {
         if (previousEstimate) return this.finishedOrInfinite(index, previousEstimate, 'Cauchy estimates did not settle');
         return this.result(index, 'failed', ax, 1 - s, 1, 'endgame did not converge');
       }
-      const status = st.trackSegment(x, 1 - s, 0, 1 - sNext, 0, undefined, preset.endgameMaxStep);
+      const status = st.trackSegment(x, 1 - s, 0, 1 - sNext, 0, ENDGAME_SEGMENT_BUDGET, preset.endgameMaxStep);
       if (status !== 'ok') {
         // Tracking broke down on a path already seen to diverge: ill-conditioning from the
         // growth itself, not a failure to find a finite endpoint.

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SolveResult } from '../../src/solve/result.js';
@@ -23,6 +23,12 @@ async function interrupted(file: string, after: number, start: 'total-degree' | 
 const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
 
 describe('checkpoints', () => {
+  it('are not created by a run refused for a bad option, so the next run is not refused for the file', async () => {
+    const file = join(scratchDir(), 'refused.ndjson');
+    await expect(solve(system, { ...options, workers: 0, checkpoint: file })).rejects.toThrow(/workers must be a positive integer, got 0/);
+    expect(existsSync(file)).toBe(false);
+  });
+
   let uninterrupted: SolveResult;
   beforeAll(async () => {
     uninterrupted = await solve(system, options);
