@@ -18,6 +18,21 @@ export function cyclic(n) {
   return readSystemText([...sums, `${Array.from({ length: n }, (_, i) => x(i)).join('*')} - 1`].join('\n'), `cyclic${n}`);
 }
 
+/**
+ * katsura-n: n + 1 unknowns x0…xn; Σ_{l=−n..n} x_|l|·x_|m−l| = x_m for m = 0…n−1, and
+ * x0 + 2·Σ_{l≥1} x_l = 1 (2^n solutions).
+ */
+export function katsura(n) {
+  const x = (l) => (Math.abs(l) <= n ? `x${Math.abs(l)}` : '0');
+  const eqs = Array.from({ length: n }, (_, m) => {
+    const terms = [];
+    for (let l = -n; l <= n; l++) if (Math.abs(m - l) <= n) terms.push(`${x(l)}*${x(m - l)}`);
+    return `${terms.join(' + ')} - x${m}`;
+  });
+  eqs.push(`x0 + ${Array.from({ length: n }, (_, l) => `2*x${l + 1}`).join(' + ')} - 1`);
+  return readSystemText(eqs.join('\n'), `katsura${n}`);
+}
+
 /** noon-n: x_i·Σ_{j≠i} x_j² − 1.1·x_i + 1. */
 export function noon(n) {
   const eq = (i) => {
