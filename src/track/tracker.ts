@@ -47,9 +47,11 @@ const CAUCHY_RADIUS = 1e-3;
  */
 const GROWTH_PER_CHECKPOINT = 1.5;
 /**
- * A projective endpoint with |h| below this fraction of ‖x‖ (affine size above 1e4) is not
- * taken as finite from a direct finish or a Cauchy estimate: a path converging slowly to
- * infinity stops there with h small but not zero. The valuations decide such paths.
+ * A projective endpoint with |h| below this fraction of ‖x‖ (affine size above 1e4) is taken
+ * as finite from a direct finish or a Cauchy estimate only when Newton on F confirms it
+ * (quadratic convergence, a small residual): a path converging slowly to infinity stops with
+ * h small but not zero, while the far critical points of a network at λ = Λ₀ (norm 1.05·10⁴)
+ * are reached this way. Otherwise the valuations decide.
  */
 const NEAR_INFINITY_H = 1e-4;
 /** Relative distance refinement may move an endpoint (tracking leaves them within ~1e-8). */
@@ -236,8 +238,8 @@ export class PathTracker {
 
   /**
    * A path that reached t = 1: refine, then regular or singular by the conditioning. Undefined
-   * for a projective endpoint too close to h = 0 to be told from infinity: the endgame's
-   * valuations decide those.
+   * for a projective endpoint near h = 0 that Newton does not confirm as a solution: the
+   * endgame's valuations decide those.
    */
   private finished(index: number, end: Float64Array, winding: number, note?: string): PathResult | undefined {
     const nearInfinity = this.projective && this.nearInfinity(end);
