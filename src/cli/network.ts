@@ -156,7 +156,7 @@ function report(r: NetworkResult): string {
     return [heading, '', ...lines].join('\n');
   }
   const heading = r.complete
-    ? `critical points: ${r.summary.points}, a complete count (every path tracked, every point isolated and nonsingular, and ${plural(r.crossCheck?.loops ?? 0, 'monodromy loop')} led to no other)`
+    ? `critical points: ${r.summary.points}, a complete count (every path tracked, every point isolated and nonsingular, and ${plural(r.solve.crossCheck?.loops ?? 0, 'monodromy loop')} led to no other)`
     : `critical points found: ${r.summary.points}${split} — NOT a complete count of isolated critical points: ${r.incomplete.join('; ')}`;
   return [heading, '', ...lines].join('\n');
 }

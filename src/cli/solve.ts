@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { readSystemFile } from '../poly/read.js';
 import { bezoutNumber, type System } from '../poly/system.js';
 import { formatSummary, resultToJSON } from '../solve/result.js';
+import { formatCrossCheck } from '../solve/crossCheck.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
 import { monodromySolve } from '../solve/monodromy.js';
 import { formatMonodromySummary, monodromyToResultJSON } from '../solve/monodromyReport.js';
@@ -31,6 +32,7 @@ interface SolveCliOptions {
   checkpoint?: string;
   resume?: string;
   certify?: boolean;
+  crossCheck?: boolean;
   /** commander's negation of --no-bounds. */
   bounds: boolean;
   method: 'auto' | 'total-degree' | 'monodromy';
@@ -75,6 +77,7 @@ export function solveCommand(): Command {
     )
     .option('--target-count <n>', 'with monodromy: stop once this many solutions are found', parseInteger('target-count', 1))
     .option('--certify', 'certify every regular solution by a Krawczyk test in interval arithmetic')
+    .option('--cross-check', 'after tracking, send the solutions around a few monodromy loops in coefficient space; any solution they bring back that the paths missed is added, and loop paths that do not come back are reported')
     .option('--no-bounds', `do not compare the count found with the root-count bounds (each mixed volume is skipped anyway when it takes over ${BOUNDS_TIME_LIMIT} s)`)
     .option('--quiet', 'no progress on stderr')
     .addHelpText(
@@ -108,6 +111,7 @@ export function solveCommand(): Command {
           ...(opts.resume === undefined ? {} : { resume: opts.resume }),
           ...(checkpoint === undefined || opts.resume !== undefined ? {} : { checkpoint }),
           keepAllPaths: opts.paths === true,
+          crossCheck: opts.crossCheck === true,
           onProgress: (p) => progress.update(p),
           signal: controller.signal,
         });
@@ -121,6 +125,7 @@ export function solveCommand(): Command {
         if (bounds) json = { ...json, bounds: boundsToJSON(bounds, system.variables, boundsSeconds) };
         if (opts.out) writeJson(opts.out, json);
         process.stdout.write(formatSummary(result) + '\n');
+        if (result.crossCheck) process.stdout.write(formatCrossCheck(result.crossCheck) + '\n');
         if (bounds) process.stdout.write(formatBoundsComparison(bounds, result.counts.regular + result.counts.singular) + '\n');
         if (certification) process.stdout.write(formatCertification(certification) + '\n');
         if (result.partial) {

@@ -9,11 +9,9 @@ import { bezoutNumber } from '../poly/system.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
 import { mixedVolumeOfSupports } from '../bounds/mixedVolume.js';
 import { augmentedSupports } from '../homotopy/polyhedral.js';
-import type { Solution, SolveResult } from '../solve/result.js';
-import { buildProgram, compileProgram } from '../compile/compile.js';
-import { isReal, REGULAR_TOLERANCE } from '../solve/collect.js';
-import { Refiner } from '../track/refine.js';
-import { monodromyCrossCheck, type CrossCheck } from './crossCheck.js';
+import type { SolveResult } from '../solve/result.js';
+import { crossCheckShortfall, monodromyCrossCheck, withCrossCheck, type CrossCheck } from '../solve/crossCheck.js';
+import { networkFamily } from './crossCheck.js';
 import { resultToJSON } from '../solve/result.js';
 import { solve, type SolveOptions } from '../solve/solve.js';
 import { classifyPoints, type ClassifyOptions, type CriticalPointClass, type CriticalSummary } from './classify.js';
@@ -66,8 +64,6 @@ export interface NetworkResult {
   readonly network: LinearNetwork;
   readonly method: Exclude<NetworkMethod, 'auto'>;
   readonly solve: SolveResult;
-  /** For total degree and polyhedral: the monodromy cross-check of the count, when it ran. */
-  readonly crossCheck?: CrossCheck;
   /** For monodromy: the components, each with its monodromy run. */
   readonly components?: readonly MonodromyComponent[];
   /** For monodromy: paths tracked in all loops and parameter homotopies. */
@@ -156,42 +152,21 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
   if (resolved === 'monodromy') return solveByMonodromy(network, options);
   const solved = await solve(network.system, { ...solveOptions, start: resolved });
   const crossCheck = await runCrossCheck(network, solved, options);
-  const result = crossCheck ? withCrossCheck(network, solved, crossCheck) : solved;
+  const result = crossCheck ? withCrossCheck(network.system, solved, crossCheck) : solved;
   const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);
   const incomplete = incompleteReasons(network, result, options.range !== undefined);
-  if (crossCheck && crossCheck.found.length > 0) {
-    incomplete.push(
-      `the monodromy cross-check (${plural(crossCheck.loops, 'loop')}) found ${plural(crossCheck.found.length, 'critical point')} that the ${resolved} paths missed (added above), so more may be missing`,
-    );
-  } else if (crossCheck && crossCheck.failedPaths > 0) {
-    incomplete.push(
-      `${plural(crossCheck.failedPaths, 'path')} of the monodromy cross-check did not come back to a regular critical point (far or ill-conditioned points the paths could not follow), so critical points may be missing`,
-    );
-  } else if (!crossCheck && incomplete.length === 0) {
-    incomplete.push('no monodromy cross-check was run (there was no regular point to start it from)');
-  }
+  const shortfall = crossCheck && crossCheckShortfall(crossCheck, resolved);
+  if (shortfall) incomplete.push(shortfall);
+  else if (!crossCheck && incomplete.length === 0) incomplete.push('no monodromy cross-check was run (there was no regular point to start it from)');
   const complete = incomplete.length === 0;
-  return { network, method: resolved, solve: result, ...(crossCheck ? { crossCheck } : {}), points, summary, complete, incomplete };
+  return { network, method: resolved, solve: result, points, summary, complete, incomplete };
 }
 
 /** The cross-check of a complete method's count, unless the run is partial or the points are not isolated. */
 async function runCrossCheck(network: LinearNetwork, r: SolveResult, options: NetworkSolveOptions): Promise<CrossCheck | undefined> {
   if (r.partial || !network.isolated || options.range !== undefined || options.crossCheck === false) return undefined;
   const regular = r.solutions.filter((s) => s.kind === 'regular').map((s) => s.x);
-  return monodromyCrossCheck(network, regular, { seed: r.seed, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
-}
-
-/** The solve result with the points the cross-check found added, as regular solutions reached by no path. */
-function withCrossCheck(network: LinearNetwork, r: SolveResult, check: CrossCheck): SolveResult {
-  if (check.found.length === 0) return r;
-  const refiner = new Refiner(compileProgram(buildProgram(network.system)));
-  const added: Solution[] = check.found.map((x) => {
-    const m = refiner.measure(x);
-    return { x, kind: 'regular', multiplicity: 1, real: isReal(x, REGULAR_TOLERANCE), residual: m.residual, condition: m.condition, windingNumber: 1, paths: [] };
-  });
-  const counts = { ...r.counts, regular: r.counts.regular + added.length, real: r.counts.real + added.filter((s) => s.real).length };
-  const warning = `the monodromy cross-check found ${plural(added.length, 'critical point')} that no path reached; they are added (with no path)`;
-  return { ...r, counts, solutions: [...r.solutions, ...added], warnings: [...r.warnings, warning] };
+  return monodromyCrossCheck(networkFamily(network), regular, { seed: r.seed, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
 }
 
 /**
@@ -278,7 +253,7 @@ function completenessToJSON(r: NetworkResult): Record<string, unknown> {
   if (r.method !== 'monodromy') {
     checks.push({ check: 'every path accounted for', passed: !r.solve.partial && c.failed === 0, paths: c.paths, failed: c.failed, atInfinity: c.atInfinity });
     checks.push({ check: 'no singular or ill-conditioned endpoint', passed: c.singular === 0 && c.illConditioned === 0, singular: c.singular, illConditioned: c.illConditioned });
-    const x = r.crossCheck;
+    const x = r.solve.crossCheck;
     checks.push(
       x
         ? { check: 'monodromy cross-check', passed: x.found.length === 0 && x.failedPaths === 0, loops: x.loops, pathsTracked: x.pathsTracked, failedPaths: x.failedPaths, newPoints: x.found.length, seed: x.seed, seconds: x.seconds }

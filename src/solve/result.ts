@@ -2,6 +2,7 @@
  * The Result of a solve, and its JSON form (schema critsolve/result@1, GUIDE §2).
  */
 import type { PathResult } from '../track/pathResult.js';
+import type { CrossCheck } from './crossCheck.js';
 import { toPairs } from '../numeric/complex.js';
 
 /**
@@ -57,6 +58,8 @@ export interface SolveResult {
   readonly warnings: string[];
   /** True when the run was stopped before every path was tracked. */
   readonly partial: boolean;
+  /** The monodromy cross-check of the count, when one ran (its new solutions are in `solutions`, with no path). */
+  readonly crossCheck?: CrossCheck;
   readonly seconds: number;
 }
 
@@ -103,10 +106,15 @@ export function resultToJSON(r: SolveResult, options: { includePaths?: boolean }
     partial: r.partial,
     warnings: r.warnings,
     retracked: r.retracked,
+    ...(r.crossCheck ? { crossCheck: crossCheckToJSON(r.crossCheck) } : {}),
     solutions: r.solutions.map(solutionToJSON),
     ...(options.includePaths ? { paths: r.paths.map(pathToJSON) } : {}),
     seconds: r.seconds,
   };
+}
+
+function crossCheckToJSON(c: CrossCheck): Record<string, unknown> {
+  return { loops: c.loops, pathsTracked: c.pathsTracked, failedPaths: c.failedPaths, newSolutions: c.found.length, passed: c.found.length === 0 && c.failedPaths === 0, seed: c.seed, seconds: c.seconds };
 }
 
 /** The short human summary printed by the CLI. */

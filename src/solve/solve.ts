@@ -27,6 +27,7 @@ import { batchRunner, type BatchRunner } from '../parallel/pool.js';
 import { runPaths } from '../parallel/schedule.js';
 import { PathStore, type LiveCounts } from '../parallel/store.js';
 import { collectSolutions } from './collect.js';
+import { coefficientFamily, monodromyCrossCheck, withCrossCheck } from './crossCheck.js';
 import type { SolveResult } from './result.js';
 
 export interface SolveProgress {
@@ -65,6 +66,12 @@ export interface SolveOptions {
   checkpoint?: string;
   /** Continue the run recorded in this checkpoint, appending to it; the seed defaults to its seed. */
   resume?: string;
+  /**
+   * After tracking every path, send the solutions found around a few monodromy loops in the
+   * system's coefficient space (solve/crossCheck) and add any solution they bring back that
+   * the paths missed; the result's `crossCheck` says what the loops saw (default false).
+   */
+  crossCheck?: boolean;
   onProgress?: (progress: SolveProgress) => void;
   /** Stops tracking (batches in flight are finished); the result is then marked partial. */
   signal?: AbortSignal;
@@ -269,7 +276,7 @@ export async function solve(system: System, options: SolveOptions = {}): Promise
     if (store.total < total) {
       collected.warnings.push(`only paths ${s.range[0]} to ${s.range[1] - 1} of ${total} were tracked: solutions reached only by other paths are missing`);
     }
-    return {
+    const result: SolveResult = {
       seed,
       variables: system.variables,
       startSystem: s.job.start.kind,
@@ -278,6 +285,10 @@ export async function solve(system: System, options: SolveOptions = {}): Promise
       partial,
       seconds: (performance.now() - began) / 1000,
     };
+    if (!options.crossCheck || partial || store.total < total) return result;
+    const regular = result.solutions.filter((x) => x.kind === 'regular').map((x) => x.x);
+    const check = await monodromyCrossCheck(coefficientFamily(system), regular, { seed, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
+    return check ? { ...withCrossCheck(system, result, check), seconds: (performance.now() - began) / 1000 } : result;
   } finally {
     writer?.close();
     await runner?.close();

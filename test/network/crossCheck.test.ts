@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crossCheckLoops, monodromyCrossCheck } from '../../src/network/crossCheck.js';
+import { crossCheckLoops, monodromyCrossCheck } from '../../src/solve/crossCheck.js';
+import { networkFamily } from '../../src/network/crossCheck.js';
 import { linearNetwork } from '../../src/network/model.js';
 import { networkResultToJSON, solveNetwork } from '../../src/network/study.js';
 
@@ -7,8 +8,8 @@ describe('the monodromy cross-check behind a complete network count', () => {
   it('passes on a complete solve, and the JSON records every check', async () => {
     const r = await solveNetwork(linearNetwork({ dims: [2, 2, 1], points: 1, seed: 1 }), { seed: 1, workers: 1 });
     expect(r.complete).toBe(true);
-    expect(r.crossCheck?.found).toEqual([]);
-    expect(r.crossCheck?.loops).toBe(crossCheckLoops(9));
+    expect(r.solve.crossCheck?.found).toEqual([]);
+    expect(r.solve.crossCheck?.loops).toBe(crossCheckLoops(9));
     const json = networkResultToJSON(r) as { completeness: { proven: boolean; checks: { check: string; passed: boolean }[] } };
     expect(json.completeness.proven).toBe(true);
     expect(json.completeness.checks.map((c) => c.passed)).toEqual([true, true, true]);
@@ -24,14 +25,14 @@ describe('the monodromy cross-check behind a complete network count', () => {
     const orbit = r.solve.solutions.flatMap((s, i) => (sameUpToSigns(s.x, target) ? [i] : []));
     expect(orbit.length).toBe(2);
     const kept = r.solve.solutions.filter((_, i) => !orbit.includes(i)).map((s) => s.x);
-    const check = await monodromyCrossCheck(network, kept, { seed, workers: 1 });
+    const check = await monodromyCrossCheck(networkFamily(network), kept, { seed, workers: 1 });
     expect(check!.found.length).toBe(orbit.length);
   });
 
   it('is not run on a range of the paths, and such a count is not complete', async () => {
     const r = await solveNetwork(linearNetwork({ dims: [2, 2, 1], points: 1, seed: 1 }), { seed: 1, workers: 1, range: [0, 40] });
     expect(r.complete).toBe(false);
-    expect(r.crossCheck).toBeUndefined();
+    expect(r.solve.crossCheck).toBeUndefined();
   });
 });
 
