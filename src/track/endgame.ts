@@ -46,7 +46,7 @@ export function divergesStably(
 }
 
 /**
- * Steps allowed for one chord of a Cauchy loop: a chord is scaled to the loop, so a path that
+ * Steps allowed for one arc of a Cauchy loop: an arc is scaled to the loop, so a path that
  * needs more is too ill-conditioned there for the estimate to mean much.
  */
 const CAUCHY_CHORD_BUDGET = 100;
@@ -61,7 +61,8 @@ export interface CauchyResult {
  * The Cauchy endgame: track x around the circle |1 − t| = s until it returns to where it
  * started; the number of loops is the winding number c, and the mean of x over c·N equally
  * spaced samples approximates x(0) with error O(s^N) (trapezoid rule on a periodic function).
- * `x` is left unchanged.
+ * `stepper` tracks in log-time (homotopy/logTime), where the circle is the vertical segment
+ * from u = −log s to u − 2πi, N arcs of it per loop. `x` is left unchanged.
  */
 export function cauchyLoop(
   stepper: SegmentStepper,
@@ -76,20 +77,14 @@ export function cauchyLoop(
   point.set(x);
   sum.fill(0);
   const scale = Math.max(1, normInf(x));
+  const u = -Math.log(s);
   for (let c = 1; c <= maxWinding; c++) {
     for (let j = 0; j < samples; j++) {
       const a0 = (2 * Math.PI * j) / samples;
       const a1 = (2 * Math.PI * (j + 1)) / samples;
       for (let k = 0; k < n2; k++) sum[k] = sum[k]! + point[k]!;
-      const status = stepper.trackSegment(
-        point,
-        1 - s * Math.cos(a0),
-        -s * Math.sin(a0),
-        1 - s * Math.cos(a1),
-        -s * Math.sin(a1),
-        CAUCHY_CHORD_BUDGET,
-        stepper.preset.endgameMaxStep,
-      );
+      // u = −log s − i·a: 1 − t = s·e^{ia}, the same circle as before, counterclockwise.
+      const status = stepper.trackSegment(point, u, -a0, u, -a1, CAUCHY_CHORD_BUDGET, stepper.preset.endgameMaxStep);
       if (status !== 'ok') return undefined;
     }
     if (distInf(point, x) < 1e-7 * scale) {

@@ -8,6 +8,7 @@
 import type { CompiledSystem } from '../compile/types.js';
 import type { Homotopy } from '../homotopy/types.js';
 import { cabs, distInf, normInf } from '../numeric/complex.js';
+import { LogTimeHomotopy } from '../homotopy/logTime.js';
 import { cauchyLoop, divergesStably, valuations } from './endgame.js';
 import type { PathResult, ReturnCode } from './pathResult.js';
 import { defaultLimits, presets, type PresetName, type TrackerLimits } from './presets.js';
@@ -24,14 +25,18 @@ const FINISH_CONDITION = 1e6;
  * at λ = 0.01·Λ₀: norm 1 → 30 between s = 0.1 and 1e-6, ending at a point of norm 50; at
  * λ = Λ₀, points of norm 10⁴). A path is called diverging only when
  * - its valuations have been stable, and in line with its growth, over DIVERGENCE_DECADES
- *   decades of s, and it grew by at least RUN_GROWTH over them; or
+ *   decades of s, it grew by at least RUN_GROWTH over them, and it passed MIN_NORM_STOPPED
+ *   (a 1-1-1 network with data x = 4e-4 has critical points of norm 2.4·10³, which paths reach
+ *   after growing like s^(−1/2) for six decades of s); or
  * - it passed MIN_NORM_AT_INFINITY with CONFIRMATIONS stable checkpoints in a row, having
  *   grown by MIN_GROWTH_AT_INFINITY since the endgame began (HomotopyContinuation.jl's
  *   min_coord_growth).
- * A path whose tracking breaks down in the endgame (near a singular point at infinity) while
- * growing, or in its first endgame segment, is taken to diverge once it passed
- * MIN_NORM_STOPPED or grew by MIN_GROWTH_AT_INFINITY from its start point; otherwise it has
- * failed and is re-tracked.
+ * A path whose tracking breaks down in the endgame (near a singular point at infinity) is taken
+ * to diverge after a stable run of DIVERGENCE_DECADES (whatever its size: cyclic6's paths to
+ * its singular set at infinity crawl at norm 34 after 9 decades), or, while growing or in its
+ * first endgame segment, once it passed MIN_NORM_STOPPED or grew by MIN_GROWTH_AT_INFINITY
+ * from its start point; otherwise it has failed and is re-tracked. A path that does not break
+ * down is followed on: it may be on its way to a far finite point.
  */
 const DIVERGENCE_DECADES = 4;
 const RUN_GROWTH = 10;
@@ -68,6 +73,12 @@ const MIN_S = 1e-14;
  * λ = 0.01·Λ₀ a budget of 300 failed 29 paths that 1,000 follows to the end.
  */
 const ENDGAME_SEGMENT_BUDGET = 1000;
+/**
+ * The budget of a segment once the breakdown rule would already call the path at infinity: a
+ * diverging path that crawls towards a singular point at infinity (1,000–3,000 steps on some
+ * dln_2-2-2 paths) gets that verdict after 100 steps instead of 1,000.
+ */
+const DIVERGING_SEGMENT_BUDGET = 100;
 /** Steps allowed for one attempt to finish directly from the endgame. */
 const FINISH_BUDGET = 100;
 
@@ -79,6 +90,8 @@ function minimum(v: Float64Array): number {
 
 export class PathTracker {
   readonly stepper: SegmentStepper;
+  /** The endgame's segments and Cauchy loops, tracked in log-time u = −log(1 − t). */
+  readonly logStepper: SegmentStepper;
   private readonly refiner: Refiner;
   private readonly x: Float64Array;
   private readonly trial: Float64Array;
@@ -111,6 +124,7 @@ export class PathTracker {
     this.affine = new Float64Array(2 * m);
     this.startRecord = new Float64Array(2 * m);
     this.stepper = new SegmentStepper(homotopy, presets[presetName], limits);
+    this.logStepper = new SegmentStepper(new LogTimeHomotopy(homotopy), presets[presetName], limits);
     this.refiner = new Refiner(target);
     this.x = new Float64Array(2 * n);
     this.trial = new Float64Array(2 * n);
@@ -131,6 +145,7 @@ export class PathTracker {
     const st = this.stepper;
     const preset = presets[this.presetName];
     st.resetCounters();
+    this.logStepper.resetCounters();
     const x = this.x;
     x.set(start);
     const sE = preset.endgameStart;
@@ -170,7 +185,7 @@ export class PathTracker {
         }
         diverging++;
       } else diverging = 0;
-      const conclusiveRun = diverging > 0 && Math.log10(runStart / s) >= DIVERGENCE_DECADES - 1e-9 && size >= RUN_GROWTH * runSize;
+      const conclusiveRun = diverging > 0 && Math.log10(runStart / s) >= DIVERGENCE_DECADES - 1e-9 && size >= RUN_GROWTH * runSize && size >= MIN_NORM_STOPPED;
       const farAndGrown = diverging >= CONFIRMATIONS && size >= MIN_NORM_AT_INFINITY && size >= MIN_GROWTH_AT_INFINITY * startSize;
       if (conclusiveRun || farAndGrown) {
         return this.result(index, 'at_infinity', ax, 1 - s, 1, `stable negative valuation ${minimum(v).toFixed(2)} over ${Math.log10(runStart / s).toFixed(1)} decades of s, |x| = ${size.toExponential(1)}`);
@@ -189,7 +204,7 @@ export class PathTracker {
         st.stepLength = saved;
       }
       if ((s <= CAUCHY_RADIUS || cond >= FINISH_CONDITION) && minV > -0.05) {
-        const loop = cauchyLoop(st, x, s, preset.cauchySamples, this.limits.maxWinding, this.scratch);
+        const loop = cauchyLoop(this.logStepper, x, s, preset.cauchySamples, this.limits.maxWinding, this.scratch);
         if (loop) {
           const scale = Math.max(1, normInf(loop.estimate));
           if (previousEstimate && distInf(loop.estimate, previousEstimate) < 1e-8 * scale) {
@@ -212,12 +227,14 @@ export class PathTracker {
         if (previousEstimate) return this.finishedOrInfinite(index, previousEstimate, 'Cauchy estimates did not settle');
         return this.result(index, 'failed', ax, 1 - s, 1, 'endgame did not converge');
       }
-      const status = st.trackSegment(x, 1 - s, 0, 1 - sNext, 0, ENDGAME_SEGMENT_BUDGET, preset.endgameMaxStep);
+      const longRun = diverging > 0 && Math.log10(runStart / s) >= DIVERGENCE_DECADES - 1e-9;
+      const wouldDiverge = longRun || ((diverging >= 1 || growing >= 2) && (size >= MIN_NORM_STOPPED || size >= MIN_GROWTH_AT_INFINITY * Math.max(1, normInf(this.startRecord))));
+      const budget = wouldDiverge ? DIVERGING_SEGMENT_BUDGET : ENDGAME_SEGMENT_BUDGET;
+      const status = this.logStepper.trackSegment(x, -Math.log(s), 0, -Math.log(sNext), 0, budget, preset.endgameMaxStep);
       if (status !== 'ok') {
         // Tracking broke down on a path already seen to diverge: ill-conditioning from the
         // growth itself, not a failure to find a finite endpoint.
-        const grewFromStart = size >= MIN_GROWTH_AT_INFINITY * Math.max(1, normInf(this.startRecord));
-        if ((diverging >= 1 || growing >= 2 || checkpoints === 0) && (size >= MIN_NORM_STOPPED || grewFromStart)) {
+        if (wouldDiverge || (checkpoints === 0 && (size >= MIN_NORM_STOPPED || size >= MIN_GROWTH_AT_INFINITY * Math.max(1, normInf(this.startRecord))))) {
           return this.result(index, 'at_infinity', ax, 1 - s, 1, `diverging (|x| = ${size.toExponential(1)}); tracking stopped (${status.replace(/_/g, ' ')})`);
         }
         if (finishedSingular) return finishedSingular;
@@ -321,8 +338,8 @@ export class PathTracker {
       start: new Float64Array(this.startRecord),
       end,
       t,
-      acceptedSteps: this.stepper.accepted,
-      rejectedSteps: this.stepper.rejected,
+      acceptedSteps: this.stepper.accepted + this.logStepper.accepted,
+      rejectedSteps: this.stepper.rejected + this.logStepper.rejected,
       residual: m.residual,
       condition: m.condition,
       windingNumber,
