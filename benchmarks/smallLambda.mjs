@@ -56,7 +56,7 @@ for (const t of ts) {
       const found = r.summary.points;
       const verdict = r.complete ? (found === EXACT ? 'complete, right' : 'FALSE COMPLETE') : found === EXACT ? 'right, not claimed' : 'short, says so';
       if (r.complete && found !== EXACT) falseComplete++;
-      const x = r.crossCheck;
+      const x = r.solve.crossCheck;
       rows.push([
         String(t),
         `${method}${method === 'auto' ? ` (${r.method})` : ''}`,
