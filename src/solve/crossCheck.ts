@@ -18,7 +18,8 @@ import { Polynomial } from '../poly/polynomial.js';
 import { makeSystem, type System } from '../poly/system.js';
 import { Refiner } from '../track/refine.js';
 import { isReal, REGULAR_TOLERANCE, SINGULAR_TOLERANCE } from './collect.js';
-import { monodromySolve } from './monodromy.js';
+import { InputError } from '../errors.js';
+import { monodromySolve, type MonodromyResult } from './monodromy.js';
 import type { Solution, SolveResult } from './result.js';
 
 export interface CrossCheck {
@@ -50,6 +51,8 @@ export function crossCheckLoops(count: number): number {
   return 3 + Math.floor(Math.log10(Math.max(1, count)));
 }
 
+/** Solutions tried as the loops' start before the check is given up (and the count not called complete). */
+const START_ATTEMPTS = 5;
 /** Offset of the cross-check's seed from the solve's, so that its loops are other random choices. */
 const CROSS_CHECK_STREAM = 0x63c0;
 
@@ -87,22 +90,35 @@ export function coefficientFamily(system: System): Family {
 
 /**
  * Sends `solutions` (regular solutions at the family's target parameters, interleaved) around
- * crossCheckLoops(count) random loops; undefined when there is nothing to start from.
+ * crossCheckLoops(count) random loops; undefined when there is nothing to start from (no
+ * solution, or none of the first few passes monodromy's refinement as a start).
  */
 export async function monodromyCrossCheck(family: Family, solutions: readonly Float64Array[], options: CrossCheckOptions): Promise<CrossCheck | undefined> {
   if (solutions.length === 0) return undefined;
   const loops = crossCheckLoops(solutions.length);
   const seed = (options.seed + CROSS_CHECK_STREAM) % 2 ** 31;
-  const m = await monodromySolve(family.system, {
-    seed,
-    startPair: { x: solutions[0]!, p: family.parameters },
-    knownSolutions: solutions.slice(1),
-    maxLoops: loops,
-    maxStaleLoops: loops,
-    ...(family.symmetries ? { symmetries: family.symmetries } : {}),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const run = (first: number): Promise<MonodromyResult> =>
+    monodromySolve(family.system, {
+      seed,
+      startPair: { x: solutions[first]!, p: family.parameters },
+      knownSolutions: solutions.filter((_, k) => k !== first),
+      maxLoops: loops,
+      maxStaleLoops: loops,
+      ...(family.symmetries ? { symmetries: family.symmetries } : {}),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  // The start must pass monodromy's own refinement (an ill-conditioned solution may not); the
+  // others are added as they refine, and those that do not count as failed paths.
+  let m: MonodromyResult | undefined;
+  for (let first = 0; first < Math.min(START_ATTEMPTS, solutions.length) && !m; first++) {
+    try {
+      m = await run(first);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+  if (!m) return undefined;
   // Monodromy keeps solutions apart at its own tolerance; a loop's return to a known solution
   // that the solve located less accurately is still that solution.
   const isKnown = (x: Float64Array): boolean => solutions.some((y) => distInf(x, y) <= SINGULAR_TOLERANCE * Math.max(1, normInf(y)));
