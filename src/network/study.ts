@@ -157,7 +157,13 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
   const incomplete = incompleteReasons(network, result, options.range !== undefined);
   const shortfall = crossCheck && crossCheckShortfall(crossCheck, resolved);
   if (shortfall) incomplete.push(shortfall);
-  else if (!crossCheck && incomplete.length === 0) incomplete.push('no monodromy cross-check was run (no regular point could start its loops), so the count is not checked');
+  else if (!crossCheck && incomplete.length === 0) {
+    incomplete.push(
+      options.crossCheck === false
+        ? 'the monodromy cross-check was turned off, so nothing checks that no path was misjudged to diverge'
+        : 'no monodromy cross-check was run (no regular point could start its loops), so the count is not checked',
+    );
+  }
   const complete = incomplete.length === 0;
   return { network, method: resolved, solve: result, points, summary, complete, incomplete };
 }

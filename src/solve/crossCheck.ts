@@ -13,13 +13,14 @@
  * included.
  */
 import { buildProgram, compileProgram } from '../compile/compile.js';
-import { distInf, normInf } from '../numeric/complex.js';
+import { Random } from '../numeric/rng.js';
 import { Polynomial } from '../poly/polynomial.js';
 import { makeSystem, type System } from '../poly/system.js';
 import { Refiner } from '../track/refine.js';
 import { isReal, REGULAR_TOLERANCE, SINGULAR_TOLERANCE } from './collect.js';
 import { InputError } from '../errors.js';
 import { monodromySolve, type MonodromyResult } from './monodromy.js';
+import { SolutionSet } from './solutionSet.js';
 import type { Solution, SolveResult } from './result.js';
 
 export interface CrossCheck {
@@ -121,8 +122,9 @@ export async function monodromyCrossCheck(family: Family, solutions: readonly Fl
   if (!m) return undefined;
   // Monodromy keeps solutions apart at its own tolerance; a loop's return to a known solution
   // that the solve located less accurately is still that solution.
-  const isKnown = (x: Float64Array): boolean => solutions.some((y) => distInf(x, y) <= SINGULAR_TOLERANCE * Math.max(1, normInf(y)));
-  const found = m.solutions.filter((x) => !isKnown(x));
+  const known = new SolutionSet(family.system.variables.length, new Random(seed, 1), SINGULAR_TOLERANCE);
+  for (const y of solutions) known.insert(y, SINGULAR_TOLERANCE);
+  const found = m.solutions.filter((x) => known.find(x, SINGULAR_TOLERANCE) < 0);
   return { loops: m.loops, pathsTracked: m.pathsTracked, failedPaths: m.failedPaths, found, seed, seconds: m.seconds };
 }
 

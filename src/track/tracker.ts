@@ -36,7 +36,9 @@ const FINISH_CONDITION = 1e6;
  * its singular set at infinity crawl at norm 34 after 9 decades), or, while growing or in its
  * first endgame segment, once it passed MIN_NORM_STOPPED or grew by MIN_GROWTH_AT_INFINITY
  * from its start point; otherwise it has failed and is re-tracked. A path that does not break
- * down is followed on: it may be on its way to a far finite point.
+ * down is followed on, as it may be on its way to a far finite point, down to s = MIN_S, where
+ * a negative valuation is taken as divergence if the path was in a stable run or passed
+ * MIN_NORM_STOPPED.
  */
 const DIVERGENCE_DECADES = 4;
 const RUN_GROWTH = 10;
@@ -167,6 +169,7 @@ export class PathTracker {
     let finishedSingular: PathResult | undefined;
     let previousSize = Infinity;
     let startSize = NaN;
+    const startNorm = Math.max(1, normInf(this.startRecord));
     // The run of checkpoints with stable divergence: where in s it began, and the size there.
     let runStart = NaN;
     let runSize = NaN;
@@ -228,13 +231,14 @@ export class PathTracker {
         return this.result(index, 'failed', ax, 1 - s, 1, 'endgame did not converge');
       }
       const longRun = diverging > 0 && Math.log10(runStart / s) >= DIVERGENCE_DECADES - 1e-9;
-      const wouldDiverge = longRun || ((diverging >= 1 || growing >= 2) && (size >= MIN_NORM_STOPPED || size >= MIN_GROWTH_AT_INFINITY * Math.max(1, normInf(this.startRecord))));
+      const farOrGrown = size >= MIN_NORM_STOPPED || size >= MIN_GROWTH_AT_INFINITY * startNorm;
+      const wouldDiverge = longRun || ((diverging >= 1 || growing >= 2) && farOrGrown);
       const budget = wouldDiverge ? DIVERGING_SEGMENT_BUDGET : ENDGAME_SEGMENT_BUDGET;
       const status = this.logStepper.trackSegment(x, -Math.log(s), 0, -Math.log(sNext), 0, budget, preset.endgameMaxStep);
       if (status !== 'ok') {
         // Tracking broke down on a path already seen to diverge: ill-conditioning from the
         // growth itself, not a failure to find a finite endpoint.
-        if (wouldDiverge || (checkpoints === 0 && (size >= MIN_NORM_STOPPED || size >= MIN_GROWTH_AT_INFINITY * Math.max(1, normInf(this.startRecord))))) {
+        if (wouldDiverge || (checkpoints === 0 && farOrGrown)) {
           return this.result(index, 'at_infinity', ax, 1 - s, 1, `diverging (|x| = ${size.toExponential(1)}); tracking stopped (${status.replace(/_/g, ' ')})`);
         }
         if (finishedSingular) return finishedSingular;

@@ -21,6 +21,9 @@ describe('the monodromy cross-check behind a complete network count', () => {
     const network = linearNetwork({ dims: [2, 2, 1], points: 1, seed });
     const r = await solveNetwork(network, { seed, workers: 1, crossCheck: false });
     expect(r.solve.counts.regular).toBe(9);
+    // Without the cross-check the count is not called complete, however clean the paths were.
+    expect(r.complete).toBe(false);
+    expect(r.incomplete.join(' ')).toMatch(/cross-check was turned off/);
     const target = r.solve.solutions[r.points.findIndex((p) => p.zeroPattern.key !== '00')]!.x;
     const orbit = r.solve.solutions.flatMap((s, i) => (sameUpToSigns(s.x, target) ? [i] : []));
     expect(orbit.length).toBe(2);
