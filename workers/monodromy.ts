@@ -2,12 +2,13 @@
  * The piscina worker that sends solutions around monodromy loops. Its job (program, base
  * point p0, tracker settings) arrives once, as workerData, or, in a pool shared by several runs
  * (a network's components), with every chunk under the run's id, in shared memory, decoded and
- * compiled on first sight and kept; each task is a chunk of (loop, solution) pairs with the loops it needs, and the
- * outcomes go back packed in one Float64Array, copied: transferring it would detach buffers in
- * this isolate and slow down all its typed-array code (see workers/track.ts).
+ * compiled on first sight and kept. The outcomes go back packed in one Float64Array, copied:
+ * transferring it would detach buffers in this isolate and slow down all its typed-array code
+ * (see workers/track.ts).
  */
 import { workerData } from 'node:worker_threads';
-import { decodeJob, LoopRunner, type LoopChunk, type MonodromyJob } from '../src/parallel/monodromyJob.js';
+import { decodeJob, runChunk, type LoopChunk } from '../src/parallel/loopPool.js';
+import { LoopRunner, type MonodromyJob } from '../src/paths/loops.js';
 
 const own = workerData ? new LoopRunner(workerData as MonodromyJob) : undefined;
 const runners = new Map<number, LoopRunner>();
@@ -26,5 +27,6 @@ function runnerFor(chunk: LoopChunk): LoopRunner {
 }
 
 export default function trackLoops(chunk: LoopChunk): Float64Array {
-  return runnerFor(chunk).runChunk(chunk);
+  const runner = runnerFor(chunk);
+  return runChunk(runner, runner.job.program.nvars, chunk);
 }

@@ -14,8 +14,10 @@
  * holds path K for the first time (K:always: on every attempt), to exercise the recovery.
  */
 import { workerData } from 'node:worker_threads';
-import { JobRunner, type BatchTask, type TrackJob } from '../src/parallel/job.js';
+import type { TrackJob } from '../src/paths/job.js';
+import { JobRunner } from '../src/paths/starts.js';
 import type { PackedBatch } from '../src/parallel/records.js';
+import { runBatch, type BatchTask } from '../src/parallel/trackTasks.js';
 
 const runner = new JobRunner(workerData as TrackJob);
 const [exitPath, exitMode] = (process.env.CRITSOLVE_TEST_WORKER_EXIT ?? '').split(':');
@@ -24,5 +26,5 @@ export default function trackBatch(task: BatchTask): PackedBatch {
   if (exitPath && task.indices.includes(Number(exitPath)) && (task.attempt === 0 || exitMode === 'always')) {
     process.exit(70);
   }
-  return runner.runBatch(task);
+  return runBatch(runner, task);
 }

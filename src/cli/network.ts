@@ -20,7 +20,7 @@ import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js'
 import type { MonodromyProgress } from '../solve/monodromy.js';
 import { formatSummary } from '../solve/result.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
-import { randomSeed } from '../solve/solve.js';
+import { randomSeed } from '../numeric/rng.js';
 import { parseDims, parseInteger, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
 

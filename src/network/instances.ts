@@ -28,7 +28,7 @@ import { makeSystem, type System } from '../poly/system.js';
 import { collectSolutions } from '../solve/collect.js';
 import { monodromySolve, type MonodromyOptions } from '../solve/monodromy.js';
 import type { SolveResult } from '../solve/result.js';
-import { randomSeed } from '../solve/solve.js';
+import { randomSeed } from '../numeric/rng.js';
 import { trackToParameters, type TrackedInstance } from '../solve/trackParameters.js';
 import type { PathResult } from '../track/pathResult.js';
 import { Refiner } from '../track/refine.js';

@@ -26,7 +26,7 @@ import { collectSolutions, type Collected } from '../solve/collect.js';
 import { monodromySolve, SharedLoopPool, type MonodromyOptions, type MonodromyResult } from '../solve/monodromy.js';
 import { availableParallelism } from 'node:os';
 import { linearStartPair } from '../solve/startPair.js';
-import { randomSeed } from '../solve/solve.js';
+import { randomSeed } from '../numeric/rng.js';
 import { trackToParameters } from '../solve/trackParameters.js';
 import type { PathResult } from '../track/pathResult.js';
 import { Refiner } from '../track/refine.js';
@@ -200,7 +200,7 @@ export async function networkMonodromy(options: LinearNetworkOptions, monodromy:
   const choices = hidden ? aliveChoices(network.dims) : [[]];
   // One pool for every component's loops: started once, not once per component.
   const workers = monodromy.workers ?? availableParallelism();
-  const shared = monodromy.pool ?? (workers > 1 ? new SharedLoopPool(workers) : undefined);
+  const shared = monodromy.pool ?? (workers > 1 ? new SharedLoopPool(workers, monodromy.poolAfterSeconds) : undefined);
   try {
     for (const [c, alive] of choices.entries()) {
       const key = aliveKey(network.dims, alive);

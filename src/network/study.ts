@@ -7,12 +7,13 @@
 import type { MonodromyOptions, MonodromyResult, MonodromyStop } from '../solve/monodromy.js';
 import { bezoutNumber } from '../poly/system.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
-import { mixedVolumeOfSupports } from '../bounds/mixedVolume.js';
-import { augmentedSupports } from '../homotopy/polyhedral.js';
-import type { SolveResult } from '../solve/result.js';
-import { crossCheckShortfall, monodromyCrossCheck, withCrossCheck, type CrossCheck } from '../solve/crossCheck.js';
+import type { MixedSubdivision } from '../bounds/mixedVolume.js';
+import { polyhedralSubdivision } from '../paths/polyhedralPaths.js';
+import type { CrossCheck, SolveResult } from '../solve/result.js';
+import { crossCheckShortfall, monodromyCrossCheck, withCrossCheck } from '../solve/crossCheck.js';
 import { networkFamily } from './crossCheck.js';
 import { resultToJSON } from '../solve/result.js';
+import { randomSeed } from '../numeric/rng.js';
 import { solve, type SolveOptions } from '../solve/solve.js';
 import { classifyPoints, type ClassifyOptions, type CriticalPointClass, type CriticalSummary } from './classify.js';
 import type { LinearNetwork } from './model.js';
@@ -89,17 +90,25 @@ export interface NetworkResult {
  * Bézout number, else total degree; monodromy beyond.
  */
 export function resolveMethod(method: NetworkMethod, network: LinearNetwork): Exclude<NetworkMethod, 'auto'> {
-  if (method !== 'auto') return method;
+  return chooseMethod(method, network, 1).method;
+}
+
+/**
+ * resolveMethod, keeping the mixed subdivision it computed (with the solve's seed, so that the
+ * polyhedral solve uses it instead of computing it a second time).
+ */
+function chooseMethod(method: NetworkMethod, network: LinearNetwork, seed: number): { method: Exclude<NetworkMethod, 'auto'>; subdivision?: MixedSubdivision } {
+  if (method !== 'auto') return { method };
   const bezout = bezoutNumber(network.system);
-  let mixed: bigint | undefined;
+  let subdivision: MixedSubdivision | undefined;
   try {
-    mixed = mixedVolumeOfSupports(augmentedSupports(network.system), { timeLimit: AUTO_MIXED_VOLUME_SECONDS });
+    subdivision = polyhedralSubdivision(network.system, seed, AUTO_MIXED_VOLUME_SECONDS);
   } catch (error) {
     if (!(error instanceof TimeLimitError)) throw error;
   }
   const limit = BigInt(AUTO_MONODROMY_ABOVE);
-  if (mixed !== undefined && mixed < bezout && mixed <= limit) return 'polyhedral';
-  return bezout > limit ? 'monodromy' : 'total-degree';
+  if (subdivision && subdivision.volume < bezout && subdivision.volume <= limit) return { method: 'polyhedral', subdivision };
+  return { method: bezout > limit ? 'monodromy' : 'total-degree' };
 }
 
 export const plural = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
@@ -148,9 +157,11 @@ export function incompleteReasons(network: LinearNetwork, r: SolveResult, someRa
 /** Solves the gradient system of `network` and classifies every solution. */
 export async function solveNetwork(network: LinearNetwork, options: NetworkSolveOptions = {}): Promise<NetworkResult> {
   const { method = 'auto', classify, monodromy: _monodromy, crossCheck: _crossCheck, ...solveOptions } = options;
-  const resolved = resolveMethod(method, network);
-  if (resolved === 'monodromy') return solveByMonodromy(network, options);
-  const solved = await solve(network.system, { ...solveOptions, start: resolved });
+  // The seed is fixed here so that the mixed subdivision auto computes serves the solve too.
+  const seed = options.seed ?? (options.resume === undefined ? randomSeed() : undefined);
+  const { method: resolved, subdivision } = chooseMethod(method, network, seed ?? 1);
+  if (resolved === 'monodromy') return solveByMonodromy(network, { ...options, ...(seed === undefined ? {} : { seed }) });
+  const solved = await solve(network.system, { ...solveOptions, ...(seed === undefined ? {} : { seed }), start: resolved, ...(subdivision && seed !== undefined ? { subdivision } : {}) });
   const crossCheck = await runCrossCheck(network, solved, options);
   const result = crossCheck ? withCrossCheck(network.system, solved, crossCheck) : solved;
   const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);

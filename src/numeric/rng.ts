@@ -10,6 +10,11 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 type Generator = ReturnType<typeof xoroshiro128plus>;
 
 
+/** A seed for callers that did not give one; it is reported in the result. */
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 2 ** 31);
+}
+
 export class Random {
   private readonly gen: Generator;
 

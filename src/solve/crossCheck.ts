@@ -21,19 +21,7 @@ import { isReal, REGULAR_TOLERANCE, SINGULAR_TOLERANCE } from './collect.js';
 import { InputError } from '../errors.js';
 import { monodromySolve, type MonodromyResult } from './monodromy.js';
 import { SolutionSet } from './solutionSet.js';
-import type { Solution, SolveResult } from './result.js';
-
-export interface CrossCheck {
-  /** Loops every found solution (one per orbit of the symmetries) was sent around. */
-  readonly loops: number;
-  readonly pathsTracked: number;
-  /** Loop paths that did not come back to a regular point: where they lead is unknown, so the check is not passed. */
-  readonly failedPaths: number;
-  /** Solutions the loops brought back that had not been found, refined at the target. */
-  readonly found: Float64Array[];
-  readonly seed: number;
-  readonly seconds: number;
-}
+import type { CrossCheck, Solution, SolveResult } from './result.js';
 
 /** A family of systems through the target: the system with parameters, and the target's parameter point. */
 export interface Family {

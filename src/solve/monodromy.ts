@@ -27,11 +27,11 @@ import { assertSquare, type System } from '../poly/system.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { Refiner } from '../track/refine.js';
 import { SINGULAR_CONDITION } from '../track/tracker.js';
-import type { LoopData, LoopOutcome } from '../parallel/monodromyJob.js';
-import { LoopPool, SharedLoopPool, type LoopTask } from '../parallel/monodromyPool.js';
+import type { LoopData, LoopOutcome } from '../paths/loops.js';
+import { LoopPool, SharedLoopPool, type LoopTask } from '../parallel/loopPool.js';
 
 export { SharedLoopPool };
-import { randomSeed } from './solve.js';
+import { randomSeed } from '../numeric/rng.js';
 import { SolutionSet } from './solutionSet.js';
 import { linearStartPair, type StartPair } from './startPair.js';
 import { assertTraceTestApplies, traceTest, type TraceTestResult } from './traceTest.js';

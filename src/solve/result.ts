@@ -2,7 +2,6 @@
  * The Result of a solve, and its JSON form (schema critsolve/result@1, GUIDE §2).
  */
 import type { PathResult } from '../track/pathResult.js';
-import type { CrossCheck } from './crossCheck.js';
 import { toPairs } from '../numeric/complex.js';
 
 /**
@@ -60,6 +59,19 @@ export interface SolveResult {
   readonly partial: boolean;
   /** The monodromy cross-check of the count, when one ran (its new solutions are in `solutions`, with no path). */
   readonly crossCheck?: CrossCheck;
+  readonly seconds: number;
+}
+
+/** What the monodromy cross-check of a count saw (solve/crossCheck). */
+export interface CrossCheck {
+  /** Loops every found solution (one per orbit of the symmetries) was sent around. */
+  readonly loops: number;
+  readonly pathsTracked: number;
+  /** Loop paths that did not come back to a regular point: where they lead is unknown, so the check is not passed. */
+  readonly failedPaths: number;
+  /** Solutions the loops brought back that had not been found, refined at the target. */
+  readonly found: Float64Array[];
+  readonly seed: number;
   readonly seconds: number;
 }
 

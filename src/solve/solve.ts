@@ -10,20 +10,16 @@ import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
 import { buildProgram, compileProgram } from '../compile/compile.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
-import { mixedSubdivision } from '../bounds/mixedVolume.js';
-import { liftScale } from '../bounds/supports.js';
-import { bestMultihomogeneousBound } from '../bounds/bezout.js';
-import { MultihomogeneousStart } from '../homotopy/multihomogeneous.js';
-import { augmentedSupports, polyhedralData, polyhedralFamily, PolyhedralStart } from '../homotopy/polyhedral.js';
-import { TotalDegreeStart } from '../homotopy/totalDegree.js';
-import { Random } from '../numeric/rng.js';
-import { assertSquare, degrees, type System } from '../poly/system.js';
-import { homogenize } from '../homotopy/projective.js';
+import type { MixedSubdivision } from '../bounds/mixedVolume.js';
+import { Random, randomSeed } from '../numeric/rng.js';
+import { assertSquare, type System } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
+import type { StartKindName, TrackJob } from '../paths/job.js';
+import type { Plan, PlanContext } from '../paths/source.js';
+import { isStartKind, START_KIND_ORDER, startKinds } from '../paths/starts.js';
 import { checkHeader, CheckpointWriter, readCheckpoint, readCheckpointHeader, systemHash, CHECKPOINT_SCHEMA, type CheckpointHeader } from '../parallel/checkpoint.js';
-import type { StartJob, TrackJob } from '../parallel/job.js';
-import { batchRunner, type BatchRunner } from '../parallel/pool.js';
+import { BatchRunner } from '../parallel/trackTasks.js';
 import { runPaths } from '../parallel/schedule.js';
 import { PathStore, type LiveCounts } from '../parallel/store.js';
 import { collectSolutions } from './collect.js';
@@ -72,18 +68,19 @@ export interface SolveOptions {
    * the paths missed; the result's `crossCheck` says what the loops saw (default false).
    */
   crossCheck?: boolean;
+  /**
+   * The mixed subdivision of the system's augmented supports, when the caller computed it
+   * already (paths/polyhedralSubdivision with this seed): the polyhedral plan then uses it
+   * instead of computing it again.
+   */
+  subdivision?: MixedSubdivision;
   onProgress?: (progress: SolveProgress) => void;
   /** Stops tracking (batches in flight are finished); the result is then marked partial. */
   signal?: AbortSignal;
 }
 
-export type StartChoice = 'auto' | 'total-degree' | 'multihomogeneous' | 'polyhedral';
-export type StartKind = StartJob['kind'];
-
-/** A seed for callers that did not give one; it is reported in the result. */
-export function randomSeed(): number {
-  return Math.floor(Math.random() * 2 ** 31);
-}
+export type StartChoice = 'auto' | StartKindName;
+export type StartKind = StartKindName;
 
 /** Batches that are kept small enough to balance the workers and to checkpoint often. */
 const MAX_BATCH = 64;
@@ -102,77 +99,23 @@ interface Setup {
 }
 
 /**
- * The paths of a start system, before the job is assembled. `start()` builds what the workers
- * need (programs, above all), only for the plan that is chosen.
+ * The plan for the start choice. 'auto' takes the one with the fewest paths, in the order of
+ * START_KIND_ORDER on a tie (total degree, polyhedral, then multihomogeneous, the one tracked
+ * in affine coordinates only), leaving out the polyhedral one if its mixed volume is not found
+ * within `autoTimeLimit` seconds.
  */
-interface Plan {
-  kind: StartJob['kind'];
-  pathCount: bigint;
-  start: () => StartJob;
-  startOf: (index: number) => Float64Array;
-}
-
-function totalDegreePlan(system: System): Plan {
-  const start = new TotalDegreeStart(degrees(system));
-  return {
-    kind: 'total-degree',
-    start: () => ({ kind: 'total-degree', degrees: [...start.degrees], projectiveProgram: buildProgram(homogenize(system)) }),
-    pathCount: start.pathCount,
-    startOf: (i) => start.startSolution(new Float64Array(2 * start.n), BigInt(i)),
-  };
-}
-
-/**
- * The polyhedral plan: the mixed cells of a random lifting of the augmented supports (the
- * lifting's seed derives from the solve's seed, so a resumed run finds the same cells).
- */
-function polyhedralPlan(system: System, seed: number, rng: Random, chart: Float64Array, timeLimit?: number): Plan {
-  const subdivision = mixedSubdivision(augmentedSupports(system), { seed: seed ^ 0x5bd1e995, ...(timeLimit === undefined ? {} : { timeLimit }) });
-  const data = polyhedralData(system, subdivision, liftScale, rng);
-  const start = new PolyhedralStart(data);
-  return {
-    kind: 'polyhedral',
-    start: () => ({ kind: 'polyhedral', data, family: buildProgram(polyhedralFamily(data)), projectiveFamily: buildProgram(polyhedralFamily(data, chart)) }),
-    pathCount: BigInt(start.pathCount),
-    startOf: (i) => start.startSolution(new Float64Array(2 * start.n), i),
-  };
-}
-
-/**
- * The linear-product plan for the partition with the smallest multihomogeneous Bézout number
- * among natural ones (bounds/bestMultihomogeneousBound); its forms come from stream 2 of the seed.
- */
-function multihomogeneousPlan(system: System, seed: number): Plan {
-  const { partition } = bestMultihomogeneousBound(system);
-  const index = new Map(system.variables.map((v, k) => [v, k]));
-  const groups = partition.map((g) => g.map((name) => index.get(name)!));
-  const degrees = system.equations.map((p) => groups.map((g) => Math.max(0, p.degreeIn(g))));
-  const start = new MultihomogeneousStart(groups, degrees, new Random(seed, 2));
-  return {
-    kind: 'multihomogeneous',
-    start: () => ({ kind: 'multihomogeneous', groups, degrees, seed, stream: 2 }),
-    pathCount: start.pathCount,
-    startOf: (i) => start.startSolution(new Float64Array(2 * start.n), BigInt(i)),
-  };
-}
-
-/**
- * The plan for the start choice. 'auto' takes the one with the fewest paths; on a tie total
- * degree, then polyhedral, then multihomogeneous (the one tracked in affine coordinates only).
- */
-function plan(system: System, choice: StartChoice, seed: number, rng: Random, chart: Float64Array, options: SolveOptions, notes: string[]): Plan {
-  if (choice === 'total-degree') return totalDegreePlan(system);
-  if (choice === 'polyhedral') return polyhedralPlan(system, seed, rng, chart);
-  if (choice === 'multihomogeneous') return multihomogeneousPlan(system, seed);
+function plan(choice: StartChoice, context: PlanContext, options: SolveOptions, notes: string[]): Plan {
+  if (choice !== 'auto') return startKinds[choice].plan(context);
   const timeLimit = options.autoTimeLimit ?? 10;
-  const candidates = [totalDegreePlan(system)];
-  try {
-    candidates.push(polyhedralPlan(system, seed, rng, chart, timeLimit));
-  } catch (error) {
-    if (!(error instanceof TimeLimitError)) throw error;
-    notes.push(`start auto: the mixed volume took longer than ${timeLimit} s, so the polyhedral start system was not considered (--start polyhedral waits for it)`);
+  const candidates: Plan[] = [];
+  for (const kind of START_KIND_ORDER) {
+    try {
+      candidates.push(startKinds[kind].plan({ ...context, timeLimit }));
+    } catch (error) {
+      if (!(error instanceof TimeLimitError)) throw error;
+      notes.push(`start auto: the mixed volume took longer than ${timeLimit} s, so the polyhedral start system was not considered (--start polyhedral waits for it)`);
+    }
   }
-  candidates.push(multihomogeneousPlan(system, seed));
   return candidates.reduce((best, c) => (c.pathCount < best.pathCount ? c : best));
 }
 
@@ -188,7 +131,8 @@ function setup(system: System, seed: number, options: SolveOptions): Setup {
   // The projective chart a·X = 1: random, so that no start or end point lies on a·X = 0.
   const chart = Array.from({ length: 2 * (system.variables.length + 1) }, () => rng.normal());
   const notes: string[] = [];
-  const p = plan(system, options.start ?? 'auto', seed, rng.derive(1), Float64Array.from(chart), options, notes);
+  const context: PlanContext = { system, seed, rng: rng.derive(1), chart: Float64Array.from(chart), ...(options.subdivision ? { subdivision: options.subdivision } : {}) };
+  const p = plan(options.start ?? 'auto', context, options, notes);
   const kind = p.kind;
   if (p.pathCount > BigInt(Number.MAX_SAFE_INTEGER)) throw new InputError(`the ${kind} start system has ${p.pathCount} paths, too many to track`);
   const total = Number(p.pathCount);
@@ -233,7 +177,7 @@ export async function solve(system: System, options: SolveOptions = {}): Promise
   const seed = options.seed ?? (options.resume === undefined ? randomSeed() : readCheckpointHeader(options.resume).seed);
   // A resumed run tracks the paths of the start system its checkpoint was written with.
   const resumed = options.resume === undefined ? undefined : readCheckpointHeader(options.resume).settings['start'];
-  const start = (options.start ?? 'auto') === 'auto' && (resumed === 'total-degree' || resumed === 'polyhedral' || resumed === 'multihomogeneous') ? resumed : options.start;
+  const start = (options.start ?? 'auto') === 'auto' && isStartKind(resumed) ? resumed : options.start;
   const s = setup(system, seed, { ...options, ...(start === undefined ? {} : { start }) });
   const preset = options.preset ?? 'default';
   // Options are checked before the checkpoint is created: a refused run leaves no file behind.
@@ -250,7 +194,7 @@ export async function solve(system: System, options: SolveOptions = {}): Promise
   let runner: BatchRunner | undefined;
   try {
     progress();
-    runner = batchRunner(s.job, workers);
+    runner = new BatchRunner(s.job, workers);
     await runPaths(runner, store.remaining(), {
       preset,
       batchSize,

@@ -31,7 +31,7 @@ import { normInf } from '../numeric/complex.js';
 import { Random } from '../numeric/rng.js';
 import type { System } from '../poly/system.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
-import { Leg } from './legs.js';
+import { Leg } from '../paths/legs.js';
 
 export interface TraceTestOptions {
   /** Seed of the direction v of the line in parameter space (default 0). */

@@ -12,7 +12,7 @@ import type { System } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { collectSolutions, type Collected } from './collect.js';
-import { Leg } from './legs.js';
+import { Leg } from '../paths/legs.js';
 
 export interface TrackToParametersOptions {
   /** Seed of γ and of the grouping's projection (default 0). */

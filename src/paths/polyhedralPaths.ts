@@ -6,23 +6,26 @@
  * The toric phase needs no endgame: its end is a solution of a generic system, regular. Its
  * steps count in the path's record.
  */
-import { compileProgram } from '../compile/compile.js';
+import { mixedSubdivision, type MixedSubdivision } from '../bounds/mixedVolume.js';
+import { liftScale } from '../bounds/supports.js';
+import { buildProgram, compileProgram } from '../compile/compile.js';
 import type { CompiledSystem } from '../compile/types.js';
 import { ParameterHomotopy } from '../homotopy/parameter.js';
-import { PolyhedralStart, ToricHomotopy } from '../homotopy/polyhedral.js';
+import { augmentedSupports, polyhedralData, polyhedralFamily, PolyhedralStart, ToricHomotopy } from '../homotopy/polyhedral.js';
 import { onChart } from '../homotopy/projective.js';
 import { ComplexLU } from '../linalg/lu.js';
 import { normInf } from '../numeric/complex.js';
 import type { PathResult } from '../track/pathResult.js';
 import { presets, type PresetName } from '../track/presets.js';
+import type { System } from '../poly/system.js';
 import { SegmentStepper } from '../track/stepper.js';
 import type { StartJob, TrackJob } from './job.js';
-import { projectiveThenAffine, TrackerCache, type PathSource } from './paths.js';
+import { projectiveThenAffine, TrackerCache, type PathSource, type StartKind } from './source.js';
 
 /** Newton steps on the binomial start point before the toric phase (its error is ~1e-10). */
 const START_NEWTON_STEPS = 3;
 
-export class PolyhedralPaths implements PathSource {
+class PolyhedralPaths implements PathSource {
   readonly n: number;
   private readonly start: PolyhedralStart;
   private readonly toric: ToricHomotopy;
@@ -67,10 +70,6 @@ export class PolyhedralPaths implements PathSource {
     this.hx = new Float64Array(2 * n * n);
     this.ht = new Float64Array(2 * n);
     this.dy = new Float64Array(2 * n);
-  }
-
-  get pathCount(): number {
-    return this.start.pathCount;
   }
 
   startSolution(out: Float64Array, index: number): Float64Array {
@@ -132,3 +131,27 @@ export class PolyhedralPaths implements PathSource {
     return { ...result, acceptedSteps: result.acceptedSteps + toricAccepted, rejectedSteps: result.rejectedSteps + toricRejected };
   }
 }
+
+/**
+ * The mixed cells of a random lifting of the system's augmented supports. The lifting's seed
+ * derives from the solve's seed, so a resumed run finds the same cells; a caller that needs the
+ * mixed volume first (to choose a method) computes this once and passes it to the solve.
+ */
+export function polyhedralSubdivision(system: System, seed: number, timeLimit?: number): MixedSubdivision {
+  return mixedSubdivision(augmentedSupports(system), { seed: seed ^ 0x5bd1e995, ...(timeLimit === undefined ? {} : { timeLimit }) });
+}
+
+export const polyhedralKind: StartKind<'polyhedral'> = {
+  kind: 'polyhedral',
+  plan({ system, seed, rng, chart, timeLimit, subdivision }) {
+    const data = polyhedralData(system, subdivision ?? polyhedralSubdivision(system, seed, timeLimit), liftScale, rng);
+    const start = new PolyhedralStart(data);
+    return {
+      kind: 'polyhedral',
+      pathCount: BigInt(start.pathCount),
+      start: () => ({ kind: 'polyhedral', data, family: buildProgram(polyhedralFamily(data)), projectiveFamily: buildProgram(polyhedralFamily(data, chart)) }),
+      startOf: (i) => start.startSolution(new Float64Array(2 * start.n), i),
+    };
+  },
+  paths: (job, start, compiled) => new PolyhedralPaths(job, start, compiled),
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/compile/compile.js';
-import { defaultLegSettings } from '../../src/solve/legs.js';
-import { LoopPool, type LoopTask } from '../../src/parallel/monodromyPool.js';
+import { defaultLegSettings } from '../../src/paths/legs.js';
+import { LoopPool, type LoopTask } from '../../src/parallel/loopPool.js';
 import { parseSystem } from '../../src/poly/parse.js';
 
 /** x² + y² = a, xy = b at (a, b) = (5, 2): the solutions ±(1, 2), ±(2, 1). */

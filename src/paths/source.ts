@@ -1,12 +1,17 @@
 /**
  * What every kind of start system's paths share: tracking by index, a tracker per preset and
- * mode, and the projective-then-affine chain.
+ * mode, and the projective-then-affine chain. A start kind registers one StartKind object
+ * (paths/starts.ts): how it plans its paths for a system, and how a worker tracks them.
  */
 import type { CompiledSystem } from '../compile/types.js';
+import type { MixedSubdivision } from '../bounds/mixedVolume.js';
 import type { Homotopy } from '../homotopy/types.js';
+import type { Random } from '../numeric/rng.js';
+import type { System } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
 import type { PresetName, TrackerLimits } from '../track/presets.js';
 import { PathTracker } from '../track/tracker.js';
+import type { StartJob, TrackJob } from './job.js';
 
 /** The paths of a job: start solutions and tracking by index. */
 export interface PathSource {
@@ -14,6 +19,39 @@ export interface PathSource {
   /** The start solution that path `index`'s record shows. */
   startSolution(out: Float64Array, index: number): Float64Array;
   trackPath(index: number, preset: PresetName): PathResult;
+}
+
+/** What a start kind's plan may draw on: the system, the solve's seed and random choices. */
+export interface PlanContext {
+  readonly system: System;
+  readonly seed: number;
+  /** The stream for the start system's random coefficients (derived from the solve's seed). */
+  readonly rng: Random;
+  /** The projective chart of the job. */
+  readonly chart: Float64Array;
+  /** Seconds the plan may spend on bounds (the mixed volume); unlimited when absent. */
+  readonly timeLimit?: number;
+  /** The mixed subdivision, when the caller computed it already (once per run). */
+  readonly subdivision?: MixedSubdivision;
+}
+
+/**
+ * The paths of a start system before the job is assembled: their number, their start
+ * solutions, and `start()`, which builds what the workers need (programs, above all) only for
+ * the plan that is chosen.
+ */
+export interface Plan {
+  readonly kind: StartJob['kind'];
+  readonly pathCount: bigint;
+  start(): StartJob;
+  startOf(index: number): Float64Array;
+}
+
+/** One start system: its name, its plan for a system, and its paths in a worker. */
+export interface StartKind<K extends StartJob['kind'] = StartJob['kind']> {
+  readonly kind: K;
+  plan(context: PlanContext): Plan;
+  paths(job: TrackJob, start: Extract<StartJob, { kind: K }>, compiled: CompiledSystem): PathSource;
 }
 
 /** The trackers of one homotopy and mode, one per preset, made on first use. */

@@ -1,0 +1,58 @@
+/**
+ * Solve's tasks: a batch of path indices tracked with one preset, and its records packed in
+ * one Float64Array. The worker (workers/track.ts) and the main thread run `runBatch` alike.
+ */
+import type { PathResult } from '../track/pathResult.js';
+import type { PresetName } from '../track/presets.js';
+import { JobRunner } from '../paths/starts.js';
+import type { TrackJob } from '../paths/job.js';
+import { WorkerPool } from './pool.js';
+import { packBatch, type PackedBatch } from './records.js';
+
+/** One batch of paths: start-solution indices, tracked with one preset. */
+export interface BatchTask {
+  /** How many times these paths were started before (0 on their first run). */
+  readonly attempt: number;
+  readonly preset: PresetName;
+  readonly indices: Float64Array;
+}
+
+export function runBatch(runner: JobRunner, task: BatchTask): PackedBatch {
+  const results: PathResult[] = [];
+  for (const index of task.indices) results.push(runner.trackPath(index, task.preset));
+  return packBatch(runner.paths.n, results);
+}
+
+/**
+ * Where one job's batches run: `workers` threads, or the main thread when one worker is asked
+ * for (the job is compiled there only then).
+ */
+export class BatchRunner {
+  private readonly pool: WorkerPool<BatchTask, PackedBatch>;
+  private inline: JobRunner | undefined;
+
+  constructor(
+    private readonly job: TrackJob,
+    workers: number,
+  ) {
+    this.pool = new WorkerPool({ worker: 'track', threads: workers, workerData: job });
+  }
+
+  /** Batches to keep in flight so that no worker waits for the main thread. */
+  get slots(): number {
+    return this.pool.slots;
+  }
+
+  /** True once any batch came back: the runner works, so a batch that keeps failing is the batch's fault. */
+  get delivered(): boolean {
+    return this.pool.delivered;
+  }
+
+  run(task: BatchTask): Promise<PackedBatch> {
+    return this.pool.run(task, (t) => runBatch((this.inline ??= new JobRunner(this.job)), t));
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
