@@ -10,7 +10,7 @@
  *   e.g. node benchmarks/smallLambda.mjs 1,0.1,0.01,0.001 auto,total-degree,polyhedral,monodromy 1,2,3
  */
 import { linearNetwork } from '../dist/src/network/model.js';
-import { solveNetwork } from '../dist/src/network/study.js';
+import { solveNetwork } from '../dist/src/network/solveNetwork.js';
 import { table } from './peers.mjs';
 
 const EXACT = 225;

@@ -48,7 +48,7 @@ export { certifySolutions } from './certify/certify.js';
 export { linearNetwork, lossAt, weightNames, type LinearNetwork, type LinearNetworkOptions } from './network/model.js';
 export { loadNetworkSpec, parseNetworkSpec } from './network/spec.js';
 export { classifyPoints, summarize, renderSummary, hessianAt } from './network/classify.js';
-export { solveNetwork, networkResultToJSON, type NetworkResult } from './network/study.js';
+export { solveNetwork, networkResultToJSON, type NetworkResult } from './network/solveNetwork.js';
 
 // start systems and bound reports
 export { MultihomogeneousStart, multihomogeneousStart } from './homotopy/multihomogeneous.js';
@@ -60,8 +60,9 @@ export { fixParameters } from './compile/fixed.js';
 export { monodromySolve } from './solve/monodromy.js';
 export { traceTest, traceResidual, traceTestObstacle, type TraceTestResult } from './solve/traceTest.js';
 export { trackToParameters } from './solve/trackParameters.js';
-export { parametrizeNetwork, networkMonodromy } from './network/parametrize.js';
-export { networkInstances, instancesToJSON, dataParametrizedSystem, dataParameters, type InstancesResult } from './network/instances.js';
+export { networkMonodromy } from './network/monodromy.js';
+export { parametrizeNetwork, dataParametrizedSystem, dataParameters, networkFamily } from './network/families.js';
+export { networkInstances, instancesToJSON, type InstancesResult } from './network/instances.js';
 
 // certification of results
 export { certifyResult, withCertification, formatCertification } from './certify/result.js';

@@ -17,7 +17,7 @@ import { nextUp } from '../numeric/rounding.js';
 import { normInf } from '../numeric/complex.js';
 import type { System } from '../poly/system.js';
 import { boxAround, krawczykCenter, krawczykContracts } from './krawczyk.js';
-import { newtonStep, refine as newtonRefine } from './refine.js';
+import { newtonStep, refine as newtonRefine } from './ddNewton.js';
 import { sparseSystem, type SparseSystem } from './sparse.js';
 
 export interface CertifyOptions {

@@ -10,7 +10,7 @@
  * form: the mean-value matrix ∫J lies in the convex interval matrix J(X)).
  */
 import { cadd, cbox, cmag, cmul, cpoint, cinInterior, cscale, csub, type CInterval } from '../numeric/cinterval.js';
-import { inverse } from './gauss.js';
+import { inverse } from './denseSolve.js';
 import { encloseAtPoint, jacobianOnBox } from './intervalEval.js';
 import { evaluatePoint, type SparseSystem } from './sparse.js';
 

@@ -14,7 +14,7 @@ import { renderSummary } from '../network/classify.js';
 import { linearNetwork, type LinearNetwork, type LinearNetworkOptions, type Regularization } from '../network/model.js';
 import { INSTANCES_VARY, instanceSeed, instancesToJSON, networkInstances, type InstancesResult, type Spread } from '../network/instances.js';
 import { loadNetworkSpec } from '../network/spec.js';
-import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, plural, NETWORK_METHODS, networkResultToJSON, solveNetwork, type MonodromyComponent, type NetworkMethod, type NetworkResult } from '../network/study.js';
+import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, plural, NETWORK_METHODS, networkResultToJSON, solveNetwork, type MonodromyComponent, type NetworkMethod, type NetworkResult } from '../network/solveNetwork.js';
 import type { System } from '../poly/system.js';
 import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js';
 import type { MonodromyProgress } from '../solve/monodromy.js';

@@ -12,6 +12,7 @@
  * reduced mod 2π before they are multiplied by integers, which changes no solution
  * (exp(2πi·m) = 1) and keeps the rounding of large multipliers from growing.
  */
+import { cabs } from '../numeric/complex.js';
 
 export interface HermiteForm {
   /** H = V·U, lower triangular, positive diagonal, entries left of the diagonal in [0, H_ll). */
@@ -125,7 +126,7 @@ export class BinomialSolver {
       const d = diagonal[l]!;
       const digit = rest % d;
       rest = Math.floor(rest / d);
-      let re = Math.log(Math.hypot(r[2 * l]!, r[2 * l + 1]!));
+      let re = Math.log(cabs(r[2 * l]!, r[2 * l + 1]!));
       let im = Math.atan2(r[2 * l + 1]!, r[2 * l]!) + TWO_PI * digit;
       for (let j = 0; j < l; j++) {
         const c = h[l]![j]!;

@@ -7,13 +7,13 @@
  * solver; `fromPairs` in numeric/complex converts the [re, im][] of the result JSON.
  */
 import { EigenvalueDecomposition, Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
-import { norm2 } from '../numeric/complex.js';
+import { cabs, isReal, norm2 } from '../numeric/complex.js';
 import type { Polynomial } from '../poly/polynomial.js';
 import { assertPoint, weightIndex, type LinearNetwork } from './model.js';
 
 /** Tolerances, all relative; 1e-8 is far above the error of a refined solution (~1e-14). */
 export interface ClassifyOptions {
-  /** Imaginary parts at most realTol·max(1, ‖x‖₂) count as zero. Default 1e-8. */
+  /** Imaginary parts at most realTol·max(1, ‖x‖∞) count as zero (numeric/isReal). Default 1e-8. */
   realTol?: number;
   /** Weights of modulus at most zeroTol·max(1, ‖x‖₂) count as zero. Default 1e-8. */
   zeroTol?: number;
@@ -93,7 +93,7 @@ export function hessianAt(network: LinearNetwork, x: Float64Array): number[][] {
 /** Which weights and hidden neurons vanish at x. */
 export function zeroPattern(dims: readonly number[], x: Float64Array, zeroTol = DEFAULTS.zeroTol): ZeroPattern {
   const threshold = zeroTol * Math.max(1, norm2(x));
-  const isZero = (k: number): boolean => Math.hypot(x[2 * k]!, x[2 * k + 1]!) <= threshold;
+  const isZero = (k: number): boolean => cabs(x[2 * k]!, x[2 * k + 1]!) <= threshold;
   const n = x.length / 2;
   const zeroWeights = Array.from({ length: n }, (_, k) => k).filter(isZero);
   const offNeurons: { layer: number; neuron: number }[] = [];
@@ -179,9 +179,7 @@ function morse(network: LinearNetwork, x: Float64Array, eigTol: number): { index
 export function classifyPoint(network: LinearNetwork, x: Float64Array, options: ClassifyOptions = {}): CriticalPointClass {
   const tol = { ...DEFAULTS, ...options };
   assertPoint(network, x);
-  let maxImaginary = 0;
-  for (let k = 1; k < x.length; k += 2) maxImaginary = Math.max(maxImaginary, Math.abs(x[k]!));
-  const real = maxImaginary <= tol.realTol * Math.max(1, norm2(x));
+  const real = isReal(x, tol.realTol);
   // A real point is classified at its real part, so that its loss and Hessian are real.
   const at = real ? realPart(x) : x;
   const common = { real, loss: network.loss.evaluate(at), zeroPattern: zeroPattern(network.dims, at, tol.zeroTol), rank: productRank(network.dims, at, tol.rankTol) };

@@ -45,20 +45,6 @@ export function cscale(a: CInterval, sr: number, si: number): CInterval {
   };
 }
 
-/** Complex conjugate (exact). */
-export function cconj(a: CInterval): CInterval {
-  return { re: a.re, im: I.neg(a.im) };
-}
-
-/** The smallest box holding both. */
-export function chull(a: CInterval, b: CInterval): CInterval {
-  return { re: I.hull(a.re, b.re), im: I.hull(a.im, b.im) };
-}
-
-export function cintersects(a: CInterval, b: CInterval): boolean {
-  return I.intersects(a.re, b.re) && I.intersects(a.im, b.im);
-}
-
 /** b ⊂ interior(a), part by part. */
 export function cinInterior(b: CInterval, a: CInterval): boolean {
   return I.inInterior(b.re, a.re) && I.inInterior(b.im, a.im);

@@ -32,17 +32,6 @@ export function normInf(x: CVec, n = x.length >> 1): number {
   return m;
 }
 
-/** out = x + a*y for complex scalar a = (ar, ai). */
-export function axpy(out: CVec, x: CVec, ar: number, ai: number, y: CVec, n = x.length >> 1): CVec {
-  for (let k = 0; k < n; k++) {
-    const yr = y[2 * k]!;
-    const yi = y[2 * k + 1]!;
-    out[2 * k] = x[2 * k]! + ar * yr - ai * yi;
-    out[2 * k + 1] = x[2 * k + 1]! + ar * yi + ai * yr;
-  }
-  return out;
-}
-
 /** Distance in the max-modulus norm between two complex vectors. */
 export function distInf(x: CVec, y: CVec, n = x.length >> 1): number {
   let m = 0;
@@ -68,4 +57,14 @@ export function toPairs(x: CVec, n = x.length >> 1): [number, number][] {
   const out: [number, number][] = [];
   for (let k = 0; k < n; k++) out.push([x[2 * k]!, x[2 * k + 1]!]);
   return out;
+}
+
+/**
+ * Whether a point is real: every imaginary part at most `tolerance`·max(1, ‖x‖∞). The one
+ * realness test of solutions and critical points (certify/ proves realness apart).
+ */
+export function isReal(x: CVec, tolerance: number): boolean {
+  const scale = Math.max(1, normInf(x));
+  for (let k = 1; k < x.length; k += 2) if (Math.abs(x[k]!) > tolerance * scale) return false;
+  return true;
 }

@@ -16,8 +16,6 @@ export interface CDD {
   readonly im: DD;
 }
 
-export const DD_ZERO: DD = { hi: 0, lo: 0 };
-
 export function dd(x: number): DD {
   return { hi: x, lo: 0 };
 }

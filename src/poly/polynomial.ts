@@ -4,6 +4,7 @@
  * immutable: every operation returns a new one, with like terms combined and exact zeros
  * dropped, and terms sorted so that equal polynomials have equal term lists.
  */
+import { cabs } from '../numeric/complex.js';
 export interface Term {
   readonly exps: readonly number[];
   readonly re: number;
@@ -168,22 +169,6 @@ export class Polynomial {
     return acc.toPolynomial(this.nvars);
   }
 
-  /** Replaces x_k by the polynomial q (same number of variables). */
-  substitute(k: number, q: Polynomial): Polynomial {
-    this.check(q);
-    const powers: Polynomial[] = [Polynomial.constant(this.nvars, 1)];
-    let result = Polynomial.zero(this.nvars);
-    for (const t of this.terms) {
-      const e = t.exps[k]!;
-      while (powers.length <= e) powers.push(powers[powers.length - 1]!.mul(q));
-      const exps = [...t.exps];
-      exps[k] = 0;
-      const rest = Polynomial.fromSortedTerms(this.nvars, [{ exps, re: t.re, im: t.im }]);
-      result = result.add(rest.mul(powers[e]!));
-    }
-    return result;
-  }
-
   /** Total degree (-Infinity for the zero polynomial, as is customary). */
   degree(): number {
     let d = -Infinity;
@@ -210,7 +195,7 @@ export class Polynomial {
   equals(other: Polynomial, tol = 0): boolean {
     if (other.nvars !== this.nvars) return false;
     const diff = this.sub(other);
-    return diff.terms.every((t) => Math.hypot(t.re, t.im) <= tol);
+    return diff.terms.every((t) => cabs(t.re, t.im) <= tol);
   }
 
   /** Plain interpreter: evaluates at a complex point given as interleaved (re, im). */

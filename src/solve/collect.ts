@@ -5,7 +5,7 @@
  */
 import type { CompiledSystem } from '../compile/types.js';
 import type { Random } from '../numeric/rng.js';
-import { normInf } from '../numeric/complex.js';
+import { isReal } from '../numeric/complex.js';
 import type { PathResult } from '../track/pathResult.js';
 import { clusterPoints } from './dedupe.js';
 import type { Counts, Solution, SolutionKind } from './result.js';
@@ -33,13 +33,6 @@ function randomDirection(rng: Random, n: number): Float64Array {
   const d = new Float64Array(2 * n);
   for (let k = 0; k < 2 * n; k++) d[k] = rng.normal();
   return d;
-}
-
-/** True when every imaginary part is negligible next to the size of the point. */
-export function isReal(x: Float64Array, tolerance: number): boolean {
-  const scale = Math.max(1, normInf(x));
-  for (let k = 1; k < x.length; k += 2) if (Math.abs(x[k]!) > tolerance * scale) return false;
-  return true;
 }
 
 /**

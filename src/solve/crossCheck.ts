@@ -13,11 +13,12 @@
  * included.
  */
 import { buildProgram, compileProgram } from '../compile/compile.js';
+import { isReal } from '../numeric/complex.js';
 import { Random } from '../numeric/rng.js';
 import { Polynomial } from '../poly/polynomial.js';
 import { makeSystem, type System } from '../poly/system.js';
 import { Refiner } from '../track/refine.js';
-import { isReal, REGULAR_TOLERANCE, SINGULAR_TOLERANCE } from './collect.js';
+import { REGULAR_TOLERANCE, SINGULAR_TOLERANCE } from './collect.js';
 import { InputError } from '../errors.js';
 import { monodromySolve, type MonodromyResult } from './monodromy.js';
 import { SolutionSet } from './solutionSet.js';

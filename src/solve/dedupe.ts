@@ -2,7 +2,7 @@
  * Groups endpoints that are the same point. Points are sorted along a random real projection
  * and compared only within a window of it, so grouping costs O(N log N) and not O(N²).
  */
-import { distInf, normInf } from '../numeric/complex.js';
+import { cabs, distInf, normInf } from '../numeric/complex.js';
 
 export interface Cluster {
   /** Indices (into the input list) of the points in this cluster, in input order. */
@@ -20,7 +20,7 @@ export function clusterPoints(points: readonly Float64Array[], tolerance: number
     return s;
   });
   let weight = 0;
-  for (let k = 0; k < direction.length; k += 2) weight += Math.hypot(direction[k]!, direction[k + 1]!);
+  for (let k = 0; k < direction.length; k += 2) weight += cabs(direction[k]!, direction[k + 1]!);
   const order = points.map((_, i) => i).sort((a, b) => proj[a]! - proj[b]!);
   const parent = points.map((_, i) => i);
   const find = (i: number): number => {

@@ -17,6 +17,7 @@
  * evidence of completeness, not a proof), or at `maxLoops`. For linear slice families a trace
  * test (traceTest.ts) can then check the count.
  */
+import { cabs } from '../numeric/complex.js';
 import { availableParallelism } from 'node:os';
 import { buildProgram, compileProgram } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
@@ -165,7 +166,7 @@ function randomParameters(p0: Float64Array, rng: Random, size = 1): Float64Array
   rms = Math.sqrt(rms / q) || 1;
   const out = new Float64Array(2 * q);
   for (let k = 0; k < 2 * q; k += 2) {
-    const scale = size * Math.max(Math.hypot(p0[k]!, p0[k + 1]!), rms);
+    const scale = size * Math.max(cabs(p0[k]!, p0[k + 1]!), rms);
     const [re, im] = rng.complexNormal();
     out[k] = scale * re;
     out[k + 1] = scale * im;

@@ -3,8 +3,8 @@
  * with declared parameters: the solutions at the random complex parameter point p0 the run
  * chose, with p0 itself, and what stopped the loops.
  */
-import { normInf, toPairs } from '../numeric/complex.js';
-import { isReal, REGULAR_TOLERANCE } from './collect.js';
+import { isReal, normInf, toPairs } from '../numeric/complex.js';
+import { REGULAR_TOLERANCE } from './collect.js';
 import type { MonodromyResult } from './monodromy.js';
 
 export function monodromyToResultJSON(r: MonodromyResult): Record<string, unknown> {

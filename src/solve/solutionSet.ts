@@ -5,7 +5,7 @@
  * as its tolerance reaches, so two points within tolerance are always compared.
  */
 import type { Random } from '../numeric/rng.js';
-import { distInf, normInf } from '../numeric/complex.js';
+import { cabs, distInf, normInf } from '../numeric/complex.js';
 
 /** More cells than this in a query's reach, and the query scans every point instead. */
 const MAX_CELLS_SCANNED = 64;
@@ -32,7 +32,7 @@ export class SolutionSet {
       const [re, im] = rng.complexNormal();
       this.direction[k] = re;
       this.direction[k + 1] = im;
-      weight += Math.hypot(re, im);
+      weight += cabs(re, im);
     }
     this.weight = weight;
   }

@@ -6,7 +6,7 @@
  * allocated once, with the stepper.
  */
 import { ComplexLU } from '../linalg/lu.js';
-import { normInf } from '../numeric/complex.js';
+import { cabs, normInf } from '../numeric/complex.js';
 import type { Homotopy } from '../homotopy/types.js';
 import type { TrackerLimits, TrackerPreset } from './presets.js';
 
@@ -170,7 +170,7 @@ export class SegmentStepper {
     const p = this.preset;
     const dr = tbr - tar;
     const di = tbi - tai;
-    const length = Math.hypot(dr, di);
+    const length = cabs(dr, di);
     if (length === 0) return 'ok';
     let tau = 0;
     let h = Math.min(maxStep, this.stepLength / length, 1);

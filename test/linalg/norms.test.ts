@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matrixNorm1, matrixNormInf, norm1, weightedNormInf, weightsOf } from '../../src/linalg/norms.js';
+import { matrixNorm1, matrixNormInf, norm1 } from '../../src/linalg/norms.js';
 
 describe('norms', () => {
   // [[3+4i, 1], [0, -2i]] with column sums 5, 3 and row sums 6, 2.
@@ -16,12 +16,5 @@ describe('norms', () => {
   test('vector 1-norm sums moduli', () => {
     expect(norm1(new Float64Array([3, 4, 0, -1]))).toBe(6);
     expect(norm1(new Float64Array([3, 4, 0, -1]), 1)).toBe(5);
-  });
-
-  test('weighted ∞-norm is relative for large coordinates and absolute for small ones', () => {
-    const x = new Float64Array([300, 400, 0.3, 0.4]);
-    const w = weightsOf(new Float64Array(2), x);
-    expect(Array.from(w)).toEqual([500, 1]);
-    expect(weightedNormInf(new Float64Array([5, 0, 0.1, 0]), w)).toBeCloseTo(0.1, 15);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileSystem } from '../../src/compile/compile.js';
 import { fixParameters } from '../../src/compile/fixed.js';
-import { dataParameters, dataParametrizedSystem, instancesToJSON, networkInstances } from '../../src/network/instances.js';
+import { dataParameters, dataParametrizedSystem } from '../../src/network/families.js';
+import { instancesToJSON, networkInstances } from '../../src/network/instances.js';
 import { linearNetwork } from '../../src/network/model.js';
-import { solveNetwork, type NetworkResult } from '../../src/network/study.js';
+import { solveNetwork, type NetworkResult } from '../../src/network/solveNetwork.js';
 
 describe('dataParametrizedSystem', () => {
   it.each([

@@ -4,20 +4,21 @@
  * say whether the counts are complete. The JSON form extends the solve result (schema
  * critsolve/result@1, GUIDE §2).
  */
-import type { MonodromyOptions, MonodromyResult, MonodromyStop } from '../solve/monodromy.js';
+import type { MonodromyOptions, MonodromyStop } from '../solve/monodromy.js';
 import { bezoutNumber } from '../poly/system.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
 import type { MixedSubdivision } from '../bounds/mixedVolume.js';
 import { polyhedralSubdivision } from '../paths/polyhedralPaths.js';
 import type { CrossCheck, SolveResult } from '../solve/result.js';
 import { crossCheckShortfall, monodromyCrossCheck, withCrossCheck } from '../solve/crossCheck.js';
-import { networkFamily } from './crossCheck.js';
+import { networkFamily } from './families.js';
 import { resultToJSON } from '../solve/result.js';
 import { randomSeed } from '../numeric/rng.js';
 import { solve, type SolveOptions } from '../solve/solve.js';
 import { classifyPoints, type ClassifyOptions, type CriticalPointClass, type CriticalSummary } from './classify.js';
 import type { LinearNetwork } from './model.js';
-import { networkMonodromy } from './parametrize.js';
+import { networkMonodromy } from './monodromy.js';
+import type { MonodromyComponent } from './components.js';
 
 /** How to solve; `auto` as resolveMethod says. */
 export type NetworkMethod = 'auto' | 'total-degree' | 'polyhedral' | 'monodromy';
@@ -44,7 +45,7 @@ export interface NetworkSolveOptions extends SolveOptions {
   classify?: ClassifyOptions;
   /**
    * After a total-degree or polyhedral solve, send the points found around a few monodromy
-   * loops (network/crossCheck) and call the count complete only if they find nothing new
+   * loops (network/families: networkFamily) and call the count complete only if they find nothing new
    * (default true).
    */
   crossCheck?: boolean;
@@ -52,14 +53,7 @@ export interface NetworkSolveOptions extends SolveOptions {
   monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'targetCount' | 'onProgress'>;
 }
 
-/** A family of critical points solved by monodromy: a choice of on-neurons (see network/parametrize). */
-export interface MonodromyComponent {
-  /** Pattern key, as classify's zeroPattern key; `0…0` for W = 0, which needs no solving. */
-  readonly key: string;
-  readonly monodromy?: MonodromyResult;
-  /** Why the component has no solutions at generic parameters, when it has none. */
-  readonly empty?: string;
-}
+export type { MonodromyComponent };
 
 export interface NetworkResult {
   readonly network: LinearNetwork;
@@ -194,7 +188,7 @@ async function solveByMonodromy(network: LinearNetwork, options: NetworkSolveOpt
   const { seed, signal, classify, monodromy, workers } = options;
   const spec = { dims: network.dims, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda: network.lambda } } as const;
   const m = await networkMonodromy(spec, { ...monodromy, ...(seed === undefined ? {} : { seed }), ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}) });
-  const partial = m.components.some((c) => c.monodromy?.stoppedBy === 'aborted');
+  const partial = m.partial;
   const result: SolveResult = { seed: m.seed, variables: network.variables, startSystem: 'monodromy', counts: m.counts, solutions: m.solutions, paths: m.paths, retracked: m.retracked, warnings: m.warnings, partial, seconds: m.seconds };
   const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);
   const incomplete = [monodromyIncomplete(m.components), ...incompleteReasons(network, result, false)];

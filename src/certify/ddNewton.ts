@@ -6,7 +6,7 @@
  */
 import { normInf } from '../numeric/complex.js';
 import { cdd, cddSub, type CDD } from '../numeric/doubledouble.js';
-import { factor, solve } from './gauss.js';
+import { factor, solve } from './denseSolve.js';
 import { evaluateDD, evaluatePoint, type SparseSystem } from './sparse.js';
 
 /** The Newton step J(x)⁻¹F(x) in double (to be subtracted), or undefined when J(x) is singular. */

@@ -1,0 +1,223 @@
+/**
+ * The component engine: every critical point of a network, one family of them at a time,
+ * solved once and tracked to any number of target parameter points.
+ *
+ * The critical points do not form one family. A hidden neuron whose incoming and outgoing
+ * weights all vanish ("off") leaves the data gradient of those weights zero whatever their λ,
+ * so for each choice of the neurons that stay on there is a separate component of solutions:
+ * the critical points with no zero weight of the smaller network made of those neurons. (For
+ * generic λ no other zero pattern occurs: a zero weight with a data gradient that does not
+ * vanish identically costs one more equation than it frees.) Monodromy cannot leave a
+ * component, so each is solved by itself, on its own smaller network, at a random complex
+ * parameter point, then tracked by parameter homotopies to every target (solve/trackParameters);
+ * W = 0 (every neuron off) is a critical point for every λ.
+ *
+ * `networkMonodromy` (one target: the network's λ's) and `networkInstances` (many targets:
+ * random data and λ's) are this engine with the λ-family and the data family (network/families).
+ */
+import { availableParallelism } from 'node:os';
+import { compileSystem } from '../compile/compile.js';
+import { fixParameters } from '../compile/fixed.js';
+import type { CompiledSystem } from '../compile/types.js';
+import { Random } from '../numeric/rng.js';
+import { SharedLoopPool } from '../parallel/loopPool.js';
+import { monodromySolve, type MonodromyOptions, type MonodromyResult } from '../solve/monodromy.js';
+import { trackToParameters, type TrackedInstance } from '../solve/trackParameters.js';
+import type { PathResult } from '../track/pathResult.js';
+import { Refiner } from '../track/refine.js';
+import { SINGULAR_CONDITION } from '../track/tracker.js';
+import { neuronSignFlips, type AliveSubnetwork, type ComponentFamily } from './families.js';
+import { weightIndex } from './model.js';
+
+/**
+ * Default stale loops per component. Most components hold a handful of orbits of the sign
+ * flips, so a loop sends few solutions around and is cheap, but a stale one is weak evidence:
+ * on the 1-1-1-1 components of dln_1-2-2-1 (60 seeds) 5 stale loops stopped short in about
+ * one run in ten; with 20, 8 seeds of 8 found all 129 critical points.
+ */
+export const COMPONENT_STALE_LOOPS = 20;
+
+/** The neurons that are on, per hidden layer (0-based indices). */
+export type AliveNeurons = readonly (readonly number[])[];
+
+/** Every choice of on-neurons with at least one per hidden layer, all-on last. */
+export function aliveChoices(dims: readonly number[]): AliveNeurons[] {
+  let choices: number[][][] = [[]];
+  for (const width of dims.slice(1, -1)) {
+    const subsets = Array.from({ length: 2 ** width - 1 }, (_, m) => {
+      const mask = m + 1;
+      return Array.from({ length: width }, (_, j) => j).filter((j) => (mask >> j) & 1);
+    });
+    choices = choices.flatMap((c) => subsets.map((s) => [...c, s]));
+  }
+  const size = (c: AliveNeurons): number => c.reduce((s, l) => s + l.length, 0);
+  return choices.sort((a, b) => size(a) - size(b));
+}
+
+/** The key of classify's zeroPattern: per hidden layer one digit per neuron, 1 on, 0 off. */
+export function aliveKey(dims: readonly number[], alive: AliveNeurons): string {
+  if (dims.length <= 2) return '-';
+  return dims
+    .slice(1, -1)
+    .map((width, k) => Array.from({ length: width }, (_, j) => (alive[k]?.includes(j) ? '1' : '0')).join(''))
+    .join('|');
+}
+
+/** Every input and output neuron, and the on-neurons of the hidden layers. */
+export function aliveSubnetwork(dims: readonly number[], alive: AliveNeurons): AliveSubnetwork {
+  const L = dims.length - 1;
+  const kept = dims.map((d, k) => (k === 0 || k === L ? Array.from({ length: d }, (_, j) => j) : [...alive[k - 1]!]));
+  const embedding: number[] = [];
+  for (let k = 0; k < L; k++) for (const i of kept[k + 1]!) for (const j of kept[k]!) embedding.push(weightIndex(dims, k, i, j));
+  return { kept, dims: kept.map((neurons) => neurons.length), embedding };
+}
+
+/** Moves a point of a component's network into the full network's variables (zeros elsewhere). */
+export function embed(x: Float64Array, embedding: readonly number[], n: number): Float64Array {
+  const out = new Float64Array(2 * n);
+  embedding.forEach((k, i) => {
+    out[2 * k] = x[2 * i]!;
+    out[2 * k + 1] = x[2 * i + 1]!;
+  });
+  return out;
+}
+
+/** W = 0, a critical point for every λ when there is a hidden layer, as a path record. */
+export function zeroPoint(target: CompiledSystem): PathResult {
+  const x = new Float64Array(2 * target.nvars);
+  const m = new Refiner(target).measure(x);
+  return {
+    index: 0,
+    code: m.condition < SINGULAR_CONDITION ? 'success' : 'singular',
+    reason: 'W = 0 is a critical point for every λ',
+    start: x,
+    end: new Float64Array(x),
+    t: 1,
+    acceptedSteps: 0,
+    rejectedSteps: 0,
+    residual: m.residual,
+    condition: m.condition,
+    windingNumber: 1,
+    preset: 'none',
+  };
+}
+
+/** A family of critical points solved by monodromy: a choice of on-neurons. */
+export interface MonodromyComponent {
+  /** Pattern key, as classify's zeroPattern key; `0…0` for W = 0, which needs no solving. */
+  readonly key: string;
+  readonly monodromy?: MonodromyResult;
+  /** Why the component has no solutions at generic parameters, when it has none. */
+  readonly empty?: string;
+}
+
+/** One component solved: its monodromy run, and its solutions tracked to every target. */
+export interface ComponentRun extends MonodromyComponent {
+  /** The component's weights' indices in the full network. */
+  readonly embedding: readonly number[];
+  /** One per target, in order; empty when the component is empty or the run was stopped. */
+  readonly tracked: readonly TrackedInstance[];
+  readonly pathsTracked: number;
+}
+
+export interface ComponentsOptions {
+  /** Seed of every random choice; component c uses seed + c and stream 100 + c. */
+  readonly seed: number;
+  /** Stopping rules, tracker settings, workers and signal of each component's monodromy. */
+  readonly monodromy?: Omit<MonodromyOptions, 'seed' | 'startPair' | 'symmetries' | 'knownSolutions' | 'traceTest' | 'targetCount'>;
+  /**
+   * A count for the whole network (with one target): the components are solved smallest
+   * first, and the last, all-on one stops when the total is reached.
+   */
+  readonly targetCount?: number;
+}
+
+export interface ComponentsResult {
+  /** W = 0 first when there is a hidden layer, then every choice of on-neurons, all-on last. */
+  readonly components: readonly MonodromyComponent[];
+  /** The components that were solved (W = 0 needs no solving), in order. */
+  readonly runs: readonly ComponentRun[];
+  /** Solutions at the components' generic source points, W = 0 included. */
+  readonly sourceCount: number;
+  readonly pathsTracked: number;
+  /** True when the signal stopped the run: components after it were not solved or tracked. */
+  readonly partial: boolean;
+}
+
+/** Successful paths so far, for a network-wide target count. */
+const successes = (runs: readonly ComponentRun[]): number => runs.reduce((s, r) => s + (r.tracked[0]?.paths.filter((p) => p.code === 'success').length ?? 0), 0);
+
+/** One component: its start pair, monodromy at it, and the tracking to every target. */
+async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key: string, c: number, targets: readonly Float64Array[], options: ComponentsOptions, pool: SharedLoopPool | undefined, count: number | undefined): Promise<ComponentRun> {
+  const system = family.system(sub);
+  const compiled = compileSystem(system);
+  const start = family.startPair(system, compiled, new Random(options.seed, 100 + c));
+  const none = { key, embedding: sub.embedding, tracked: [], pathsTracked: 0 };
+  // A singular start means the component's critical points have no isolated member at
+  // generic parameters (they form a proper subvariety), so it contributes nothing.
+  if (!(new Refiner(fixParameters(compiled, start.p)).refine(new Float64Array(start.x)).condition < SINGULAR_CONDITION)) {
+    return { ...none, empty: `singular at generic ${family.parametersName}: no isolated critical points` };
+  }
+  const m = await monodromySolve(system, {
+    maxStaleLoops: COMPONENT_STALE_LOOPS,
+    ...options.monodromy,
+    ...(pool ? { pool } : {}),
+    seed: options.seed + c,
+    startPair: start,
+    symmetries: neuronSignFlips(sub.dims),
+    ...(count === undefined ? {} : { targetCount: count }),
+  });
+  if (m.stoppedBy === 'aborted') return { ...none, monodromy: m, pathsTracked: m.pathsTracked };
+  const tracked = await trackToParameters(system, m.parameters, m.solutions, targets.map((p) => family.restrict(p, sub)), { seed: options.seed + c });
+  const pathsTracked = m.pathsTracked + tracked.reduce((s, t) => s + t.paths.length + t.retracked.length, 0);
+  return { ...none, monodromy: m, tracked, pathsTracked };
+}
+
+/**
+ * Every component of the family, solved once at a random complex point and tracked to each
+ * target (parameter points of the whole network's family). One pool of worker threads serves
+ * every component's loops, started once.
+ */
+export async function solveComponents(family: ComponentFamily, targets: readonly Float64Array[], options: ComponentsOptions): Promise<ComponentsResult> {
+  const { dims } = family;
+  const hidden = dims.length > 2;
+  const signal = options.monodromy?.signal;
+  const workers = options.monodromy?.workers ?? availableParallelism();
+  const shared = options.monodromy?.pool ?? (workers > 1 ? new SharedLoopPool(workers, options.monodromy?.poolAfterSeconds) : undefined);
+  const choices = hidden ? aliveChoices(dims) : [[]];
+  const runs: ComponentRun[] = [];
+  try {
+    for (const [c, alive] of choices.entries()) {
+      if (signal?.aborted) break;
+      const last = c === choices.length - 1;
+      const count = last && options.targetCount !== undefined ? Math.max(1, options.targetCount - (hidden ? 1 : 0) - successes(runs)) : undefined;
+      runs.push(await solveComponent(family, aliveSubnetwork(dims, alive), aliveKey(dims, alive), c, targets, options, shared, count));
+    }
+  } finally {
+    if (shared && shared !== options.monodromy?.pool) await shared.close();
+  }
+  const zero: MonodromyComponent[] = hidden ? [{ key: aliveKey(dims, dims.slice(1, -1).map(() => [])) }] : [];
+  const components = [...zero, ...runs.map(({ key, monodromy, empty }) => ({ key, ...(monodromy ? { monodromy } : {}), ...(empty ? { empty } : {}) }))];
+  const partial = runs.length < choices.length || runs.some((r) => r.monodromy?.stoppedBy === 'aborted');
+  return {
+    components,
+    runs,
+    sourceCount: zero.length + runs.reduce((s, r) => s + (r.monodromy?.solutions.length ?? 0), 0),
+    pathsTracked: runs.reduce((s, r) => s + r.pathsTracked, 0),
+    partial,
+  };
+}
+
+/**
+ * The paths to target `i` in the whole network's variables: W = 0 first (when there is a
+ * hidden layer; `target` is the whole system at the target), then every component's, indexed
+ * one after another.
+ */
+export function pathsToTarget(result: ComponentsResult, i: number, dims: readonly number[], target: CompiledSystem): PathResult[] {
+  const n = target.nvars;
+  const paths: PathResult[] = dims.length > 2 ? [zeroPoint(target)] : [];
+  for (const r of result.runs) {
+    for (const p of r.tracked[i]?.paths ?? []) paths.push({ ...p, index: paths.length, start: embed(p.start, r.embedding, n), end: embed(p.end, r.embedding, n) });
+  }
+  return paths;
+}
