@@ -35,6 +35,7 @@ interface NetworkCliOptions {
   instances?: number;
   method: NetworkMethod;
   seed?: number;
+  dataSeed?: number;
   workers?: number;
   out?: string;
   export?: string[];
@@ -81,9 +82,12 @@ function checkExport(values: readonly string[]): { format: string; file: string 
   return { format, file };
 }
 
-/** What the user asked for, as network options; `seed` seeds the data, the λ's and the solver. */
+/**
+ * What the user asked for, as network options; `seed` seeds the solver, `dataSeed` the random
+ * data and λ's (by default the solver's seed: one seed reproduces the whole run).
+ */
 function networkOptions(opts: NetworkCliOptions): { options: LinearNetworkOptions; seed: number; label: string } {
-  const shaping = [opts.points !== undefined && '--points', opts.regularization !== undefined && '--regularization'].filter(Boolean);
+  const shaping = [opts.points !== undefined && '--points', opts.regularization !== undefined && '--regularization', opts.dataSeed !== undefined && '--data-seed'].filter(Boolean);
   if (opts.dims && opts.spec) {
     throw new InputError('give either --dims or --spec, not both: the spec file already fixes the layer widths');
   }
@@ -94,15 +98,18 @@ function networkOptions(opts: NetworkCliOptions): { options: LinearNetworkOption
     return { options: loadNetworkSpec(opts.spec), seed: opts.seed ?? randomSeed(), label: `data and λ's from ${opts.spec}` };
   }
   if (!opts.dims) {
-    if (shaping.length > 0) {
-      throw new InputError(`${shaping.join(' and ')} need a network: give --dims (e.g. --dims 2,2,2) or --spec FILE`);
+    if (opts.points !== undefined || opts.regularization !== undefined) {
+      throw new InputError(`${shaping.filter((o) => o !== '--data-seed').join(' and ')} need a network: give --dims (e.g. --dims 2,2,2) or --spec FILE`);
     }
     const seed = opts.seed ?? DEFAULT_NETWORK.seed;
-    return { options: { ...DEFAULT_NETWORK, seed }, seed, label: 'the built-in example (choose your own with --dims or --spec)' };
+    const dataSeed = opts.dataSeed ?? seed;
+    return { options: { ...DEFAULT_NETWORK, seed: dataSeed }, seed, label: `the built-in example${dataSeed === seed ? '' : ` with data seed ${dataSeed}`} (choose your own with --dims or --spec)` };
   }
   const seed = opts.seed ?? randomSeed();
-  const options = { dims: opts.dims, points: opts.points ?? 1, regularization: opts.regularization ?? { kind: 'generic' }, seed } as const;
-  return { options, seed, label: `random data${options.regularization.kind === 'generic' ? " and λ's" : ''} from the seed` };
+  const dataSeed = opts.dataSeed ?? seed;
+  const options = { dims: opts.dims, points: opts.points ?? 1, regularization: opts.regularization ?? { kind: 'generic' }, seed: dataSeed } as const;
+  const what = `random data${options.regularization.kind === 'generic' ? " and λ's" : ''}`;
+  return { options, seed, label: dataSeed === seed ? `${what} from the seed` : `${what} from data seed ${dataSeed}` };
 }
 
 function describeRegularization(r: Regularization = { kind: 'generic' }): string {
@@ -224,11 +231,12 @@ function renderInstances(r: InstancesResult): string {
 async function runInstances(opts: NetworkCliOptions & { instances: number }): Promise<void> {
   checkInstances(opts);
   const seed = opts.seed ?? randomSeed();
+  const dataSeed = opts.dataSeed ?? seed;
   const dims = opts.dims!;
   const points = opts.points ?? 1;
-  const last = instanceSeedLabel(seed, opts.instances);
+  const last = instanceSeedLabel(dataSeed, opts.instances);
   process.stdout.write(
-    `network ${dims.join('-')}: ${points} data point${points === 1 ? '' : 's'} per instance, generic λ's; ${opts.instances} instances, the networks of --seed ${last}: ` +
+    `network ${dims.join('-')}: ${points} data point${points === 1 ? '' : 's'} per instance, generic λ's; ${opts.instances} instances, the networks of ${opts.dataSeed === undefined ? '--seed' : '--data-seed'} ${last}: ` +
       `their data X, Y and λ's vary; seed ${seed}\n`,
   );
   const controller = new AbortController();
@@ -240,6 +248,7 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
       points,
       instances: opts.instances,
       seed,
+      dataSeed,
       monodromy: { onProgress: monodromyProgress(opts.quiet === true), signal: controller.signal, ...(opts.workers === undefined ? {} : { workers: opts.workers }) },
     });
     if (opts.out) writeJson(opts.out, instancesToJSON(r));
@@ -322,7 +331,8 @@ export function networkCommand(): Command {
         'prints per-instance counts (complex, real, minima, saddles by Morse index, real points by zero pattern) and min/mean/max and a histogram of the real counts',
       parseInteger('instances', 1, 1_000_000),
     )
-    .option('--seed <n>', 'seed of the data, the λ\'s and every random choice of the solver (default: random, reported; 0 for the built-in example)', parseInteger('seed', 0, 2 ** 31 - 1))
+    .option('--seed <n>', `seed of every random choice of the solver, and of the data and λ's unless --data-seed is given (default: random, reported; ${DEFAULT_NETWORK.seed} for the built-in example)`, parseInteger('seed', 0, 2 ** 31 - 1))
+    .option('--data-seed <n>', "seed of the random data and λ's alone (with --dims or the built-in example; default: --seed): the same network re-solved with other random choices of the solver, by another --seed", parseInteger('data-seed', 0, 2 ** 31 - 1))
     .option('--workers <n>', 'worker threads for path tracking and monodromy loops (default: one per CPU; 1 tracks in the main thread); the result does not depend on it', parseInteger('workers', 1, 1024))
     .option('--out <file>', 'write the result as JSON (schema critsolve/result@1, with loss, zeroPattern and index per solution; with --instances critsolve/instances@1: instances[] of such results, and aggregate)')
     .option('--export <format-and-file...>', `write the gradient system as ${Object.keys(EXPORTERS).join('|')} to FILE, without solving, e.g. --export phc system.phc`)

@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { compileSystem } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
 import type { CompiledSystem } from '../compile/types.js';
-import { Random } from '../numeric/rng.js';
+import { Random, STREAMS } from '../numeric/rng.js';
 import { SharedLoopPool } from '../parallel/loopPool.js';
 import { monodromySolve, type MonodromyOptions, type MonodromyResult } from '../solve/monodromy.js';
 import { trackToParameters, type TrackedInstance } from '../solve/trackParameters.js';
@@ -151,7 +151,7 @@ const successes = (runs: readonly ComponentRun[]): number => runs.reduce((s, r) 
 async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key: string, c: number, targets: readonly Float64Array[], options: ComponentsOptions, pool: SharedLoopPool | undefined, count: number | undefined): Promise<ComponentRun> {
   const system = family.system(sub);
   const compiled = compileSystem(system);
-  const start = family.startPair(system, compiled, new Random(options.seed, 100 + c));
+  const start = family.startPair(system, compiled, new Random(options.seed, STREAMS.componentStart + c));
   const none = { key, embedding: sub.embedding, tracked: [], pathsTracked: 0 };
   // A singular start means the component's critical points have no isolated member at
   // generic parameters (they form a proper subvariety), so it contributes nothing.

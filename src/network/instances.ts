@@ -14,7 +14,7 @@ import { compileSystem } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
 import type { CompiledSystem } from '../compile/types.js';
 import { InputError } from '../errors.js';
-import { Random, randomSeed } from '../numeric/rng.js';
+import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
 import { collectSolutions } from '../solve/collect.js';
 import type { MonodromyOptions } from '../solve/monodromy.js';
 import type { SolveResult } from '../solve/result.js';
@@ -37,15 +37,17 @@ export interface InstancesOptions {
   points?: number;
   /** Number of instances, at least 1. */
   instances: number;
-  /** Seed of the source solve; instance i (0-based) is the network of seed `seed + i`. */
+  /** Seed of the source solve, and of the instances' data unless `dataSeed` is given. */
   seed?: number;
+  /** Instance i (0-based) is the network of data seed `dataSeed + i` (default: `seed`). */
+  dataSeed?: number;
   monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'preset' | 'limits' | 'onProgress' | 'signal' | 'workers'>;
   classify?: ClassifyOptions;
 }
 
 /** One instance's critical points, as `critsolve network` reports them, and its network's seed. */
 export interface NetworkInstance extends NetworkResult {
-  /** The seed that draws this instance's data and λ's (`--seed` of `critsolve network`). */
+  /** The seed that draws this instance's data and λ's (`--data-seed` of `critsolve network`). */
   readonly networkSeed: number;
 }
 
@@ -88,7 +90,7 @@ function spread(values: readonly number[]): Spread {
 /** Instance i as a solve result: the paths of every component to it, grouped into points. */
 async function instanceResult(network: LinearNetwork, networkSeed: number, seed: number, solved: ComponentsResult, i: number, target: CompiledSystem, classify?: ClassifyOptions): Promise<NetworkInstance> {
   const paths = pathsToTarget(solved, i, network.dims, target);
-  const collected = await collectSolutions(paths, target, new Random(seed, 99));
+  const collected = await collectSolutions(paths, target, new Random(seed, STREAMS.componentGrouping));
   const seconds = solved.runs.reduce((s, r) => s + (r.tracked[i]?.seconds ?? 0), 0);
   const solve: SolveResult = { seed, variables: network.variables, startSystem: 'monodromy', ...collected, paths, partial: false, seconds };
   const { points, summary } = classifyPoints(network, collected.solutions.map((s) => s.x), classify);
@@ -117,7 +119,8 @@ export async function networkInstances(options: InstancesOptions): Promise<Insta
   const seed = options.seed ?? randomSeed();
   const points = options.points ?? 1;
   const dims = [...options.dims];
-  const networks = Array.from({ length: options.instances }, (_, i) => linearNetwork({ dims, points, seed: instanceSeed(seed, i) }));
+  const dataSeed = options.dataSeed ?? seed;
+  const networks = Array.from({ length: options.instances }, (_, i) => linearNetwork({ dims, points, seed: instanceSeed(dataSeed, i) }));
   const targets = networks.map(dataParameters);
   const full = compileSystem(dataParametrizedSystem(dims, points));
   const { maxStaleLoops = INSTANCE_STALE_LOOPS, ...monodromy } = options.monodromy ?? {};
@@ -125,7 +128,7 @@ export async function networkInstances(options: InstancesOptions): Promise<Insta
   const { partial, components, sourceCount } = solved;
   const instances: NetworkInstance[] = [];
   for (const [i, network] of (partial ? [] : networks).entries()) {
-    instances.push(await instanceResult(network, instanceSeed(seed, i), seed, solved, i, fixParameters(full, targets[i]!), options.classify));
+    instances.push(await instanceResult(network, instanceSeed(dataSeed, i), seed, solved, i, fixParameters(full, targets[i]!), options.classify));
   }
   const of = (f: (s: CriticalSummary) => number): Spread => spread(instances.map((t) => f(t.summary)));
   return {
@@ -144,7 +147,7 @@ export async function networkInstances(options: InstancesOptions): Promise<Insta
 
 /** What the instances vary, in words for the JSON and the help. */
 export const INSTANCES_VARY =
-  "the data X, Y and the generic λ's: instance i is the network that `critsolve network --dims D --points M --seed s_i` solves, with s_i = seed + i − 1; " +
+  "the data X, Y and the generic λ's: instance i is the network that `critsolve network --dims D --points M --data-seed s_i` solves (with any --seed), with s_i = data seed + i − 1 (the data seed is --seed unless --data-seed is given); " +
   'the gradient system takes λ, X and Y as parameters, solved once by monodromy at a random complex point and tracked to each instance';
 
 /**

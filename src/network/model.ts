@@ -9,7 +9,7 @@
  * so a million data points cost no more to model than ten.
  */
 import { InputError } from '../errors.js';
-import { Random } from '../numeric/rng.js';
+import { Random, STREAMS } from '../numeric/rng.js';
 import { PolyMatrix } from '../poly/matrix.js';
 import { Polynomial } from '../poly/polynomial.js';
 import { makeSystem, type System } from '../poly/system.js';
@@ -69,6 +69,8 @@ export interface LinearNetwork {
   readonly isolated: boolean;
   /** Why the critical points are not isolated, in words for the user. */
   readonly warning?: string;
+  /** The seed that drew the random data or λ's, when any were drawn (the options' `seed`). */
+  readonly dataSeed?: number;
 }
 
 /** One thing wrong with network options: where (a JSON-style path, 0-based) and what. */
@@ -194,7 +196,7 @@ export function gramMatrices(X: Matrix, Y: Matrix): NetworkGram {
 }
 
 function entrywiseLambda(dims: readonly number[], reg: Regularization, seed: number): Matrix[] {
-  const rng = new Random(seed, 2);
+  const rng = new Random(seed, STREAMS.dataLambda);
   const shapes = dims.slice(1).map((rows, k) => [rows, dims[k]!] as const);
   switch (reg.kind) {
     case 'entrywise':
@@ -325,15 +327,16 @@ export function linearNetwork(options: LinearNetworkOptions): LinearNetwork {
   const dims = [...options.dims];
   const seed = options.seed ?? 0;
   const points = options.X?.[0]?.length ?? options.points ?? 1;
-  const X = options.X ?? randomMatrix(dims[0]!, points, new Random(seed, 0));
-  const Y = options.Y ?? randomMatrix(dims[dims.length - 1]!, points, new Random(seed, 1));
+  const X = options.X ?? randomMatrix(dims[0]!, points, new Random(seed, STREAMS.dataX));
+  const Y = options.Y ?? randomMatrix(dims[dims.length - 1]!, points, new Random(seed, STREAMS.dataY));
   const lambda = entrywiseLambda(dims, options.regularization ?? { kind: 'generic' }, seed);
   const gram = gramMatrices(X, Y);
   const variables = weightNames(dims);
   const loss = lossPolynomial(dims, gram, lambda);
   const system = makeSystem(variables, variables.map((_, k) => loss.diff(k)));
   const warning = isolationWarning(symmetryReasons(dims, lambda, gram.XX));
-  return { dims, X, Y, lambda, gram, variables, loss, system, isolated: warning === undefined, ...(warning ? { warning } : {}) };
+  const drawn = !options.X || !options.Y || (options.regularization ?? { kind: 'generic' }).kind === 'generic';
+  return { dims, X, Y, lambda, gram, variables, loss, system, isolated: warning === undefined, ...(warning ? { warning } : {}), ...(drawn ? { dataSeed: seed } : {}) };
 }
 
 /** Refuses a point that does not have one (re, im) pair per weight: a programming error. */

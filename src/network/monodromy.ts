@@ -5,7 +5,7 @@
  */
 import { compileSystem } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
-import { Random, randomSeed } from '../numeric/rng.js';
+import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
 import type { System } from '../poly/system.js';
 import { collectSolutions, type Collected } from '../solve/collect.js';
 import type { MonodromyOptions, MonodromyResult } from '../solve/monodromy.js';
@@ -62,6 +62,6 @@ export async function networkMonodromy(options: LinearNetworkOptions, monodromy:
   const paths = pathsToTarget(solved, 0, network.dims, target);
   const regular = new Map(solved.runs.map((r) => [r.key, r.tracked[0]?.counts.regular ?? 0]));
   const components = solved.components.map((c) => ({ ...c, regular: c.monodromy || c.empty ? (regular.get(c.key) ?? 0) : zeroFound }));
-  const collected = await collectSolutions(paths, target, new Random(seed, 99));
+  const collected = await collectSolutions(paths, target, new Random(seed, STREAMS.componentGrouping));
   return { seed, network, system: full.system, components, pathsTracked: solved.pathsTracked, paths, partial: solved.partial, ...collected, seconds: (performance.now() - began) / 1000 };
 }

@@ -238,6 +238,7 @@ function networkToJSON(n: LinearNetwork): Record<string, unknown> {
     regularization: { kind: 'entrywise', lambda: n.lambda },
     isolated: n.isolated,
     warning: n.warning ?? null,
+    ...(n.dataSeed === undefined ? {} : { dataSeed: n.dataSeed }),
   };
 }
 

@@ -9,6 +9,35 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 
 type Generator = ReturnType<typeof xoroshiro128plus>;
 
+/**
+ * The named streams of a seed: every kind of random choice draws from its own stream, so that
+ * no choice depends on another's draws. The data's streams (a network's X, Y and λ's) lie far
+ * from the solver's, so a network's data and its solver's choices are independent even when
+ * one seed draws both, and `--data-seed` can keep the data while `--seed` changes the solver.
+ */
+export const STREAMS = {
+  /** solve: γ and the projective chart; derive(1) draws the polyhedral coefficients. */
+  solver: 0,
+  /** Random projections that group endpoints into solutions. */
+  grouping: 1,
+  /** The linear forms of a multihomogeneous start system. */
+  startForms: 2,
+  /** Monodromy's start point and loop vertices. */
+  loops: 10,
+  /** Parameter homotopies to target t: γ (one stream per target, from here on). */
+  parameterHomotopy: 20,
+  /** The trace test's slices. */
+  traceTest: 30,
+  /** Grouping the points of a network solved by components. */
+  componentGrouping: 99,
+  /** Start pairs of a network's components (one stream per component, from here on). */
+  componentStart: 100,
+  /** A random network's inputs X, targets Y and generic λ's. */
+  dataX: 1_000_001,
+  dataY: 1_000_002,
+  dataLambda: 1_000_003,
+} as const;
+
 
 /** A seed for callers that did not give one; it is reported in the result. */
 export function randomSeed(): number {

@@ -8,16 +8,13 @@ import { bestMultihomogeneousBound } from '../bounds/bezout.js';
 import type { CompiledSystem } from '../compile/types.js';
 import { MultihomogeneousStart } from '../homotopy/multihomogeneous.js';
 import { StraightLineHomotopy } from '../homotopy/straightLine.js';
-import { Random } from '../numeric/rng.js';
+import { Random, STREAMS } from '../numeric/rng.js';
 import type { PathResult } from '../track/pathResult.js';
 import type { PresetName } from '../track/presets.js';
 import type { StartJob, TrackJob } from './job.js';
 import { TrackerCache, type PathSource, type StartKind } from './source.js';
 
 type MultihomogeneousJob = Extract<StartJob, { kind: 'multihomogeneous' }>;
-
-/** The stream of the solve's seed that draws the start system's linear forms. */
-const FORMS_STREAM = 2;
 
 class MultihomogeneousPaths implements PathSource {
   readonly n: number;
@@ -52,11 +49,11 @@ export const multihomogeneousKind: StartKind<'multihomogeneous'> = {
     const index = new Map(system.variables.map((v, k) => [v, k]));
     const groups = partition.map((g) => g.map((name) => index.get(name)!));
     const degrees = system.equations.map((p) => groups.map((g) => Math.max(0, p.degreeIn(g))));
-    const start = new MultihomogeneousStart(groups, degrees, new Random(seed, FORMS_STREAM));
+    const start = new MultihomogeneousStart(groups, degrees, new Random(seed, STREAMS.startForms));
     return {
       kind: 'multihomogeneous',
       pathCount: start.pathCount,
-      start: () => ({ kind: 'multihomogeneous', groups, degrees, seed, stream: FORMS_STREAM }),
+      start: () => ({ kind: 'multihomogeneous', groups, degrees, seed, stream: STREAMS.startForms }),
       startOf: (i) => start.startSolution(new Float64Array(2 * start.n), BigInt(i)),
     };
   },

@@ -14,7 +14,7 @@
  */
 import { buildProgram, compileProgram } from '../compile/compile.js';
 import { isReal } from '../numeric/complex.js';
-import { Random } from '../numeric/rng.js';
+import { Random, STREAMS } from '../numeric/rng.js';
 import { Polynomial } from '../poly/polynomial.js';
 import { makeSystem, type System } from '../poly/system.js';
 import { Refiner } from '../track/refine.js';
@@ -111,7 +111,7 @@ export async function monodromyCrossCheck(family: Family, solutions: readonly Fl
   if (!m) return undefined;
   // Monodromy keeps solutions apart at its own tolerance; a loop's return to a known solution
   // that the solve located less accurately is still that solution.
-  const known = new SolutionSet(family.system.variables.length, new Random(seed, 1), SINGULAR_TOLERANCE);
+  const known = new SolutionSet(family.system.variables.length, new Random(seed, STREAMS.grouping), SINGULAR_TOLERANCE);
   for (const y of solutions) known.insert(y, SINGULAR_TOLERANCE);
   const found = m.solutions.filter((x) => known.find(x, SINGULAR_TOLERANCE) < 0);
   return { loops: m.loops, pathsTracked: m.pathsTracked, failedPaths: m.failedPaths, found, seed, seconds: m.seconds };

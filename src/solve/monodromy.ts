@@ -23,7 +23,7 @@ import { buildProgram, compileProgram } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
 import type { CompiledSystem } from '../compile/types.js';
 import { InputError } from '../errors.js';
-import { Random } from '../numeric/rng.js';
+import { Random, STREAMS } from '../numeric/rng.js';
 import { assertSquare, type System } from '../poly/system.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { Refiner } from '../track/refine.js';
@@ -230,7 +230,7 @@ export async function monodromySolve(system: System, options: MonodromyOptions =
   const settings = { preset: options.preset ?? 'default', limits: { ...defaultLimits, ...options.limits } };
   const program = buildProgram(system);
   const compiled = compileProgram(program);
-  const rng = new Random(seed, 10);
+  const rng = new Random(seed, STREAMS.loops);
   const pair = options.startPair ?? linearStartPair(system, compiled, rng.derive(0));
   const p0 = new Float64Array(pair.p);
   const known = new SolutionSet(system.variables.length, rng.derive(1), 1e-6);

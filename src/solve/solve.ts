@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import { buildProgram, compileProgram } from '../compile/compile.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
 import type { MixedSubdivision } from '../bounds/mixedVolume.js';
-import { Random, randomSeed } from '../numeric/rng.js';
+import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
 import { assertSquare, type System } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
@@ -126,7 +126,7 @@ function setup(system: System, seed: number, options: SolveOptions): Setup {
   }
   const limits = { ...defaultLimits, ...options.limits };
   const preset = options.preset ?? 'default';
-  const rng = new Random(seed);
+  const rng = new Random(seed, STREAMS.solver);
   const gamma = rng.unitComplex();
   // The projective chart a·X = 1: random, so that no start or end point lies on a·X = 0.
   const chart = Array.from({ length: 2 * (system.variables.length + 1) }, () => rng.normal());
@@ -214,7 +214,7 @@ export async function solve(system: System, options: SolveOptions = {}): Promise
     };
     const paths = store.records();
     const compiled = compileProgram(s.job.program);
-    const collected = await collectSolutions(paths, compiled, new Random(seed, 1), partial ? undefined : retrack, store.droppedAtInfinity);
+    const collected = await collectSolutions(paths, compiled, new Random(seed, STREAMS.grouping), partial ? undefined : retrack, store.droppedAtInfinity);
     collected.warnings.unshift(...s.notes);
     const total = s.pathCount;
     if (store.total < total) {

@@ -28,7 +28,7 @@
 import { compileSystem } from '../compile/compile.js';
 import { InputError } from '../errors.js';
 import { normInf } from '../numeric/complex.js';
-import { Random } from '../numeric/rng.js';
+import { Random, STREAMS } from '../numeric/rng.js';
 import type { System } from '../poly/system.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { Leg } from '../paths/legs.js';
@@ -107,7 +107,7 @@ export function traceResidual(system: System, parameters: Float64Array, solution
   const compiled = compileSystem(system);
   const settings = { preset: options.preset ?? 'default', limits: { ...defaultLimits, ...options.limits } };
   const tolerance = options.tolerance ?? TRACE_TOLERANCE;
-  const rng = new Random(options.seed ?? 0, 30);
+  const rng = new Random(options.seed ?? 0, STREAMS.traceTest);
   let rms = 0;
   for (const v of parameters) rms += v * v;
   rms = Math.sqrt(rms / q) || 1;

@@ -7,7 +7,7 @@
  */
 import { compileSystem } from '../compile/compile.js';
 import { InputError } from '../errors.js';
-import { Random } from '../numeric/rng.js';
+import { Random, STREAMS } from '../numeric/rng.js';
 import type { System } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
@@ -61,7 +61,7 @@ export async function trackToParameters(
   const out: TrackedInstance[] = [];
   for (const [t, target] of targetParameters.entries()) {
     const began = performance.now();
-    const rng = new Random(seed, 20 + t);
+    const rng = new Random(seed, STREAMS.parameterHomotopy + t);
     const leg = new Leg(compiled, sourceParameters, target, rightHalfGamma(rng), settings);
     const paths = solutions.map((x, i) => leg.track(i, x));
     const strict = new Leg(compiled, sourceParameters, target, leg.gamma, { ...settings, preset: 'conservative' });

@@ -52,6 +52,26 @@ describe('critsolve network', () => {
     expect(r.stdout).toMatch(/start system polyhedral/);
   }, 300_000);
 
+  it('--data-seed keeps the network while --seed changes the solver: the same data, λ\'s and count; one seed alone draws both', () => {
+    const files = ['a', 'b', 'c'].map((k) => join(dir, `data-seed-${k}.json`));
+    expect(critsolve('--dims', '2,2,1', '--data-seed', '5', '--seed', '1', '--out', files[0]!, '--quiet').code).toBe(0);
+    const r = critsolve('--dims', '2,2,1', '--data-seed', '5', '--seed', '2', '--out', files[1]!, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/seed 2; random data and λ's from data seed 5/);
+    expect(critsolve('--dims', '2,2,1', '--seed', '5', '--out', files[2]!, '--quiet').code).toBe(0);
+    const [a, b, c] = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as NetworkJson & { network: { X: number[][]; dataSeed: number } });
+    expect(b!.network).toEqual(a!.network);
+    expect(c!.network).toEqual(a!.network);
+    expect(a!.network.dataSeed).toBe(5);
+    expect([a!.seed, b!.seed, c!.seed]).toEqual([1, 2, 5]);
+    expect(b!.counts.regular).toBe(a!.counts.regular);
+    expect(a!.counts.regular).toBe(9);
+    // Another data seed is another network.
+    const d = join(dir, 'data-seed-d.json');
+    expect(critsolve('--dims', '2,2,1', '--data-seed', '6', '--seed', '1', '--out', d, '--quiet').code).toBe(0);
+    expect((JSON.parse(readFileSync(d, 'utf8')) as { network: { X: number[][] } }).network.X).not.toEqual(a!.network.X);
+  }, 300_000);
+
   it('writes the result JSON of GUIDE §2: loss, zeroPattern and index per solution, summary.patterns', () => {
     const out = join(dir, 'r.json');
     const r = critsolve('--dims', '1,2,1', '--seed', '5', '--out', out, '--quiet');
@@ -202,6 +222,8 @@ describe('critsolve network', () => {
     [['--export', 'mathematica', 'f.m'], /--export format must be one of phc, bertini, julia, text; got 'mathematica'/],
     [['--export', 'phc'], /--export needs a format and a file name/],
     [['--seed', '-1'], /--seed must be an integer from 0/],
+    [['--data-seed', 'x'], /--data-seed must be an integer from 0/],
+    [['--spec', 'x.json', '--data-seed', '2'], /--data-seed can only go with --dims: with --spec, the spec file gives the data/],
     [['--workers', '0'], /--workers must be an integer from 1/],
   ])('refuses %j with exit 2 and a clear message', (args, message) => {
     const r = critsolve(...args);
