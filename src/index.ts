@@ -1,15 +1,16 @@
 /**
  * critsolve: every complex critical point of a polynomial loss, by polynomial homotopy
  * continuation. This file is the public API and the only door into the library; it is laid
- * out in pipeline order.
+ * out in pipeline order (ARCHITECTURE.md), each stage's exports documented where they are
+ * defined. Start with `solve` (a system or its text) and `solveNetwork`.
  */
 export { InputError, ParseError } from './errors.js';
 
-// numbers
-export { Random } from './numeric/rng.js';
-export { fromPairs, toPairs } from './numeric/complex.js';
+// numbers: seeded random streams (one per kind of choice), complex vectors
+export { Random, STREAMS, randomSeed } from './numeric/rng.js';
+export { fromPairs, toPairs, isReal } from './numeric/complex.js';
 
-// polynomials
+// polynomials: sparse polynomials, systems, reading and writing the formats of peers
 export { Polynomial, type Term } from './poly/polynomial.js';
 export { PolyMatrix } from './poly/matrix.js';
 export { makeSystem, degrees, bezoutNumber, type System } from './poly/system.js';
@@ -18,51 +19,81 @@ export { parsePhc } from './poly/phc.js';
 export { readSystemFile, readSystemText } from './poly/read.js';
 export { writePhc, writeBertini, writeJulia, writeText } from './poly/write.js';
 
-// compile
+// bounds: Bézout, multihomogeneous Bézout, mixed volume (BKK)
+export { rootCountBounds, mixedVolume, stableMixedVolume, multihomogeneousBezout, bestMultihomogeneousBound } from './bounds/index.js';
+export { formatBounds, formatBoundsComparison, boundsToJSON, type BoundsReport, type BoundsJSON } from './bounds/report.js';
+
+// compile: straight-line programs and generated evaluators
 export { compileSystem, compileProgram, buildProgram, type Program } from './compile/compile.js';
+export { fixParameters } from './compile/fixed.js';
 export type { CompiledSystem } from './compile/types.js';
 
 // linear algebra
 export { ComplexLU } from './linalg/lu.js';
 
-// homotopies and tracking
+// homotopies and start systems
 export { TotalDegreeStart } from './homotopy/totalDegree.js';
+export { MultihomogeneousStart, multihomogeneousStart } from './homotopy/multihomogeneous.js';
 export { StraightLineHomotopy } from './homotopy/straightLine.js';
 export { ProjectiveHomotopy, homogenize } from './homotopy/projective.js';
+export { ParameterHomotopy } from './homotopy/parameter.js';
 export type { Homotopy, StartSystem } from './homotopy/types.js';
+
+// tracking: one path, its result, return code and cause
 export { PathTracker } from './track/tracker.js';
 export { presets, type PresetName, type TrackerPreset, type TrackerLimits } from './track/presets.js';
-export type { PathResult, ReturnCode } from './track/pathResult.js';
+export { CAUSE_WORDS, PATH_CAUSES, reasonFor, type PathResult, type ReturnCode, type PathCause, type FailureCause, type InfinityCause } from './track/pathResult.js';
 
-// solving
-export { solve, type SolveOptions, type SolveProgress } from './solve/solve.js';
-export { resultToJSON, formatSummary, type SolveResult, type Solution, type Counts } from './solve/result.js';
+// paths: the start systems' registry
+export { startKinds } from './paths/starts.js';
+export type { StartKindName, TrackJob, StartJob } from './paths/job.js';
+export type { StartKind, Plan, PathSource } from './paths/source.js';
 
-// bounds
-export { rootCountBounds, mixedVolume, stableMixedVolume, multihomogeneousBezout, bestMultihomogeneousBound } from './bounds/index.js';
+// parallel: the checkpoint format
+export { CHECKPOINT_SCHEMA, type CheckpointHeader } from './parallel/checkpoint.js';
+
+// solving: solve, monodromy, parameter homotopies, and the one result model
+export { solve, type SolveOptions, type SolveProgress, type StartChoice } from './solve/solve.js';
+export {
+  resultToJSON,
+  solutionToJSON,
+  pathToJSON,
+  formatSummary,
+  completeness,
+  nonsingular,
+  singularSolutions,
+  realSolutions,
+  coordinates,
+  failedPaths,
+  type SolveResult,
+  type Solution,
+  type SolutionKind,
+  type Counts,
+  type Completeness,
+  type CrossCheck,
+  type MonodromySummary,
+  type ResultJSON,
+  type SolutionJSON,
+  type PathJSON,
+  type CrossCheckJSON,
+  type ComplexJSON,
+} from './solve/result.js';
+export { monodromySolve, type MonodromyOptions, type MonodromyResult } from './solve/monodromy.js';
+export { monodromySolveResult, formatMonodromySummary } from './solve/monodromyResult.js';
+export { coefficientFamily, monodromyCrossCheck, type Family } from './solve/crossCheck.js';
+export { traceTest, traceResidual, traceTestObstacle, type TraceTestResult } from './solve/traceTest.js';
+export { trackToParameters } from './solve/trackParameters.js';
 
 // certification
 export { certifySolutions } from './certify/certify.js';
+export { certifyResult, withCertification, formatCertification, type Certification, type CertificateJSON, type CertifiedJSON } from './certify/result.js';
 
-// networks
+// networks: the model, its families and component engine, solving and classifying
 export { linearNetwork, lossAt, weightNames, type LinearNetwork, type LinearNetworkOptions } from './network/model.js';
 export { loadNetworkSpec, parseNetworkSpec } from './network/spec.js';
+export { parametrizeNetwork, dataParametrizedSystem, dataParameters, lambdaFamily, dataFamily, networkFamily, neuronSignFlips, type ComponentFamily } from './network/families.js';
+export { solveComponents, pathsToTarget, aliveChoices, aliveKey, type ComponentsResult, type ComponentRun, type MonodromyComponent } from './network/components.js';
 export { classifyPoints, summarize, renderSummary, hessianAt } from './network/classify.js';
-export { solveNetwork, networkResultToJSON, type NetworkResult } from './network/solveNetwork.js';
-
-// start systems and bound reports
-export { MultihomogeneousStart, multihomogeneousStart } from './homotopy/multihomogeneous.js';
-export { formatBounds, formatBoundsComparison, boundsToJSON, type BoundsReport, type BoundsJSON } from './bounds/report.js';
-
-// parameter homotopies and monodromy
-export { ParameterHomotopy } from './homotopy/parameter.js';
-export { fixParameters } from './compile/fixed.js';
-export { monodromySolve } from './solve/monodromy.js';
-export { traceTest, traceResidual, traceTestObstacle, type TraceTestResult } from './solve/traceTest.js';
-export { trackToParameters } from './solve/trackParameters.js';
-export { networkMonodromy } from './network/monodromy.js';
-export { parametrizeNetwork, dataParametrizedSystem, dataParameters, networkFamily } from './network/families.js';
-export { networkInstances, instancesToJSON, type InstancesResult } from './network/instances.js';
-
-// certification of results
-export { certifyResult, withCertification, formatCertification } from './certify/result.js';
+export { networkMonodromy, type NetworkMonodromyResult } from './network/monodromy.js';
+export { solveNetwork, networkResultToJSON, type NetworkResult, type NetworkResultJSON, type CriticalPointJSON, type NetworkSpecJSON } from './network/solveNetwork.js';
+export { networkInstances, instancesToJSON, type InstancesResult, type InstancesJSON } from './network/instances.js';

@@ -28,8 +28,25 @@ export function certifyResult(system: System, result: SolveResult): Certificatio
   return { counts: certified.counts, certificates, seconds: (performance.now() - began) / 1000 };
 }
 
+/** A solution's certificate in the result JSON. */
+export interface CertificateJSON {
+  certified: boolean;
+  reason?: string;
+  real?: CertifiedSolution['real'];
+  box?: { center: [number, number][]; radius: number };
+  duplicateOf?: number;
+}
+
+/** The counts certification adds to a result's counts. */
+export interface CertifiedCountsJSON {
+  certified: number;
+  certifiedDistinct: number;
+  certifiedReal: number;
+  uncertified: number;
+}
+
 /** The certificate of one solution as JSON: box center and radius, realness, or the reason. */
-export function certificateToJSON(c: CertifiedSolution | undefined): Record<string, unknown> {
+export function certificateToJSON(c: CertifiedSolution | undefined): CertificateJSON {
   if (!c) return { certified: false, reason: 'singular: Krawczyk certificates need a nonsingular Jacobian' };
   return {
     certified: c.certified,
@@ -40,22 +57,27 @@ export function certificateToJSON(c: CertifiedSolution | undefined): Record<stri
   };
 }
 
+/** A result JSON with its certification: counts.certified, …, and a certificate per solution. */
+export type CertifiedJSON<J extends { counts: object; solutions: readonly object[] }> = Omit<J, 'counts' | 'solutions'> & {
+  counts: J['counts'] & CertifiedCountsJSON;
+  solutions: (J['solutions'][number] & { certificate: CertificateJSON })[];
+  certificationSeconds: number;
+};
+
 /** Adds the certification to a result's JSON (counts.certified, counts.certifiedReal, …). */
-export function withCertification(json: Record<string, unknown>, c: Certification): Record<string, unknown> {
-  const counts = json['counts'] as Record<string, unknown>;
-  const solutions = json['solutions'] as Record<string, unknown>[];
+export function withCertification<J extends { counts: object; solutions: readonly object[] }>(json: J, c: Certification): CertifiedJSON<J> {
   return {
     ...json,
     counts: {
-      ...counts,
+      ...json.counts,
       certified: c.counts.certified,
       certifiedDistinct: c.counts.certifiedDistinct,
       certifiedReal: c.counts.certifiedReal,
       uncertified: c.counts.uncertified,
     },
-    solutions: solutions.map((s, k) => ({ ...s, certificate: certificateToJSON(c.certificates[k]) })),
+    solutions: json.solutions.map((s, k) => ({ ...s, certificate: certificateToJSON(c.certificates[k]) })),
     certificationSeconds: c.seconds,
-  };
+  } as CertifiedJSON<J>;
 }
 
 /** One line for the human summary, with the reasons of failures counted. */

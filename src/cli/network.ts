@@ -154,7 +154,7 @@ function loopThreads(components: readonly MonodromyComponent[]): string {
 function report(r: NetworkResult): string {
   const { regular, singular } = r.solve.counts;
   const split = singular > 0 ? ` (${regular} regular, ${singular} singular endpoints)` : '';
-  const lines = [renderSummary(r.summary), '', formatSummary(r.solve)];
+  const lines = [renderSummary(r.summary), '', formatSummary(r.solve, { completeness: false })];
   if (r.components) {
     // incomplete[0] is monodromy's own reason, which the heading states.
     const also = r.incomplete.length > 1 ? ` — also: ${r.incomplete.slice(1).join('; ')}` : '';

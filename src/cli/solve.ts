@@ -8,7 +8,7 @@ import { formatSummary, resultToJSON } from '../solve/result.js';
 import { formatCrossCheck } from '../solve/crossCheck.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
 import { monodromySolve } from '../solve/monodromy.js';
-import { formatMonodromySummary, monodromyToResultJSON } from '../solve/monodromyReport.js';
+import { formatMonodromySummary, monodromySolveResult } from '../solve/monodromyResult.js';
 import { solve, type StartChoice } from '../solve/solve.js';
 import { rootCountBoundsWithin } from '../bounds/index.js';
 import { boundsToJSON, formatBoundsComparison } from '../bounds/report.js';
@@ -120,9 +120,8 @@ export function solveCommand(): Command {
         const boundsBegan = performance.now();
         const bounds = opts.bounds && !result.partial ? rootCountBoundsWithin(system, BOUNDS_TIME_LIMIT) : undefined;
         const boundsSeconds = (performance.now() - boundsBegan) / 1000;
-        let json: object = resultToJSON(result, { includePaths: opts.paths === true });
-        if (certification) json = withCertification(json as Record<string, unknown>, certification);
-        if (bounds) json = { ...json, bounds: boundsToJSON(bounds, system.variables, boundsSeconds) };
+        const base = resultToJSON(result, { includePaths: opts.paths === true });
+        const json = { ...(certification ? withCertification(base, certification) : base), ...(bounds ? { bounds: boundsToJSON(bounds, system.variables, boundsSeconds) } : {}) };
         if (opts.out) writeJson(opts.out, json);
         process.stdout.write(formatSummary(result) + '\n');
         if (result.crossCheck) process.stdout.write(formatCrossCheck(result.crossCheck) + '\n');
@@ -153,7 +152,7 @@ async function solveByMonodromy(system: System, opts: SolveCliOptions): Promise<
     ...(opts.workers === undefined ? {} : { workers: opts.workers }),
     ...(opts.targetCount === undefined ? {} : { targetCount: opts.targetCount }),
   });
-  if (opts.out) writeJson(opts.out, monodromyToResultJSON(result));
+  if (opts.out) writeJson(opts.out, resultToJSON(monodromySolveResult(result)));
   process.stdout.write(formatMonodromySummary(result) + '\n');
 }
 

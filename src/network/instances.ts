@@ -22,7 +22,7 @@ import { classifyPoints, type ClassifyOptions, type CriticalSummary } from './cl
 import { COMPONENT_STALE_LOOPS, pathsToTarget, solveComponents, type ComponentsResult, type MonodromyComponent } from './components.js';
 import { dataFamily, dataParameters, dataParametrizedSystem } from './families.js';
 import { linearNetwork, type LinearNetwork } from './model.js';
-import { incompleteReasons, monodromyIncomplete, monodromyToJSON, networkResultToJSON, type NetworkResult } from './solveNetwork.js';
+import { incompleteReasons, monodromyIncomplete, monodromyToJSON, networkResultToJSON, type NetworkMonodromyJSON, type NetworkResult, type NetworkResultJSON } from './solveNetwork.js';
 
 /** Stale loops per component, as networkMonodromy: see COMPONENT_STALE_LOOPS there. */
 export const INSTANCE_STALE_LOOPS = COMPONENT_STALE_LOOPS;
@@ -150,17 +150,34 @@ export const INSTANCES_VARY =
   "the data X, Y and the generic λ's: instance i is the network that `critsolve network --dims D --points M --data-seed s_i` solves (with any --seed), with s_i = data seed + i − 1 (the data seed is --seed unless --data-seed is given); " +
   'the gradient system takes λ, X and Y as parameters, solved once by monodromy at a random complex point and tracked to each instance';
 
+/** The instances JSON, schema critsolve/instances@1. */
+export interface InstancesJSON {
+  schema: 'critsolve/instances@1';
+  seed: number;
+  method: 'monodromy';
+  dims: number[];
+  points: number;
+  varies: string;
+  complete: false;
+  incomplete: string[];
+  partial: boolean;
+  source: { solutions: number } & NetworkMonodromyJSON;
+  instances: ({ instance: number; networkSeed: number } & NetworkResultJSON)[];
+  aggregate: InstancesResult['aggregate'];
+  seconds: number;
+}
+
 /**
  * The JSON form (schema critsolve/instances@1): the source solve, one network result per
  * instance (schema critsolve/result@1's fields, with `instance` and `networkSeed`), and the
  * aggregate over the instances.
  */
-export function instancesToJSON(r: InstancesResult): Record<string, unknown> {
+export function instancesToJSON(r: InstancesResult): InstancesJSON {
   return {
     schema: 'critsolve/instances@1',
     seed: r.seed,
     method: 'monodromy',
-    dims: r.dims,
+    dims: [...r.dims],
     points: r.points,
     varies: INSTANCES_VARY,
     complete: false,

@@ -12,7 +12,7 @@ import { polyhedralSubdivision } from '../paths/polyhedralPaths.js';
 import type { CrossCheck, SolveResult } from '../solve/result.js';
 import { crossCheckShortfall, monodromyCrossCheck, withCrossCheck } from '../solve/crossCheck.js';
 import { networkFamily } from './families.js';
-import { resultToJSON } from '../solve/result.js';
+import { resultToJSON, type Completeness, type ComplexJSON, type ResultJSON, type SolutionJSON } from '../solve/result.js';
 import { randomSeed } from '../numeric/rng.js';
 import { solve, type SolveOptions } from '../solve/solve.js';
 import { classifyPoints, type ClassifyOptions, type CriticalPointClass, type CriticalSummary } from './classify.js';
@@ -195,24 +195,91 @@ async function solveByMonodromy(network: LinearNetwork, options: NetworkSolveOpt
   return { network, method: 'monodromy', solve: result, components: m.components, pathsTracked: m.pathsTracked, points, summary, complete: false, incomplete };
 }
 
-function pointToJSON(network: LinearNetwork, c: CriticalPointClass): Record<string, unknown> {
+/** A critical point in the network result JSON: a solution with its class. */
+export interface CriticalPointJSON extends SolutionJSON {
+  loss: ComplexJSON;
+  type: CriticalPointClass['type'];
+  /** Morse index (real points): 0 is a minimum. */
+  index?: number;
+  rank: number;
+  /** The pattern key counted in summary.patterns: per hidden layer one digit per neuron, 1 on. */
+  zeroPattern: string;
+  zeroWeights: string[];
+  offNeurons: CriticalPointClass['zeroPattern']['offNeurons'];
+  eigenvalues?: number[];
+}
+
+export interface NetworkSummaryJSON {
+  complete: boolean;
+  incomplete: string[];
+  points: number;
+  regular: number;
+  singular: number;
+  real: number;
+  complex: number;
+  minima: number;
+  saddles: number;
+  degenerate: number;
+  saddlesByIndex: Record<string, number>;
+  patterns: Record<string, number>;
+  byPattern: CriticalSummary['byPattern'];
+  globalMinimum?: { loss: number; solutions: number[] };
+}
+
+/** The network spec (GUIDE §2) that rebuilds the network, with what is known of it. */
+export interface NetworkSpecJSON {
+  dims: number[];
+  points: number;
+  X: number[][];
+  Y: number[][];
+  regularization: { kind: 'entrywise'; lambda: number[][][] };
+  isolated: boolean;
+  warning: string | null;
+  dataSeed?: number;
+}
+
+/** One check behind a network count's completeness, with what it saw. */
+export interface CompletenessCheckJSON {
+  check: string;
+  passed: boolean;
+  [seen: string]: unknown;
+}
+
+/** The monodromy facts of a network solved by components. */
+export interface NetworkMonodromyJSON {
+  loops: number;
+  pathsTracked: number;
+  components: { key: string; solutions: number; loops?: number; staleLoops?: number; pathsTracked?: number; failedPaths?: number; stoppedBy?: string; seed?: number; empty?: string; note?: string }[];
+}
+
+/** The network result JSON: schema critsolve/result@1, extended (GUIDE §2). */
+export interface NetworkResultJSON extends Omit<ResultJSON, 'solutions' | 'monodromy' | 'completeness'> {
+  method: NetworkMethod;
+  completeness: Completeness & { checks: CompletenessCheckJSON[] };
+  monodromy?: NetworkMonodromyJSON;
+  network: NetworkSpecJSON;
+  solutions: CriticalPointJSON[];
+  summary: NetworkSummaryJSON;
+}
+
+function pointToJSON(network: LinearNetwork, c: CriticalPointClass): Omit<CriticalPointJSON, keyof SolutionJSON> {
   return {
-    loss: [...c.loss],
+    loss: [c.loss[0], c.loss[1]],
     type: c.type,
     ...(c.index === undefined ? {} : { index: c.index }),
     rank: c.rank,
     zeroPattern: c.zeroPattern.key,
-    zeroWeights: c.zeroPattern.zeroWeights.map((k) => network.variables[k]),
+    zeroWeights: c.zeroPattern.zeroWeights.map((k) => network.variables[k]!),
     offNeurons: c.zeroPattern.offNeurons,
-    ...(c.eigenvalues ? { eigenvalues: c.eigenvalues } : {}),
+    ...(c.eigenvalues ? { eigenvalues: [...c.eigenvalues] } : {}),
   };
 }
 
-function summaryToJSON(r: NetworkResult): Record<string, unknown> {
+function summaryToJSON(r: NetworkResult): NetworkSummaryJSON {
   const s = r.summary;
   return {
     complete: r.complete,
-    incomplete: r.incomplete,
+    incomplete: [...r.incomplete],
     points: s.points,
     regular: r.solve.counts.regular,
     singular: r.solve.counts.singular,
@@ -229,13 +296,13 @@ function summaryToJSON(r: NetworkResult): Record<string, unknown> {
 }
 
 /** A network spec (GUIDE §2) that rebuilds this very network, plus what we know of it. */
-function networkToJSON(n: LinearNetwork): Record<string, unknown> {
+function networkToJSON(n: LinearNetwork): NetworkSpecJSON {
   return {
-    dims: n.dims,
+    dims: [...n.dims],
     points: n.X[0]?.length ?? 0,
-    X: n.X,
-    Y: n.Y,
-    regularization: { kind: 'entrywise', lambda: n.lambda },
+    X: n.X.map((row) => [...row]),
+    Y: n.Y.map((row) => [...row]),
+    regularization: { kind: 'entrywise', lambda: n.lambda.map((m) => m.map((row) => [...row])) },
     isolated: n.isolated,
     warning: n.warning ?? null,
     ...(n.dataSeed === undefined ? {} : { dataSeed: n.dataSeed }),
@@ -248,20 +315,21 @@ function networkToJSON(n: LinearNetwork): Record<string, unknown> {
  * `summary.patterns`, ...), and `summary`, `network` and `method` at the top. `network` is
  * itself a valid spec file (`--spec`) that rebuilds the network: data and every λ.
  */
-export function networkResultToJSON(r: NetworkResult, options: { includePaths?: boolean } = {}): Record<string, unknown> {
-  const base = resultToJSON(r.solve, options);
-  const solutions = (base['solutions'] as Record<string, unknown>[]).map((s, i) => ({ ...s, ...pointToJSON(r.network, r.points[i]!) }));
+export function networkResultToJSON(r: NetworkResult, options: { includePaths?: boolean } = {}): NetworkResultJSON {
+  const standing = completenessToJSON(r);
+  const { solutions: base, monodromy: _monodromy, ...rest } = resultToJSON(r.solve, { ...options, completeness: standing });
+  const solutions = base.map((s, i) => ({ ...s, ...pointToJSON(r.network, r.points[i]!) }));
   const monodromy = r.components ? { monodromy: monodromyToJSON(r.components, r.pathsTracked ?? 0) } : {};
-  return { ...base, method: r.method, completeness: completenessToJSON(r), ...monodromy, network: networkToJSON(r.network), solutions, summary: summaryToJSON(r) };
+  return { ...rest, method: r.method, completeness: standing, ...monodromy, network: networkToJSON(r.network), solutions, summary: summaryToJSON(r) };
 }
 
 /**
  * GUIDE §2's completeness: proven only when every check behind it passed, each check listed
  * with what it saw.
  */
-function completenessToJSON(r: NetworkResult): Record<string, unknown> {
+function completenessToJSON(r: NetworkResult): Completeness & { checks: CompletenessCheckJSON[] } {
   const c = r.solve.counts;
-  const checks: Record<string, unknown>[] = [];
+  const checks: CompletenessCheckJSON[] = [];
   if (r.method !== 'monodromy') {
     checks.push({ check: 'every path accounted for', passed: !r.solve.partial && c.failed === 0, paths: c.paths, failed: c.failed, atInfinity: c.atInfinity });
     checks.push({ check: 'no singular or ill-conditioned endpoint', passed: c.singular === 0 && c.illConditioned === 0, singular: c.singular, illConditioned: c.illConditioned });
@@ -279,7 +347,7 @@ function completenessToJSON(r: NetworkResult): Record<string, unknown> {
  * The monodromy facts: loops and paths in all, and per component its pattern key, the
  * solutions monodromy found at its random complex parameters, and why it stopped.
  */
-export function monodromyToJSON(components: readonly MonodromyComponent[], pathsTracked: number): Record<string, unknown> {
+export function monodromyToJSON(components: readonly MonodromyComponent[], pathsTracked: number): NetworkMonodromyJSON {
   return {
     loops: components.reduce((s, c) => s + (c.monodromy?.loops ?? 0), 0),
     pathsTracked,

@@ -4,7 +4,7 @@
  * path (the checkpoint file).
  * Both forms round-trip every number exactly, NaN and ±Infinity included.
  */
-import type { PathResult, ReturnCode } from '../track/pathResult.js';
+import { isPathCause, reasonFor, type FailureCause, type PathCause, type PathResult, type ReturnCode } from '../track/pathResult.js';
 
 /** Per path: index, t, accepted, rejected, residual, condition, winding, then start and end. */
 const SCALARS = 7;
@@ -15,6 +15,7 @@ export interface PackedBatch {
   /** Path after path, SCALARS + 4n numbers each. */
   readonly numbers: Float64Array;
   readonly codes: ReturnCode[];
+  readonly causes: (PathCause | null)[];
   readonly reasons: (string | null)[];
   readonly presets: string[];
 }
@@ -38,6 +39,7 @@ export function packBatch(n: number, results: readonly PathResult[]): PackedBatc
     n,
     numbers,
     codes: results.map((r) => r.code),
+    causes: results.map((r) => r.cause ?? null),
     reasons: results.map((r) => r.reason ?? null),
     presets: results.map((r) => r.preset),
   };
@@ -49,9 +51,11 @@ export function unpackBatch(b: PackedBatch): PathResult[] {
     const o = k * stride;
     const x = b.numbers;
     const reason = b.reasons[k];
+    const cause = b.causes[k];
     return {
       index: x[o]!,
       code,
+      ...(cause === null || cause === undefined ? {} : { cause }),
       ...(reason === null || reason === undefined ? {} : { reason }),
       // Copies, so that a kept record does not hold the whole batch's buffer.
       start: x.slice(o + SCALARS, o + SCALARS + 2 * b.n),
@@ -68,11 +72,12 @@ export function unpackBatch(b: PackedBatch): PathResult[] {
 }
 
 /** A path whose batch could not be tracked at all (its workers kept dying). */
-export function failedPath(index: number, start: Float64Array, reason: string, preset: string): PathResult {
+export function failedPath(index: number, start: Float64Array, cause: FailureCause, detail: string, preset: string): PathResult {
   return {
     index,
     code: 'failed',
-    reason,
+    cause,
+    reason: reasonFor(cause, detail),
     start: new Float64Array(start),
     end: new Float64Array(start),
     t: 0,
@@ -101,6 +106,7 @@ export function pathToLine(r: PathResult): string {
   return JSON.stringify({
     index: r.index,
     code: r.code,
+    ...(r.cause === undefined ? {} : { cause: r.cause }),
     ...(r.reason === undefined ? {} : { reason: r.reason }),
     end: Array.from(r.end, encode),
     t: encode(r.t),
@@ -125,10 +131,12 @@ export function pathFromLine(line: string, n: number, startOf: (index: number) =
   if (!CODES.includes(o.code as ReturnCode)) throw new Error(`unknown return code ${JSON.stringify(o.code)}`);
   if (!Array.isArray(o.end) || o.end.length !== 2 * n) throw new Error(`end is not a point with ${n} complex coordinates`);
   if (o.reason !== undefined && typeof o.reason !== 'string') throw new Error('reason is not a string');
+  if (o.cause !== undefined && !isPathCause(o.cause)) throw new Error(`unknown cause ${JSON.stringify(o.cause)}`);
   if (typeof o.preset !== 'string') throw new Error('preset is not a string');
   return {
     index,
     code: o.code as ReturnCode,
+    ...(o.cause === undefined ? {} : { cause: o.cause }),
     ...(o.reason === undefined ? {} : { reason: o.reason }),
     start: startOf(index),
     end: Float64Array.from(o.end, (v: unknown) => decode(v, 'a coordinate of end')),

@@ -84,8 +84,7 @@ export async function runPaths(runner: BatchRunner, indices: Iterable<number>, o
       fatal ??= new Error(`no batch of paths could be tracked: ${message}`);
       return;
     }
-    const reason = `the worker tracking this path died ${MAX_ATTEMPTS} times (${message})`;
-    deliver(p.indices.map((i) => failedPath(i, options.startOf(i), reason, options.preset)));
+    deliver(p.indices.map((i) => failedPath(i, options.startOf(i), 'worker_died', `${MAX_ATTEMPTS} times (${message})`, options.preset)));
   };
 
   for (;;) {

@@ -15,7 +15,7 @@ import { augmentedSupports, polyhedralData, polyhedralFamily, PolyhedralStart, T
 import { onChart } from '../homotopy/projective.js';
 import { ComplexLU } from '../linalg/lu.js';
 import { normInf } from '../numeric/complex.js';
-import type { PathResult } from '../track/pathResult.js';
+import { reasonFor, type PathResult } from '../track/pathResult.js';
 import { presets, type PresetName } from '../track/presets.js';
 import type { System } from '../poly/system.js';
 import { SegmentStepper } from '../track/stepper.js';
@@ -114,7 +114,8 @@ class PolyhedralPaths implements PathSource {
       return {
         index,
         code: 'failed',
-        reason: `toric phase of cell ${cell}: ${status.replace(/_/g, ' ')}`,
+        cause: 'toric_phase',
+        reason: reasonFor('toric_phase', `of cell ${cell}: ${status.replace(/_/g, ' ')}`),
         start: new Float64Array(binomial),
         end: new Float64Array(y),
         t: 0,

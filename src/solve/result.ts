@@ -1,7 +1,8 @@
 /**
- * The Result of a solve, and its JSON form (schema critsolve/result@1, GUIDE §2).
+ * The Result of a solve, whatever the method (a start system's paths, or monodromy), and its
+ * JSON form (schema critsolve/result@1, GUIDE §2) with a TypeScript interface for each part.
  */
-import type { PathResult } from '../track/pathResult.js';
+import type { PathCause, PathResult, ReturnCode } from '../track/pathResult.js';
 import { toPairs } from '../numeric/complex.js';
 
 /**
@@ -59,7 +60,65 @@ export interface SolveResult {
   readonly partial: boolean;
   /** The monodromy cross-check of the count, when one ran (its new solutions are in `solutions`, with no path). */
   readonly crossCheck?: CrossCheck;
+  /** Paths of the start system, tracked or not (more than counts.paths when a range was asked for). */
+  readonly startPaths?: number;
+  /** For a system with parameters: the parameter point the solutions are at. */
+  readonly parameters?: { readonly names: readonly string[]; readonly values: Float64Array };
+  /** For a monodromy solve: how its loops ran and what stopped them. */
+  readonly monodromy?: MonodromySummary;
   readonly seconds: number;
+}
+
+/** A monodromy run in brief (solve/monodromy), as a solve result carries it. */
+export interface MonodromySummary {
+  readonly loops: number;
+  readonly staleLoops: number;
+  readonly pathsTracked: number;
+  readonly stoppedBy: string;
+  readonly orbits: number;
+  /** Threads that tracked loops. */
+  readonly workers: number;
+  /** The trace test, when one ran: `passes` proves the count complete. */
+  readonly trace?: { readonly passes: boolean; readonly residual: number; readonly tolerance: number; readonly failedPaths: number };
+}
+
+/**
+ * A count's standing (GUIDE §2): proven only when every check behind it passed; `reason`
+ * says why not, or what proved it.
+ */
+export interface Completeness {
+  readonly proven: boolean;
+  /** What the proof rests on: 'paths and cross-check', 'trace test', or what is missing. */
+  readonly method: string;
+  readonly reason: string;
+}
+
+/**
+ * The standing of a solve's count. A start system's count is proven complete when every path
+ * was tracked and accounted for (none failed, no endpoint too ill-conditioned to classify) and
+ * the monodromy cross-check found nothing the paths missed (paths judged to diverge are
+ * judged on numerical evidence: the cross-check is what tests it). A monodromy count is
+ * proven only by a passed trace test.
+ */
+export function completeness(r: SolveResult): Completeness {
+  if (r.monodromy) {
+    const t = r.monodromy.trace;
+    if (t?.passes) return { proven: true, method: 'trace test', reason: `the trace test passed (residual ${t.residual.toExponential(1)})` };
+    return { proven: false, method: 'monodromy', reason: t ? 'the trace test failed: solutions are missing' : 'monodromy stops on evidence (loops that found nothing new), not on a proof; no trace test ran' };
+  }
+  const c = r.counts;
+  const missing: string[] = [];
+  if (r.partial) missing.push('the run was stopped before every path was tracked');
+  if (r.startPaths !== undefined && r.counts.paths < r.startPaths && !r.partial) missing.push(`only ${r.counts.paths} of ${r.startPaths} paths were tracked`);
+  if (c.failed > 0) missing.push(`${c.failed} path(s) failed`);
+  if (c.illConditioned > 0) missing.push(`${c.illConditioned} endpoint(s) are too ill-conditioned to classify`);
+  if (c.singular > 0) missing.push(`${c.singular} singular endpoint(s), which may be multiple points or lie on positive-dimensional sets`);
+  if (!r.crossCheck) missing.push('no monodromy cross-check ran (solve --cross-check), so no check tests the paths judged to diverge');
+  else if (r.crossCheck.found.length > 0 || r.crossCheck.failedPaths > 0) {
+    missing.push(`the monodromy cross-check ${r.crossCheck.found.length > 0 ? `found ${r.crossCheck.found.length} solution(s) the paths missed` : `had ${r.crossCheck.failedPaths} failed loop path(s)`}`);
+  }
+  if (missing.length > 0) return { proven: false, method: `${r.startSystem} paths`, reason: missing.join('; ') };
+  return { proven: true, method: `${r.startSystem} paths and monodromy cross-check`, reason: `every path accounted for, and ${r.crossCheck!.loops} monodromy loops led to no other solution` };
 }
 
 /** What the monodromy cross-check of a count saw (solve/crossCheck). */
@@ -78,7 +137,73 @@ export interface CrossCheck {
 /** JSON cannot carry NaN or Infinity; they become null. */
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
-export function solutionToJSON(s: Solution): Record<string, unknown> {
+/** A complex number in JSON: [re, im]. */
+export type ComplexJSON = [number, number];
+
+/** One solution in result@1. */
+export interface SolutionJSON {
+  x: ComplexJSON[];
+  kind: SolutionKind;
+  multiplicity: number;
+  real: boolean;
+  residual: number | null;
+  condition: number | null;
+  windingNumber: number;
+  /** Indices of the paths that ended here (empty for solutions found otherwise). */
+  paths: number[];
+}
+
+/** One path record in result@1 (with --paths). */
+export interface PathJSON {
+  index: number;
+  code: ReturnCode;
+  cause?: PathCause;
+  reason?: string;
+  start: ComplexJSON[];
+  end: ComplexJSON[];
+  t: number;
+  acceptedSteps: number;
+  rejectedSteps: number;
+  residual: number | null;
+  condition: number | null;
+  windingNumber: number;
+  preset: string;
+}
+
+export interface CrossCheckJSON {
+  loops: number;
+  pathsTracked: number;
+  failedPaths: number;
+  newSolutions: number;
+  passed: boolean;
+  seed: number;
+  seconds: number;
+}
+
+/** The result JSON of GUIDE §2, schema critsolve/result@1. */
+export interface ResultJSON {
+  schema: 'critsolve/result@1';
+  seed: number;
+  variables: string[];
+  /** The start system ('total-degree', 'polyhedral', 'multihomogeneous') or 'monodromy'. */
+  startSystem: string;
+  /** How the solutions were found: the start system's name, or 'monodromy' (a network: its method). */
+  method: string;
+  counts: Counts;
+  partial: boolean;
+  completeness: Completeness;
+  warnings: string[];
+  retracked: number[];
+  crossCheck?: CrossCheckJSON;
+  /** For a system with parameters: each parameter's value. */
+  parameters?: Record<string, ComplexJSON>;
+  monodromy?: MonodromySummary;
+  solutions: SolutionJSON[];
+  paths?: PathJSON[];
+  seconds: number;
+}
+
+export function solutionToJSON(s: Solution): SolutionJSON {
   return {
     x: toPairs(s.x),
     kind: s.kind,
@@ -91,10 +216,11 @@ export function solutionToJSON(s: Solution): Record<string, unknown> {
   };
 }
 
-export function pathToJSON(p: PathResult): Record<string, unknown> {
+export function pathToJSON(p: PathResult): PathJSON {
   return {
     index: p.index,
     code: p.code,
+    ...(p.cause === undefined ? {} : { cause: p.cause }),
     ...(p.reason === undefined ? {} : { reason: p.reason }),
     start: toPairs(p.start),
     end: toPairs(p.end),
@@ -108,34 +234,71 @@ export function pathToJSON(p: PathResult): Record<string, unknown> {
   };
 }
 
-export function resultToJSON(r: SolveResult, options: { includePaths?: boolean } = {}): Record<string, unknown> {
+/** The result JSON; `completeness` as completeness(r) unless the caller judged it (a network). */
+export function resultToJSON(r: SolveResult, options: { includePaths?: boolean; completeness?: Completeness } = {}): ResultJSON {
   return {
     schema: 'critsolve/result@1',
     seed: r.seed,
-    variables: r.variables,
+    variables: [...r.variables],
     startSystem: r.startSystem,
+    method: r.startSystem,
     counts: r.counts,
     partial: r.partial,
+    completeness: options.completeness ?? completeness(r),
     warnings: r.warnings,
     retracked: r.retracked,
     ...(r.crossCheck ? { crossCheck: crossCheckToJSON(r.crossCheck) } : {}),
+    ...(r.parameters ? { parameters: Object.fromEntries(r.parameters.names.map((name, k): [string, ComplexJSON] => [name, [r.parameters!.values[2 * k]!, r.parameters!.values[2 * k + 1]!]])) } : {}),
+    ...(r.monodromy ? { monodromy: r.monodromy } : {}),
     solutions: r.solutions.map(solutionToJSON),
     ...(options.includePaths ? { paths: r.paths.map(pathToJSON) } : {}),
     seconds: r.seconds,
   };
 }
 
-function crossCheckToJSON(c: CrossCheck): Record<string, unknown> {
+function crossCheckToJSON(c: CrossCheck): CrossCheckJSON {
   return { loops: c.loops, pathsTracked: c.pathsTracked, failedPaths: c.failedPaths, newSolutions: c.found.length, passed: c.found.length === 0 && c.failedPaths === 0, seed: c.seed, seconds: c.seconds };
 }
 
-/** The short human summary printed by the CLI. */
-export function formatSummary(r: SolveResult): string {
+/**
+ * The short human summary printed by the CLI, ending with the count's standing (left out with
+ * `completeness: false`, for a caller that states its own, as `network` does).
+ */
+export function formatSummary(r: SolveResult, options: { completeness?: false } = {}): string {
   const c = r.counts;
   const lines = [
     `paths ${c.paths}  regular ${c.regular}  real ${c.real}  singular ${c.singular}${c.illConditioned > 0 ? `  ill-conditioned ${c.illConditioned}` : ''}  at infinity ${c.atInfinity}  failed ${c.failed}  seconds ${r.seconds.toFixed(2)}`,
     `seed ${r.seed}, start system ${r.startSystem}${r.partial ? ', PARTIAL: stopped before all paths were tracked' : ''}`,
   ];
   for (const w of r.warnings) lines.push(`warning: ${w}`);
+  const standing = completeness(r);
+  if (options.completeness !== false) lines.push(standing.proven ? `a complete count: ${standing.reason}` : `not proven complete: ${standing.reason}`);
   return lines.join('\n');
+}
+
+/** The nonsingular (regular) solutions: distinct, finite, well-conditioned. */
+export function nonsingular(r: SolveResult): Solution[] {
+  return r.solutions.filter((s) => s.kind === 'regular');
+}
+
+/** The singular endpoints (clusters, winding number above 1) and the ill-conditioned ones. */
+export function singularSolutions(r: SolveResult): Solution[] {
+  return r.solutions.filter((s) => s.kind !== 'regular');
+}
+
+/** The real regular solutions, as plain arrays of their real parts (imaginary parts are within tolerance of 0). */
+export function realSolutions(r: SolveResult): number[][] {
+  return nonsingular(r)
+    .filter((s) => s.real)
+    .map((s) => Array.from({ length: s.x.length / 2 }, (_, k) => s.x[2 * k]!));
+}
+
+/** A solution as complex coordinates [re, im], one per variable. */
+export function coordinates(s: Solution): ComplexJSON[] {
+  return toPairs(s.x);
+}
+
+/** The paths that failed (each with its cause and reason): where solutions may be missing. */
+export function failedPaths(r: SolveResult): PathResult[] {
+  return r.paths.filter((p) => p.code === 'failed');
 }

@@ -12,6 +12,7 @@ import { buildProgram, compileProgram } from '../compile/compile.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
 import type { MixedSubdivision } from '../bounds/mixedVolume.js';
 import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
+import { readSystemText } from '../poly/read.js';
 import { assertSquare, type System } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
@@ -172,7 +173,15 @@ function openCheckpoint(options: SolveOptions, s: Setup, store: PathStore): Chec
   return CheckpointWriter.resume(resume, validBytes);
 }
 
-export async function solve(system: System, options: SolveOptions = {}): Promise<SolveResult> {
+/**
+ * Every isolated solution of a square polynomial system: `system` is a System, or the text
+ * of one (one polynomial per line or `;`-separated, `i` the imaginary unit), e.g.
+ * `await solve('x^2 + y^2 - 1; x - y')`. Tracks every path of the start system (`start`,
+ * default the one with fewest paths) in worker threads, groups the endpoints, and, with
+ * `crossCheck`, tests the count by monodromy loops. The result depends only on the seed.
+ */
+export async function solve(input: System | string, options: SolveOptions = {}): Promise<SolveResult> {
+  const system = typeof input === 'string' ? readSystemText(input, 'the system text') : input;
   const began = performance.now();
   const seed = options.seed ?? (options.resume === undefined ? randomSeed() : readCheckpointHeader(options.resume).seed);
   // A resumed run tracks the paths of the start system its checkpoint was written with.
@@ -224,6 +233,7 @@ export async function solve(system: System, options: SolveOptions = {}): Promise
       seed,
       variables: system.variables,
       startSystem: s.job.start.kind,
+      startPaths: s.pathCount,
       ...collected,
       paths,
       partial,

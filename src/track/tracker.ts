@@ -10,7 +10,7 @@ import type { Homotopy } from '../homotopy/types.js';
 import { cabs, distInf, normInf } from '../numeric/complex.js';
 import { LogTimeHomotopy } from '../homotopy/logTime.js';
 import { cauchyLoop, divergesStably, valuations } from './endgame.js';
-import type { PathResult, ReturnCode } from './pathResult.js';
+import { reasonFor, type FailureCause, type PathCause, type PathResult, type ReturnCode } from './pathResult.js';
 import { defaultLimits, presets, type PresetName, type TrackerLimits } from './presets.js';
 import { Refiner, type Refinement } from './refine.js';
 import { SegmentStepper, type SegmentStatus } from './stepper.js';
@@ -174,7 +174,7 @@ export class PathTracker {
     let runStart = NaN;
     let runSize = NaN;
     for (;;) {
-      if (!st.tangent(this.xdot, x, 1 - s, 0)) return this.result(index, 'failed', this.toAffine(this.affine, x), 1 - s, 1, 'singular Jacobian in the endgame');
+      if (!st.tangent(this.xdot, x, 1 - s, 0)) return this.result(index, 'failed', this.toAffine(this.affine, x), 1 - s, 1, 'endgame_singular_jacobian');
       const cond = st.lu.conditionEstimate();
       valuations(this.vTracked, x, this.xdot, s);
       this.affineValuations(v);
@@ -191,7 +191,7 @@ export class PathTracker {
       const conclusiveRun = diverging > 0 && Math.log10(runStart / s) >= DIVERGENCE_DECADES - 1e-9 && size >= RUN_GROWTH * runSize && size >= MIN_NORM_STOPPED;
       const farAndGrown = diverging >= CONFIRMATIONS && size >= MIN_NORM_AT_INFINITY && size >= MIN_GROWTH_AT_INFINITY * startSize;
       if (conclusiveRun || farAndGrown) {
-        return this.result(index, 'at_infinity', ax, 1 - s, 1, `stable negative valuation ${minimum(v).toFixed(2)} over ${Math.log10(runStart / s).toFixed(1)} decades of s, |x| = ${size.toExponential(1)}`);
+        return this.result(index, 'at_infinity', ax, 1 - s, 1, 'stable_valuation', `${minimum(v).toFixed(2)} over ${Math.log10(runStart / s).toFixed(1)} decades of s, |x| = ${size.toExponential(1)}`);
       }
       const minV = minimum(v);
       if (cond < FINISH_CONDITION && diverging === 0 && !finishedSingular) {
@@ -224,11 +224,11 @@ export class PathTracker {
       const sNext = s * preset.endgameRatio;
       if (sNext < MIN_S) {
         if (minV < -0.05 && (diverging > 0 || size >= MIN_NORM_STOPPED)) {
-          return this.result(index, 'at_infinity', ax, 1 - s, 1, `negative valuation ${minV.toFixed(2)} at s = ${s.toExponential(1)}, |x| = ${size.toExponential(1)}`);
+          return this.result(index, 'at_infinity', ax, 1 - s, 1, 'negative_valuation', `${minV.toFixed(2)} at s = ${s.toExponential(1)}, |x| = ${size.toExponential(1)}`);
         }
         if (finishedSingular) return finishedSingular;
         if (previousEstimate) return this.finishedOrInfinite(index, previousEstimate, 'Cauchy estimates did not settle');
-        return this.result(index, 'failed', ax, 1 - s, 1, 'endgame did not converge');
+        return this.result(index, 'failed', ax, 1 - s, 1, 'endgame_no_convergence');
       }
       const longRun = diverging > 0 && Math.log10(runStart / s) >= DIVERGENCE_DECADES - 1e-9;
       const farOrGrown = size >= MIN_NORM_STOPPED || size >= MIN_GROWTH_AT_INFINITY * startNorm;
@@ -239,7 +239,7 @@ export class PathTracker {
         // Tracking broke down on a path already seen to diverge: ill-conditioning from the
         // growth itself, not a failure to find a finite endpoint.
         if (wouldDiverge || (checkpoints === 0 && farOrGrown)) {
-          return this.result(index, 'at_infinity', ax, 1 - s, 1, `diverging (|x| = ${size.toExponential(1)}); tracking stopped (${status.replace(/_/g, ' ')})`);
+          return this.result(index, 'at_infinity', ax, 1 - s, 1, 'diverging', `(|x| = ${size.toExponential(1)}); tracking stopped (${status.replace(/_/g, ' ')})`);
         }
         if (finishedSingular) return finishedSingular;
         if (previousEstimate && status !== 'too_large') return this.finishedOrInfinite(index, previousEstimate, `endgame stopped: ${status}`);
@@ -253,7 +253,7 @@ export class PathTracker {
   private finishedOrInfinite(index: number, end: Float64Array, note: string): PathResult {
     return (
       this.finished(index, end, 1, note) ??
-      this.result(index, 'at_infinity', this.toAffine(this.affine, end), 1, 1, `endpoint near the hyperplane at infinity (${note})`)
+      this.result(index, 'at_infinity', this.toAffine(this.affine, end), 1, 1, 'near_infinity', `(${note})`)
     );
   }
 
@@ -273,22 +273,22 @@ export class PathTracker {
     // where Newton went is some other solution (or none).
     if (measured.moved !== undefined && measured.moved > MAX_REFINEMENT_MOVE) {
       if (this.projective) return undefined;
-      return this.build(index, 'failed', point, 1, winding, measured, `endpoint moved ${measured.moved.toExponential(1)} under refinement`);
+      return this.build(index, 'failed', point, 1, winding, measured, { cause: 'moved_under_refinement', detail: `by ${measured.moved.toExponential(1)}` });
     }
     // Near h = 0 only a point that Newton confirms (quadratic convergence, no move) is finite:
     // a path converging slowly to infinity stops with h small but not zero.
     if (nearInfinity && (singular || measured.linear !== false || !(measured.residual <= MAX_ENDPOINT_RESIDUAL))) return undefined;
     if (!(measured.residual <= MAX_ENDPOINT_RESIDUAL)) {
-      return this.build(index, 'failed', point, 1, winding, measured, `endpoint is not a solution: residual ${measured.residual.toExponential(1)}`);
+      return this.build(index, 'failed', point, 1, winding, measured, { cause: 'not_a_solution', detail: `(residual ${measured.residual.toExponential(1)})` });
     }
     const code: ReturnCode = singular || linear || measured.condition > SINGULAR_CONDITION ? 'singular' : 'success';
-    return this.build(index, code, point, 1, winding, measured, note);
+    return this.build(index, code, point, 1, winding, measured, note === undefined ? undefined : { note });
   }
 
-  private stopped(index: number, status: SegmentStatus, t: number, where: string): PathResult {
+  private stopped(index: number, status: Exclude<SegmentStatus, 'ok'>, t: number, where: string): PathResult {
     const last = this.toAffine(this.affine, this.x);
-    if (status === 'too_large') return this.result(index, 'at_infinity', last, t, 1, `norm passed 1e14 ${where}`);
-    return this.result(index, 'failed', last, t, 1, `${status.replace(/_/g, ' ')} ${where}`);
+    if (status === 'too_large') return this.result(index, 'at_infinity', last, t, 1, 'norm_too_large', where);
+    return this.result(index, 'failed', last, t, 1, status satisfies FailureCause, where);
   }
 
   /** out = the affine point of a tracked point X (X itself unless projective). */
@@ -322,8 +322,8 @@ export class PathTracker {
     return cabs(X[2 * m]!, X[2 * m + 1]!) < NEAR_INFINITY_H * Math.max(1e-300, normInf(X, m));
   }
 
-  private result(index: number, code: ReturnCode, end: Float64Array, t: number, winding: number, reason: string): PathResult {
-    return this.build(index, code, new Float64Array(end), t, winding, { residual: NaN, condition: NaN }, reason);
+  private result(index: number, code: ReturnCode, end: Float64Array, t: number, winding: number, cause: PathCause, detail?: string): PathResult {
+    return this.build(index, code, new Float64Array(end), t, winding, { residual: NaN, condition: NaN }, { cause, ...(detail === undefined ? {} : { detail }) });
   }
 
   private build(
@@ -333,12 +333,12 @@ export class PathTracker {
     t: number,
     windingNumber: number,
     m: { residual: number; condition: number },
-    reason?: string,
+    why?: { cause: PathCause; detail?: string } | { note: string },
   ): PathResult {
     return {
       index,
       code,
-      ...(reason === undefined ? {} : { reason }),
+      ...(why === undefined ? {} : 'note' in why ? { reason: why.note } : { cause: why.cause, reason: reasonFor(why.cause, why.detail) }),
       start: new Float64Array(this.startRecord),
       end,
       t,

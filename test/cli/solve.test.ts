@@ -53,7 +53,8 @@ describe('critsolve solve', () => {
     expect(r.stdout).toMatch(/solutions 4 at random complex parameters/);
     expect(r.stdout).toMatch(/not proven complete/);
     const json = JSON.parse(readFileSync(out, 'utf8'));
-    expect(json).toMatchObject({ method: 'monodromy', counts: { regular: 4 }, complete: false });
+    expect(json).toMatchObject({ schema: 'critsolve/result@1', method: 'monodromy', startSystem: 'monodromy', counts: { regular: 4 }, completeness: { proven: false, method: 'monodromy' } });
+    expect(json.solutions[0]).toMatchObject({ kind: 'regular', multiplicity: 1 });
     expect(Object.keys(json.parameters)).toEqual(['a', 'b']);
   });
 

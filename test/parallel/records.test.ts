@@ -19,6 +19,7 @@ const paths: PathResult[] = [
   {
     index: 9,
     code: 'at_infinity',
+    cause: 'norm_too_large',
     reason: 'norm passed 1e14 in the endgame — “quoted”',
     start: Float64Array.of(0, 1, 0, -1),
     end: Float64Array.of(Infinity, -Infinity, NaN, 2e14),
@@ -54,5 +55,6 @@ describe('path records', () => {
     expect(() => pathFromLine(JSON.stringify({ ...good, end: [1, 2] }), 2, startOf)).toThrow('end is not a point with 2 complex coordinates');
     expect(() => pathFromLine(JSON.stringify({ ...good, index: -1 }), 2, startOf)).toThrow('index is not a path index');
     expect(() => pathFromLine(JSON.stringify({ ...good, residual: 'big' }), 2, startOf)).toThrow('residual is not a number');
+    expect(() => pathFromLine(JSON.stringify({ ...good, cause: 'bad luck' }), 2, startOf)).toThrow('unknown cause "bad luck"');
   });
 });
