@@ -4,7 +4,7 @@
  * STAGES, never from a later one; and no module imports itself through others (no cycle). The
  * command line is imported by nobody; src/index.ts, the public door, may import any stage.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -79,6 +79,20 @@ describe('the pipeline of ARCHITECTURE.md', () => {
     };
     for (const f of graph.keys()) if (!state.has(f)) visit(f);
     expect(cycles).toEqual([]);
+  });
+
+  it('ARCHITECTURE.md stays true to the code: every folder of src/ is in its table, every file it names exists', () => {
+    const doc = readFileSync(path.join(root, 'ARCHITECTURE.md'), 'utf8');
+    const folders = readdirSync(path.join(root, 'src')).filter((d) => statSync(path.join(root, 'src', d)).isDirectory());
+    expect(folders.filter((d) => !doc.includes(`\`${d}/\``))).toEqual([]);
+    const names = new Set(files.map((f) => path.basename(f)));
+    const mentioned = [...doc.matchAll(/([\w./]+\.ts)\b/g)].map((m) => m[1]!);
+    expect(mentioned.length).toBeGreaterThan(10);
+    const exists = (f: string): boolean => (f.includes('/') ? [root, path.join(root, 'src')].some((d) => existsSync(path.join(d, f))) : names.has(f));
+    expect(mentioned.filter((f) => !exists(f))).toEqual([]);
+    // Its stage order is this test's.
+    const table = [...doc.matchAll(/^\| [^|]+ \| `([a-z]+)\/`/gm)].map((m) => m[1]!);
+    expect(table).toEqual(STAGES.filter((stage) => table.includes(stage)));
   });
 
   it('the check sees an import against the order (it is not vacuous)', () => {
