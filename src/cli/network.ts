@@ -14,6 +14,7 @@ import { renderSummary } from '../network/classify.js';
 import { linearNetwork, type LinearNetwork, type LinearNetworkOptions, type Regularization } from '../network/model.js';
 import { INSTANCES_VARY, instanceSeed, instancesToJSON, networkInstances, type InstancesResult, type Spread } from '../network/instances.js';
 import { loadNetworkSpec } from '../network/spec.js';
+import type { CriticalSet } from '../network/criticalSets.js';
 import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, plural, NETWORK_METHODS, networkResultToJSON, solveNetwork, type MonodromyComponent, type NetworkMethod, type NetworkResult } from '../network/solveNetwork.js';
 import type { System } from '../poly/system.js';
 import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js';
@@ -151,7 +152,53 @@ function loopThreads(components: readonly MonodromyComponent[]): string {
 }
 
 /** The report on stdout: whether the counts are complete, the table, the solve summary. */
+/** The components of a decomposed critical set, one row each. */
+function renderCriticalSets(sets: readonly CriticalSet[]): string {
+  const header = ['component', 'dim', 'degree', 'loss', 'real point', 'index', 'nullity', 'ranks (layers; product)', 'trace test'];
+  const rows = sets.map((c, k) => [
+    String(k + 1),
+    String(c.dimension),
+    String(c.degree),
+    formatLoss(c.loss),
+    c.real ? `yes${c.real.certified ? ' (certified)' : ''}` : `none on ${c.realSlices} real slices`,
+    c.real ? String(c.real.index) : '-',
+    c.real ? String(c.real.nullity) : '-',
+    `${c.layerRanks.join(',')}; ${c.productRank}`,
+    c.witness.unresolved ? 'not run (singular points)' : `${c.witness.complete ? 'passed' : 'FAILED'} (${Number.isFinite(c.witness.traceResidual) ? c.witness.traceResidual.toExponential(0) : 'n/a'})`,
+  ]);
+  const widths = header.map((_, col) => Math.max(...[header, ...rows].map((row) => row[col]!.length)));
+  const line = (row: string[]): string => row.map((cell, col) => (col >= 3 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), 'index and nullity: of the Hessian at the real point (Morse–Bott index; the nullity is the dimension where the component has multiplicity one)'].join('\n');
+}
+
+/** A loss as a real number when it is one, else re + im·i. */
+function formatLoss([re, im]: readonly [number, number]): string {
+  const r = Math.abs(re) < 5e-13 ? 0 : re;
+  return Math.abs(im) <= 1e-9 * Math.max(1, Math.abs(re)) ? `${Number(r.toPrecision(6))}` : `${Number(re.toPrecision(6))}${im < 0 ? '−' : '+'}${Number(Math.abs(im).toPrecision(6))}i`;
+}
+
+/** The origin W = 0 among the isolated points, in words (its type decides whether it is a trap for descent). */
+function describeOrigin(r: NetworkResult): string | undefined {
+  const k = r.points.findIndex((c) => c.zeroPattern.zeroWeights.length === r.network.variables.length);
+  if (k < 0) return undefined;
+  const c = r.points[k]!;
+  const what = c.type === 'minimum' ? 'a strict local minimum' : c.type === 'saddle' ? `a saddle (Morse index ${c.index})` : c.type === 'degenerate' ? `degenerate (a zero Hessian eigenvalue; ${c.index} negative)` : 'not real';
+  return `the origin W = 0: loss ${formatLoss(c.loss)}, ${what}`;
+}
+
+function reportDecomposition(r: NetworkResult, sets: readonly CriticalSet[]): string {
+  const isolated = r.summary.points;
+  const heading = r.complete
+    ? `critical set: ${plural(sets.length, 'component')} of positive dimension and ${plural(isolated, 'isolated point')}, a complete decomposition (every path accounted for, junk removed by membership tests, every component passed the linear trace test)`
+    : `critical set: ${plural(sets.length, 'component')} of positive dimension and ${plural(isolated, 'isolated point')} found — NOT a complete decomposition: ${r.incomplete.join('; ')}`;
+  const origin = describeOrigin(r);
+  const real = sets.flatMap((c, k) => (c.real ? [{ k, loss: c.real.loss, index: c.real.index }] : [])).sort((a, b) => a.loss - b.loss);
+  const lowest = real[0] ? [`lowest loss at a real point of a component: ${formatLoss([real[0].loss, 0])} (component ${real[0].k + 1}, Morse–Bott index ${real[0].index})`] : [];
+  return [heading, '', sets.length > 0 ? renderCriticalSets(sets) : 'no component of positive dimension', ...lowest, '', 'isolated points:', renderSummary(r.summary, { isolatedOnly: sets.length > 0 }), ...(origin ? [origin] : []), '', formatSummary(r.solve, { completeness: false })].join('\n');
+}
+
 function report(r: NetworkResult): string {
+  if (r.criticalSets) return reportDecomposition(r, r.criticalSets);
   const { regular, singular } = r.solve.counts;
   const split = singular > 0 ? ` (${regular} regular, ${singular} singular endpoints)` : '';
   const lines = [renderSummary(r.summary), '', formatSummary(r.solve, { completeness: false })];
@@ -275,7 +322,8 @@ async function run(opts: NetworkCliOptions): Promise<void> {
   const network = linearNetwork(options);
   process.stdout.write(describeNetwork(network, options, seed, label) + '\n');
   if (!network.isolated) {
-    process.stderr.write(`warning: ${network.warning}\nwarning: so the counts below are NOT complete counts of critical points.\n`);
+    const decomposing = opts.method === 'auto' || opts.method === 'decompose';
+    process.stderr.write(`note: ${network.warning}\n${decomposing ? 'note: so the critical set is decomposed into its components (--method decompose)\n' : `warning: so the counts of --method ${opts.method} below are NOT complete counts of critical points; --method decompose finds the components\n`}`);
   }
   if (exported) {
     process.stdout.write(writeExport(network, exported.format, exported.file) + '\n');
@@ -292,6 +340,7 @@ async function run(opts: NetworkCliOptions): Promise<void> {
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
       onProgress: (p) => progress.update(p),
       monodromy: { onProgress: monodromyProgress(opts.quiet === true) },
+      ...(opts.quiet ? {} : { onStage: (stage: string) => process.stderr.write(`network: decompose, ${stage}\n`) }),
       signal: controller.signal,
     });
     progress.finish();
@@ -321,7 +370,8 @@ export function networkCommand(): Command {
       `how to solve: ${NETWORK_METHODS.join(', ')}. total-degree and polyhedral track every path of their start system and prove the count complete ` +
         `(polyhedral needs the mixed volume first, minutes from 2-3-2 on); monodromy is far faster on large networks ` +
         `but stops after loops that find nothing new, so its count is not proven complete; auto takes whichever of total degree and polyhedral needs fewer paths, up to ${AUTO_MONODROMY_ABOVE.toLocaleString('en-US')} ` +
-        `(the polyhedral one if its mixed volume is found within ${AUTO_MIXED_VOLUME_SECONDS} s), monodromy beyond`,
+        `(the polyhedral one if its mixed volume is found within ${AUTO_MIXED_VOLUME_SECONDS} s), monodromy beyond; ` +
+        'decompose (auto when the critical points are not isolated: no regularization, weight decay, coinciding λ\'s) finds every component of the critical set, with its dimension, degree, loss, a real point and its Morse–Bott index',
       parseMethod,
       'auto',
     )

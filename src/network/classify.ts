@@ -144,35 +144,49 @@ function multiply(A: CMatrix, B: CMatrix): CMatrix {
 const frobenius = (A: CMatrix): number => Math.sqrt([...A.re.flat(), ...A.im.flat()].reduce((s, v) => s + v * v, 0));
 
 /**
- * Numerical rank of W_L⋯W_1 at x. A complex matrix A + iB has rank r exactly when its real
- * embedding [[A, −B], [B, A]] has rank 2r, so one real SVD serves both cases. Singular
- * values are measured against Π‖W_k‖_F, the scale the product's rounding errors have.
+ * Numerical rank of a complex matrix: A + iB has rank r exactly when its real embedding
+ * [[A, −B], [B, A]] has rank 2r, so one real SVD serves both cases. Singular values are
+ * measured against `scale`, the size its rounding errors have.
  */
+function numericalRank(P: CMatrix, scale: number, rankTol: number): number {
+  const complex = P.im.some((row) => row.some((v) => v !== 0));
+  const embedding = complex ? [...P.re.map((row, i) => [...row, ...P.im[i]!.map((v) => -v)]), ...P.im.map((row, i) => [...row, ...P.re[i]!])] : P.re;
+  const svd = new SingularValueDecomposition(new MlMatrix(embedding), { computeLeftSingularVectors: false, computeRightSingularVectors: false, autoTranspose: true });
+  const rank = svd.diagonal.filter((v) => v > rankTol * scale).length;
+  return complex ? Math.round(rank / 2) : rank;
+}
+
+/** Numerical rank of W_L⋯W_1 at x, against Π‖W_k‖_F (the scale of the product's rounding errors). */
 export function productRank(dims: readonly number[], x: Float64Array, rankTol = DEFAULTS.rankTol): number {
   const layers = dims.slice(1).map((_, k) => layer(dims, x, k));
   const P = layers.slice(1).reduce((acc, W) => multiply(W, acc), layers[0]!);
-  const scale = layers.reduce((s, W) => s * frobenius(W), 1);
-  const complex = P.im.some((row) => row.some((v) => v !== 0));
-  const embedding = complex
-    ? [...P.re.map((row, i) => [...row, ...P.im[i]!.map((v) => -v)]), ...P.im.map((row, i) => [...row, ...P.re[i]!])]
-    : P.re;
-  const svd = new SingularValueDecomposition(new MlMatrix(embedding), {
-    computeLeftSingularVectors: false,
-    computeRightSingularVectors: false,
-    autoTranspose: true,
+  return numericalRank(P, layers.reduce((s, W) => s * frobenius(W), 1), rankTol);
+}
+
+/** Numerical rank of each layer W_1, …, W_L at x. */
+export function layerRanks(dims: readonly number[], x: Float64Array, rankTol = DEFAULTS.rankTol): number[] {
+  return dims.slice(1).map((_, k) => {
+    const W = layer(dims, x, k);
+    return numericalRank(W, frobenius(W), rankTol);
   });
-  const rank = svd.diagonal.filter((s) => s > rankTol * scale).length;
-  return complex ? Math.round(rank / 2) : rank;
+}
+
+/**
+ * The Hessian's spectrum at a real point: its eigenvalues, the Morse(–Bott) index (negative
+ * ones) and the nullity (zero ones, relative to the largest). On a critical set of dimension k
+ * and multiplicity one the nullity at a generic point is k, and the index is its Morse–Bott index.
+ */
+export function morseBott(network: LinearNetwork, x: Float64Array, eigTol = DEFAULTS.eigTol): { index: number; nullity: number; eigenvalues: number[] } {
+  const H = hessianAt(network, x);
+  const eigenvalues = new EigenvalueDecomposition(new MlMatrix(H), { assumeSymmetric: true }).realEigenvalues.sort((a, b) => a - b);
+  const threshold = eigTol * Math.max(...eigenvalues.map(Math.abs));
+  return { index: eigenvalues.filter((v) => v < -threshold).length, nullity: eigenvalues.filter((v) => Math.abs(v) <= threshold).length, eigenvalues };
 }
 
 /** Morse index, eigenvalues and type from the Hessian at a real point. */
 function morse(network: LinearNetwork, x: Float64Array, eigTol: number): { index: number; eigenvalues: number[]; type: PointType } {
-  const H = hessianAt(network, x);
-  const eigenvalues = new EigenvalueDecomposition(new MlMatrix(H), { assumeSymmetric: true }).realEigenvalues.sort((a, b) => a - b);
-  const threshold = eigTol * Math.max(...eigenvalues.map(Math.abs));
-  const index = eigenvalues.filter((v) => v < -threshold).length;
-  const degenerate = eigenvalues.some((v) => Math.abs(v) <= threshold);
-  return { index, eigenvalues, type: degenerate ? 'degenerate' : index === 0 ? 'minimum' : 'saddle' };
+  const { index, nullity, eigenvalues } = morseBott(network, x, eigTol);
+  return { index, eigenvalues, type: nullity > 0 ? 'degenerate' : index === 0 ? 'minimum' : 'saddle' };
 }
 
 /** Classifies one critical point, given as interleaved (re, im) in variable order. */
@@ -254,7 +268,8 @@ export function classifyPoints(
 }
 
 /** The summary as a plain-text table for the command line. */
-export function renderSummary(summary: CriticalSummary): string {
+/** The table of critical points by zero pattern; `isolatedOnly` when components hold other points (the global minimum may lie on one). */
+export function renderSummary(summary: CriticalSummary, options: { isolatedOnly?: boolean } = {}): string {
   const header = ['pattern', 'points', 'complex', 'minima', 'saddles', 'degenerate'];
   const row = (label: string, c: TypeCounts): string[] => [label, ...[c.points, c.complex, c.minima, c.saddles, c.degenerate].map(String)];
   const keys = Object.keys(summary.byPattern).sort((a, b) => summary.byPattern[b]!.points - summary.byPattern[a]!.points || a.localeCompare(b));
@@ -266,10 +281,11 @@ export function renderSummary(summary: CriticalSummary): string {
   const indices = Object.entries(summary.saddlesByIndex).map(([index, n]) => `index ${index}: ${n}`);
   if (indices.length > 0) lines.push(`saddles by Morse index: ${indices.join(', ')}`);
   const g = summary.globalMinimum;
+  const lowest = options.isolatedOnly ? 'lowest real isolated point' : 'global minimum';
   lines.push(
     g
-      ? `global minimum: loss ${g.loss.toPrecision(10)} at ${g.points.length} point${g.points.length === 1 ? '' : 's'} (#${g.points.map((i) => i + 1).join(', #')})`
-      : 'global minimum: none among the real points found',
+      ? `${lowest}: loss ${g.loss.toPrecision(10)} at ${g.points.length} point${g.points.length === 1 ? '' : 's'} (#${g.points.map((i) => i + 1).join(', #')})`
+      : `${lowest}: none among the real points found`,
   );
   lines.push('pattern: one digit per hidden neuron (1 on, 0 off: its incoming and outgoing weights vanish), layers separated by |');
   return lines.join('\n');

@@ -306,8 +306,8 @@ function isolationWarning(reasons: readonly string[]): string | undefined {
   const shown = reasons.slice(0, 3).join('; ');
   const more = reasons.length > 3 ? `; and ${reasons.length - 3} more such symmetries` : '';
   return (
-    `the critical points are not isolated: they form positive-dimensional families, so they cannot all be found or counted. ` +
-    `Reason: ${shown}${more}. Use generic regularization (distinct λ's for all weights) to make them isolated.`
+    `the critical points are not isolated: they form positive-dimensional families, so they cannot be counted as points. ` +
+    `Reason: ${shown}${more}. critsolve network decomposes such a critical set into its components (--method decompose); generic regularization (distinct λ's for all weights) makes the points isolated.`
   );
 }
 

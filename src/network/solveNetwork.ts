@@ -18,12 +18,13 @@ import { solve, type SolveOptions } from '../solve/solve.js';
 import { classifyPoints, type ClassifyOptions, type CriticalPointClass, type CriticalSummary } from './classify.js';
 import type { LinearNetwork } from './model.js';
 import { networkMonodromy } from './monodromy.js';
+import { criticalSetToJSON, networkCriticalSets, type CriticalSet, type CriticalSetJSON } from './criticalSets.js';
 import type { MonodromyComponent } from './components.js';
 
 /** How to solve; `auto` as resolveMethod says. */
-export type NetworkMethod = 'auto' | 'total-degree' | 'polyhedral' | 'monodromy';
+export type NetworkMethod = 'auto' | 'total-degree' | 'polyhedral' | 'monodromy' | 'decompose';
 
-export const NETWORK_METHODS: readonly NetworkMethod[] = ['auto', 'total-degree', 'polyhedral', 'monodromy'];
+export const NETWORK_METHODS: readonly NetworkMethod[] = ['auto', 'total-degree', 'polyhedral', 'monodromy', 'decompose'];
 
 /**
  * `auto` solves by monodromy when the total-degree homotopy has more paths than this. Total
@@ -49,6 +50,8 @@ export interface NetworkSolveOptions extends SolveOptions {
    * (default true).
    */
   crossCheck?: boolean;
+  /** For decompose: called as each stage of the decomposition begins, with its name. */
+  onStage?: (stage: string) => void;
   /** For monodromy: its stopping rules and progress (the seed and signal are the solve's). */
   monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'targetCount' | 'onProgress'>;
 }
@@ -63,6 +66,8 @@ export interface NetworkResult {
   readonly components?: readonly MonodromyComponent[];
   /** For monodromy: paths tracked in all loops and parameter homotopies. */
   readonly pathsTracked?: number;
+  /** For decompose: the positive-dimensional components, read as a network's (network/criticalSets). */
+  readonly criticalSets?: readonly CriticalSet[];
   /** One class per solution of `solve.solutions`, in the same order. */
   readonly points: readonly CriticalPointClass[];
   /** Over every solution, regular or singular; `globalMinimum.points` index `solve.solutions`. */
@@ -93,6 +98,7 @@ export function resolveMethod(method: NetworkMethod, network: LinearNetwork): Ex
  */
 function chooseMethod(method: NetworkMethod, network: LinearNetwork, seed: number): { method: Exclude<NetworkMethod, 'auto'>; subdivision?: MixedSubdivision } {
   if (method !== 'auto') return { method };
+  if (!network.isolated) return { method: 'decompose' };
   const bezout = bezoutNumber(network.system);
   let subdivision: MixedSubdivision | undefined;
   try {
@@ -155,6 +161,7 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
   const seed = options.seed ?? (options.resume === undefined ? randomSeed() : undefined);
   const { method: resolved, subdivision } = chooseMethod(method, network, seed ?? 1);
   if (resolved === 'monodromy') return solveByMonodromy(network, { ...options, ...(seed === undefined ? {} : { seed }) });
+  if (resolved === 'decompose') return solveByDecomposition(network, { ...options, seed: seed ?? randomSeed() });
   const solved = await solve(network.system, { ...solveOptions, ...(seed === undefined ? {} : { seed }), start: resolved, ...(subdivision && seed !== undefined ? { subdivision } : {}) });
   const crossCheck = await runCrossCheck(network, solved, options);
   const result = crossCheck ? withCrossCheck(network.system, solved, crossCheck) : solved;
@@ -257,9 +264,25 @@ export interface NetworkResultJSON extends Omit<ResultJSON, 'solutions' | 'monod
   method: NetworkMethod;
   completeness: Completeness & { checks: CompletenessCheckJSON[] };
   monodromy?: NetworkMonodromyJSON;
+  /** The positive-dimensional components (method decompose); `solutions` keeps the isolated points. */
+  components?: CriticalSetJSON[];
   network: NetworkSpecJSON;
   solutions: CriticalPointJSON[];
   summary: NetworkSummaryJSON;
+}
+
+/**
+ * The critical set decomposed (network/criticalSets): its positive-dimensional components,
+ * and its isolated points classified as always. Complete when the decomposition is.
+ */
+async function solveByDecomposition(network: LinearNetwork, options: NetworkSolveOptions & { seed: number }): Promise<NetworkResult> {
+  const { seed, signal, classify, workers, onStage } = options;
+  const { decomposition: d, sets } = await networkCriticalSets(network, { seed, ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}), ...(onStage ? { onProgress: onStage } : {}) });
+  const count = (kind: string): number => d.isolated.filter((s) => s.kind === kind).length;
+  const counts = { paths: d.pathsTracked, regular: count('regular'), singular: count('singular'), illConditioned: count('ill-conditioned'), atInfinity: 0, failed: d.failedPaths, real: d.isolated.filter((s) => s.kind === 'regular' && s.real).length };
+  const result: SolveResult = { seed, variables: network.variables, startSystem: 'decompose', counts, solutions: d.isolated, paths: [], retracked: [], warnings: d.warnings, partial: signal?.aborted === true, seconds: d.seconds };
+  const { points, summary } = classifyPoints(network, d.isolated.map((s) => s.x), classify);
+  return { network, method: 'decompose', solve: result, criticalSets: sets, points, summary, complete: d.complete, incomplete: d.complete ? [] : [d.reason] };
 }
 
 function pointToJSON(network: LinearNetwork, c: CriticalPointClass): Omit<CriticalPointJSON, keyof SolutionJSON> {
@@ -320,7 +343,8 @@ export function networkResultToJSON(r: NetworkResult, options: { includePaths?: 
   const { solutions: base, monodromy: _monodromy, ...rest } = resultToJSON(r.solve, { ...options, completeness: standing });
   const solutions = base.map((s, i) => ({ ...s, ...pointToJSON(r.network, r.points[i]!) }));
   const monodromy = r.components ? { monodromy: monodromyToJSON(r.components, r.pathsTracked ?? 0) } : {};
-  return { ...rest, method: r.method, completeness: standing, ...monodromy, network: networkToJSON(r.network), solutions, summary: summaryToJSON(r) };
+  const components = r.criticalSets ? { components: r.criticalSets.map((c) => criticalSetToJSON(r.network, c)) } : {};
+  return { ...rest, method: r.method, completeness: standing, ...monodromy, ...components, network: networkToJSON(r.network), solutions, summary: summaryToJSON(r) };
 }
 
 /**
@@ -330,6 +354,12 @@ export function networkResultToJSON(r: NetworkResult, options: { includePaths?: 
 function completenessToJSON(r: NetworkResult): Completeness & { checks: CompletenessCheckJSON[] } {
   const c = r.solve.counts;
   const checks: CompletenessCheckJSON[] = [];
+  if (r.criticalSets) {
+    checks.push({ check: 'every path of every witness superset accounted for', passed: !r.solve.partial && c.failed === 0, paths: c.paths, failed: c.failed });
+    checks.push({ check: 'every component passed the linear trace test', passed: r.criticalSets.every((s) => s.witness.complete), components: r.criticalSets.length });
+    const reason = r.complete ? 'numerical irreducible decomposition: every path accounted for, junk removed by membership tests, every component passed the linear trace test' : r.incomplete.join('; ');
+    return { proven: r.complete, method: 'decompose', reason, checks };
+  }
   if (r.method !== 'monodromy') {
     checks.push({ check: 'every path accounted for', passed: !r.solve.partial && c.failed === 0, paths: c.paths, failed: c.failed, atInfinity: c.atInfinity });
     checks.push({ check: 'no singular or ill-conditioned endpoint', passed: c.singular === 0 && c.illConditioned === 0, singular: c.singular, illConditioned: c.illConditioned });

@@ -118,11 +118,28 @@ describe('critsolve network', () => {
     losses(b).forEach((v, k) => expect(v).toBeCloseTo(losses(a)[k]!, 8));
   }, 300_000);
 
-  it('warns before solving when the points are not isolated, and never calls the count complete', () => {
-    const out = join(dir, 'none.json');
-    const r = critsolve('--dims', '1,1,1', '--regularization', 'none', '--seed', '0', '--out', out, '--quiet');
+  it('decomposes a critical set that is not isolated: the component table, the origin in words, components[] in the JSON', () => {
+    const spec = join(dir, 'wd121.json');
+    writeFileSync(spec, JSON.stringify({ dims: [1, 2, 1], X: [[1]], Y: [[2]], regularization: { kind: 'weight-decay', lambda: 0.1 } }));
+    const out = join(dir, 'wd121-result.json');
+    const r = critsolve('--spec', spec, '--seed', '1', '--out', out, '--quiet');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: the critical points are not isolated/);
+    expect(r.stderr).toMatch(/note: so the critical set is decomposed into its components/);
+    expect(r.stdout).toMatch(/critical set: 2 components of positive dimension and 1 isolated point, a complete decomposition/);
+    expect(r.stdout).toMatch(/^\s+\d\s+1\s+2\s+0\.195\s+yes \(certified\)\s+0\s+1\s/m);
+    expect(r.stdout).toMatch(/^\s+\d\s+1\s+2\s+-0\.205\s+none on \d+ real slices/m);
+    expect(r.stdout).toMatch(/the origin W = 0: loss 2, a saddle \(Morse index 2\)/);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as NetworkJson & { components: { dimension: number; degree: number }[]; completeness: { proven: boolean } };
+    expect(json.components.map((c) => [c.dimension, c.degree])).toEqual([[1, 2], [1, 2]]);
+    expect(json.completeness.proven).toBe(true);
+    expect(json.solutions).toHaveLength(1);
+  }, 300_000);
+
+  it('warns when a path method solves points that are not isolated, and never calls the count complete', () => {
+    const out = join(dir, 'none.json');
+    const r = critsolve('--dims', '1,1,1', '--regularization', 'none', '--method', 'total-degree', '--seed', '0', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/the critical points are not isolated/);
     expect(r.stderr).toMatch(/NOT complete counts/);
     expect(r.stdout).toMatch(/NOT a complete count of isolated critical points/);
     expect(r.stdout).not.toMatch(/a complete count \(/);
@@ -218,7 +235,7 @@ describe('critsolve network', () => {
     [['--instances', '3', '--dims', '2,2,1', '--regularization', 'none'], /--instances draws generic λ's for every instance.*leave out --regularization/],
     [['--instances', '3', '--dims', '2,2,1', '--method', 'total-degree'], /cannot go with --method total-degree; to solve instances by total degree, run each --seed on its own/],
     [['--instances', '3', '--dims', '2,2,1', '--export', 'phc', 'f.phc'], /--export writes the system of one network; it cannot go with --instances/],
-    [['--method', 'newton'], /--method must be one of auto, total-degree, polyhedral, monodromy; got 'newton'/],
+    [['--method', 'newton'], /--method must be one of auto, total-degree, polyhedral, monodromy, decompose; got 'newton'/],
     [['--export', 'mathematica', 'f.m'], /--export format must be one of phc, bertini, julia, text; got 'mathematica'/],
     [['--export', 'phc'], /--export needs a format and a file name/],
     [['--seed', '-1'], /--seed must be an integer from 0/],

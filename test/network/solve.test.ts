@@ -181,10 +181,24 @@ describe('resolveMethod: auto takes the complete method with fewer paths up to A
 
 describe('solveNetwork warns', () => {
 
-  it('marks the counts incomplete when the points are not isolated (no regularization)', async () => {
-    const r = await solveNetwork(linearNetwork({ dims: [1, 2, 1], regularization: { kind: 'none' }, seed: 0 }), { seed: 0 });
+  it('marks the counts of a path method incomplete when the points are not isolated (no regularization)', async () => {
+    const r = await solveNetwork(linearNetwork({ dims: [1, 2, 1], regularization: { kind: 'none' }, seed: 0 }), { seed: 0, method: 'total-degree' });
     expect(r.network.isolated).toBe(false);
     expect(r.complete).toBe(false);
     expect(r.incomplete.join(' ')).toMatch(/not isolated/);
+  });
+
+  it('auto decomposes a critical set that is not isolated: components in the result and its JSON, isolated points in solutions', async () => {
+    const r = await solveNetwork(linearNetwork({ dims: [1, 2, 1], X: [[1]], Y: [[2]], regularization: { kind: 'none' } }), { seed: 0, workers: 1 });
+    expect(r.method).toBe('decompose');
+    expect(r.complete).toBe(true);
+    expect(r.criticalSets!.map((c) => [c.dimension, c.degree])).toEqual([[3, 2]]);
+    const json = networkResultToJSON(r);
+    expect(json.completeness).toMatchObject({ proven: true, method: 'decompose' });
+    expect(json.components![0]).toMatchObject({ dimension: 3, degree: 2, real: true, realPoint: { index: 0, nullity: 3, certified: true }, complete: true });
+    expect(json.components![0]!.witness.points).toHaveLength(2);
+    expect(json.components![0]!.witness.slice.c).toHaveLength(3);
+    expect(json.solutions).toHaveLength(1);
+    expect(json.solutions[0]!.zeroPattern).toBe('00');
   });
 });
