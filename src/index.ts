@@ -88,12 +88,17 @@ export { trackToParameters } from './solve/trackParameters.js';
 export { certifySolutions } from './certify/certify.js';
 export { certifyResult, withCertification, formatCertification, type Certification, type CertificateJSON, type CertifiedJSON } from './certify/result.js';
 
+// decomposition: witness sets of positive-dimensional solution sets
+export { decompose, type Decomposition, type DecomposeOptions, type WitnessComponent } from './decompose/decompose.js';
+export { randomSlicing, sliceSystem, offsetFamily, sliceFamily, type Slicing } from './decompose/witness.js';
+
 // networks: the model, its families and component engine, solving and classifying
 export { linearNetwork, lossAt, weightNames, type LinearNetwork, type LinearNetworkOptions } from './network/model.js';
 export { loadNetworkSpec, parseNetworkSpec } from './network/spec.js';
 export { parametrizeNetwork, dataParametrizedSystem, dataParameters, lambdaFamily, dataFamily, networkFamily, neuronSignFlips, type ComponentFamily } from './network/families.js';
 export { solveComponents, pathsToTarget, aliveChoices, aliveKey, type ComponentsResult, type ComponentRun, type MonodromyComponent } from './network/components.js';
-export { classifyPoints, summarize, renderSummary, hessianAt } from './network/classify.js';
+export { classifyPoints, summarize, renderSummary, hessianAt, morseBott, layerRanks, productRank } from './network/classify.js';
+export { networkCriticalSets, criticalSetToJSON, type CriticalSet, type CriticalSetJSON, type NetworkDecomposition } from './network/criticalSets.js';
 export { networkMonodromy, type NetworkMonodromyResult } from './network/monodromy.js';
 export { solveNetwork, networkResultToJSON, type NetworkResult, type NetworkResultJSON, type CriticalPointJSON, type NetworkSpecJSON } from './network/solveNetwork.js';
 export { networkInstances, instancesToJSON, type InstancesResult, type InstancesJSON } from './network/instances.js';
