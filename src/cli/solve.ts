@@ -9,6 +9,7 @@ import { formatCrossCheck } from '../solve/crossCheck.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
 import { monodromySolve } from '../solve/monodromy.js';
 import { formatMonodromySummary, monodromySolveResult } from '../solve/monodromyResult.js';
+import { decompose, decompositionToJSON, formatDecomposition } from '../decompose/decompose.js';
 import { solve, type StartChoice } from '../solve/solve.js';
 import { rootCountBoundsWithin } from '../bounds/index.js';
 import { boundsToJSON, formatBoundsComparison } from '../bounds/report.js';
@@ -35,7 +36,7 @@ interface SolveCliOptions {
   crossCheck?: boolean;
   /** commander's negation of --no-bounds. */
   bounds: boolean;
-  method: 'auto' | 'total-degree' | 'monodromy';
+  method: 'auto' | 'total-degree' | 'monodromy' | 'decompose';
   targetCount?: number;
 }
 
@@ -60,7 +61,7 @@ function resumeCommand(file: string, seed: number, checkpoint: string, opts: Sol
 
 export function solveCommand(): Command {
   return new Command('solve')
-    .description('find every isolated complex solution of a square polynomial system (our text format or PHCpack input format)')
+    .description('find every isolated complex solution of a square polynomial system (our text format or PHCpack input format), or, with --method decompose, every component of the solution set of any system')
     .argument('<file>', 'the system: one polynomial per line or ;-separated, or PHCpack input format')
     .option('--seed <n>', 'seed of every random choice (default: random, reported; with --resume: the checkpoint\'s)', parseInteger('seed', 0, 2 ** 31 - 1))
     .addOption(new Option('--start <kind>', 'start system: total-degree (Bézout number of paths), multihomogeneous (linear products for the partition of the variables with the smallest multihomogeneous Bézout number; tracked in affine coordinates), polyhedral (mixed volume of the supports with the origin added: every isolated solution, zero coordinates included), auto: the one with the fewest paths').choices(['auto', 'total-degree', 'multihomogeneous', 'polyhedral']).default('auto'))
@@ -71,8 +72,8 @@ export function solveCommand(): Command {
     .option('--checkpoint <file>', `append finished paths to FILE (NDJSON), so that an interrupted run can be resumed; default with more than ${DEFAULT_CHECKPOINT_PATHS} paths and --out: OUT.checkpoint.ndjson, removed once the result is written`)
     .option('--resume <file>', 'continue the run recorded in this checkpoint, skipping its finished paths, and keep appending to it')
     .addOption(
-      new Option('--method <method>', 'total-degree: every isolated solution; monodromy (for a system with a `parameters:` line): the solutions at random complex parameters, not proven complete; auto: monodromy when the system has parameters')
-        .choices(['auto', 'total-degree', 'monodromy'])
+      new Option('--method <method>', 'total-degree: every isolated solution; decompose: every component of the solution set, positive-dimensional ones as witness sets (dimension, degree; any number of equations); monodromy (for a system with a `parameters:` line): the solutions at random complex parameters, not proven complete; auto: monodromy when the system has parameters')
+        .choices(['auto', 'total-degree', 'monodromy', 'decompose'])
         .default('auto'),
     )
     .option('--target-count <n>', 'with monodromy: stop once this many solutions are found', parseInteger('target-count', 1))
@@ -88,6 +89,7 @@ export function solveCommand(): Command {
       const system = readSystemFile(file);
       const method = opts.method === 'auto' ? (system.parameters.length > 0 ? 'monodromy' : 'total-degree') : opts.method;
       if (method === 'monodromy') return solveByMonodromy(system, opts);
+      if (method === 'decompose') return solveByDecomposition(system, opts);
       if (opts.targetCount !== undefined) throw new InputError('--target-count goes with --method monodromy');
       let checkpoint = opts.checkpoint ?? opts.resume;
       if (checkpoint === undefined && opts.out && bezoutNumber(system) > BigInt(DEFAULT_CHECKPOINT_PATHS)) checkpoint = defaultCheckpointPath(opts.out);
@@ -139,6 +141,20 @@ export function solveCommand(): Command {
         process.off('SIGINT', quitNow);
       }
     });
+}
+
+/** Every component of the solution set, by the numerical irreducible decomposition. */
+async function solveByDecomposition(system: System, opts: SolveCliOptions): Promise<void> {
+  for (const option of ['checkpoint', 'resume', 'certify', 'crossCheck'] as const) {
+    if (opts[option]) throw new InputError(`--${option === 'crossCheck' ? 'cross-check' : option} does not apply to --method decompose`);
+  }
+  const d = await decompose(system, {
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+    ...(opts.quiet ? {} : { onProgress: (stage: string) => process.stderr.write(`decompose: ${stage}\n`) }),
+  });
+  if (opts.out) writeJson(opts.out, decompositionToJSON(d));
+  process.stdout.write(formatDecomposition(d) + '\n');
 }
 
 /** A system with declared parameters: its solutions at random complex parameters, by monodromy. */

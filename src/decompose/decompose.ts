@@ -19,11 +19,11 @@
  * as one unresolved group per dimension, and the decomposition is then not complete.
  */
 import { InputError } from '../errors.js';
-import { distInf, normInf } from '../numeric/complex.js';
+import { distInf, normInf, toPairs } from '../numeric/complex.js';
 import { Random, randomSeed } from '../numeric/rng.js';
 import type { System } from '../poly/system.js';
 import { solve } from '../solve/solve.js';
-import type { Solution } from '../solve/result.js';
+import { solutionToJSON, type ComplexJSON, type ResultJSON, type Solution } from '../solve/result.js';
 import { traceTest } from '../solve/traceTest.js';
 import { trackToParameters } from '../solve/trackParameters.js';
 import { offsetFamily, randomSlicing, relativeResidual, sliceSystem, type Slicing } from './witness.js';
@@ -264,4 +264,56 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     ? 'every path at every dimension accounted for, junk removed by membership tests, and every component passed the linear trace test'
     : missing.join('; ');
   return { seed, variables: system.variables, components, isolated, pathsTracked, failedPaths, complete, reason, warnings, seconds: (performance.now() - began) / 1000 };
+}
+
+/** A witness set in the result JSON: its points on the slice A·x = c of R·F = 0, every number as [re, im]. */
+export interface WitnessComponentJSON {
+  dimension: number;
+  degree: number;
+  traceResidual: number | null;
+  complete: boolean;
+  unresolved?: boolean;
+  witness: { points: ComplexJSON[][]; slice: { A: ComplexJSON[]; c: ComplexJSON[] }; randomization: ComplexJSON[] };
+}
+
+export function witnessComponentToJSON(c: WitnessComponent): WitnessComponentJSON {
+  return {
+    dimension: c.dimension,
+    degree: c.degree,
+    traceResidual: Number.isFinite(c.traceResidual) ? c.traceResidual : null,
+    complete: c.complete,
+    ...(c.unresolved ? { unresolved: true } : {}),
+    witness: { points: c.points.map((x) => toPairs(x)), slice: { A: toPairs(c.slicing.A), c: toPairs(c.slicing.c) }, randomization: toPairs(c.slicing.R) },
+  };
+}
+
+/** The decomposition as the result JSON (schema critsolve/result@1, extended by components[]). */
+export function decompositionToJSON(d: Decomposition): ResultJSON & { components: WitnessComponentJSON[] } {
+  const kind = (k: string): number => d.isolated.filter((s) => s.kind === k).length;
+  return {
+    schema: 'critsolve/result@1',
+    seed: d.seed,
+    variables: [...d.variables],
+    startSystem: 'decompose',
+    method: 'decompose',
+    counts: { paths: d.pathsTracked, regular: kind('regular'), singular: kind('singular'), illConditioned: kind('ill-conditioned'), atInfinity: 0, failed: d.failedPaths, real: d.isolated.filter((s) => s.kind === 'regular' && s.real).length },
+    partial: false,
+    completeness: { proven: d.complete, method: 'decompose', reason: d.reason },
+    warnings: d.warnings,
+    retracked: [],
+    components: d.components.map(witnessComponentToJSON),
+    solutions: d.isolated.map(solutionToJSON),
+    seconds: d.seconds,
+  };
+}
+
+/** The decomposition in a few lines: one per component, then the isolated points and the standing. */
+export function formatDecomposition(d: Decomposition): string {
+  const lines = d.components.map((c) => `dimension ${c.dimension}  degree ${c.degree}  ${c.unresolved ? 'unresolved (singular witness points)' : `trace test ${c.complete ? 'passed' : 'FAILED'} (${Number.isFinite(c.traceResidual) ? c.traceResidual.toExponential(1) : 'n/a'})`}`);
+  const regular = d.isolated.filter((s) => s.kind === 'regular').length;
+  lines.push(`isolated solutions ${d.isolated.length} (${regular} regular)  paths ${d.pathsTracked}  failed ${d.failedPaths}  seconds ${d.seconds.toFixed(2)}`);
+  lines.push(`seed ${d.seed}, method decompose`);
+  for (const w of d.warnings) lines.push(`warning: ${w}`);
+  lines.push(d.complete ? `a complete decomposition: ${d.reason}` : `NOT a complete decomposition: ${d.reason}`);
+  return lines.join('\n');
 }

@@ -46,6 +46,30 @@ describe('critsolve solve', () => {
     expect(r.stderr).toMatch(/--start.*'linear' is invalid.*total-degree, multihomogeneous, polyhedral/);
   });
 
+  it('--method decompose: witness sets of the plane x = 0 and the line y = z = 0 of xy = xz = 0 (Singular: ⟨x⟩, ⟨y, z⟩), components[] in the JSON', () => {
+    const file = join(dir, 'planeLine.txt');
+    writeFileSync(file, 'x*y\nx*z\n');
+    const out = join(dir, 'planeLine.json');
+    const r = critsolve(file, '--method', 'decompose', '--seed', '1', '--quiet', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^dimension 2 {2}degree 1 {2}trace test passed/m);
+    expect(r.stdout).toMatch(/^dimension 1 {2}degree 1 {2}trace test passed/m);
+    expect(r.stdout).toMatch(/^a complete decomposition/m);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json).toMatchObject({ schema: 'critsolve/result@1', method: 'decompose', completeness: { proven: true }, solutions: [] });
+    expect(json.components.map((c: { dimension: number; degree: number }) => [c.dimension, c.degree])).toEqual([[2, 1], [1, 1]]);
+    expect(json.components[0].witness.points).toHaveLength(1);
+  });
+
+  it('--method decompose takes more equations than unknowns: xy = 1, x = y, x + y = 2 has the one point (1, 1)', () => {
+    const file = join(dir, 'over.txt');
+    writeFileSync(file, 'x*y - 1\nx - y\nx + y - 2\n');
+    const r = critsolve(file, '--method', 'decompose', '--seed', '2', '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^isolated solutions 1 \(1 regular\)/m);
+    expect(r.stdout).not.toMatch(/^dimension/m);
+  });
+
   it('solves a system with parameters by monodromy, at random complex parameters, and says it is not proven complete', () => {
     const out = join(dir, 'circle.json');
     const r = critsolve(circle, '--seed', '1', '--out', out);
