@@ -21,6 +21,7 @@
 import { InputError } from '../errors.js';
 import { distInf, normInf, toPairs } from '../numeric/complex.js';
 import { Random, randomSeed } from '../numeric/rng.js';
+import { UnionFind } from '../numeric/unionFind.js';
 import type { System } from '../poly/system.js';
 import { solve } from '../solve/solve.js';
 import { solutionToJSON, type ComplexJSON, type ResultJSON, type Solution } from '../solve/result.js';
@@ -122,36 +123,10 @@ async function onHigherLevels(candidates: readonly Float64Array[], levels: reado
   return { junk, paths };
 }
 
-/** Union-find over witness point indices. */
-class Orbits {
-  private readonly parent: number[];
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, k) => k);
-  }
-  find(k: number): number {
-    while (this.parent[k] !== k) k = this.parent[k] = this.parent[this.parent[k]!]!;
-    return k;
-  }
-  union(a: number, b: number): boolean {
-    const [ra, rb] = [this.find(a), this.find(b)];
-    if (ra === rb) return false;
-    this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    return true;
-  }
-  groups(): number[][] {
-    const byRoot = new Map<number, number[]>();
-    this.parent.forEach((_, k) => {
-      const r = this.find(k);
-      byRoot.set(r, [...(byRoot.get(r) ?? []), k]);
-    });
-    return [...byRoot.values()];
-  }
-}
-
 /** The witness points of one dimension split into irreducible components by loops and trace tests. */
 async function breakup(level: Level, seed: number): Promise<{ components: WitnessComponent[]; paths: number }> {
   const { points, slicing, family } = level;
-  const orbits = new Orbits(points.length);
+  const orbits = new UnionFind(points.length);
   const rng = new Random(seed, 40);
   /** Trace residual per orbit (its indices joined), and the orbits that passed. */
   const residuals = new Map<string, number>();

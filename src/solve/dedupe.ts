@@ -3,6 +3,7 @@
  * and compared only within a window of it, so grouping costs O(N log N) and not O(N²).
  */
 import { cabs, distInf, normInf } from '../numeric/complex.js';
+import { UnionFind } from '../numeric/unionFind.js';
 
 export interface Cluster {
   /** Indices (into the input list) of the points in this cluster, in input order. */
@@ -22,29 +23,15 @@ export function clusterPoints(points: readonly Float64Array[], tolerance: number
   let weight = 0;
   for (let k = 0; k < direction.length; k += 2) weight += cabs(direction[k]!, direction[k + 1]!);
   const order = points.map((_, i) => i).sort((a, b) => proj[a]! - proj[b]!);
-  const parent = points.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
+  const sets = new UnionFind(points.length);
   for (let a = 0; a < order.length; a++) {
     const i = order[a]!;
     const tol = tolerance * Math.max(1, normInf(points[i]!));
     // |proj(x) − proj(y)| ≤ weight·‖x − y‖∞, so points farther along the projection cannot match.
     for (let b = a + 1; b < order.length && proj[order[b]!]! - proj[i]! <= weight * tol; b++) {
       const j = order[b]!;
-      if (distInf(points[i]!, points[j]!) <= tol) parent[find(j)] = find(i);
+      if (distInf(points[i]!, points[j]!) <= tol) sets.union(i, j);
     }
   }
-  const groups = new Map<number, number[]>();
-  points.forEach((_, i) => {
-    const r = find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
-  });
-  return [...groups.values()].sort((a, b) => a[0]! - b[0]!).map((members) => ({ members }));
+  return sets.groups().map((members) => ({ members }));
 }
