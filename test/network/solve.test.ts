@@ -202,3 +202,21 @@ describe('solveNetwork warns', () => {
     expect(json.solutions[0]!.zeroPattern).toBe('00');
   });
 });
+
+// Issue #15's check of seed 002's claim: with weight decay λ the origin is a strict local
+// minimum for every λ > 0 once there are two hidden layers, and with one hidden layer a saddle
+// exactly when ‖X·Yᵀ‖ > λ (here ‖XYᵀ‖ = 2).
+describe('the origin under weight decay', () => {
+  const origin = (r: NetworkResult) => r.points.find((c) => c.zeroPattern.zeroWeights.length === r.network.variables.length)!;
+  it.each([
+    [[1, 1, 1], 0.1, 'saddle'],
+    [[1, 1, 1], 1.9, 'saddle'],
+    [[1, 1, 1], 2.1, 'minimum'],
+    [[1, 1, 1], 3, 'minimum'],
+    [[1, 1, 1, 1], 0.1, 'minimum'],
+    [[1, 1, 1, 1], 3, 'minimum'],
+  ] as const)('dims %j, λ = %f: the origin is a %s', async (dims, lambda, type) => {
+    const r = await solveNetwork(linearNetwork({ dims, X: [[1]], Y: [[2]], regularization: { kind: 'weight-decay', lambda } }), { seed: 1, workers: 1 });
+    expect(origin(r).type).toBe(type);
+  });
+});
