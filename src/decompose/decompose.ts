@@ -201,17 +201,22 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     // F has at least n − m-dimensional components wherever it has solutions; below n − m the slice system would be overdetermined.
     if (n - d > m) continue;
     options.onProgress?.(`dimension ${d}: witness superset`);
-    const slicing = randomSlicing(n, m, d, rng);
+    const slicing = randomSlicing(n, system.equations.map((f) => Math.max(0, f.degree())), d, rng);
     const solved = await solve(sliceSystem(system, slicing), { seed: seed + d, start: 'total-degree', ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
     pathsTracked += solved.counts.paths + solved.retracked.length;
     failedPaths += solved.counts.failed;
     if (solved.counts.failed > 0) missing.push(`${solved.counts.failed} path(s) failed at dimension ${d}`);
     if (solved.partial) missing.push(`the witness superset of dimension ${d} was stopped`);
     const onF = solved.solutions.filter((s) => relativeResidual(system, s.x) <= ON_VARIETY);
-    options.onProgress?.(`dimension ${d}: junk removal (${onF.length} points)`);
-    const { junk, paths } = await onHigherLevels(onF.map((s) => s.x), levels, seed + 100 * d);
+    // A point on a higher-dimensional component lies on a positive-dimensional solution set of
+    // the square slice system, where its Jacobian is singular: regular points are never junk,
+    // and only the others need the membership test.
+    const suspects = onF.filter((s) => s.kind !== 'regular');
+    options.onProgress?.(`dimension ${d}: junk removal (${suspects.length} of ${onF.length} points)`);
+    const { junk, paths } = await onHigherLevels(suspects.map((s) => s.x), levels, seed + 100 * d);
     pathsTracked += paths;
-    const kept = onF.filter((_, k) => !junk[k]);
+    const junkPoints = new Set(suspects.filter((_, k) => junk[k]));
+    const kept = onF.filter((s) => !junkPoints.has(s));
     if (d === 0) {
       isolated = kept;
       break;

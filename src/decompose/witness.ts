@@ -29,22 +29,28 @@ export interface Slicing {
   readonly c: Float64Array;
 }
 
-export function randomSlicing(n: number, m: number, dimension: number, rng: Random): Slicing {
+/**
+ * A random slicing of dimension `dimension`. The randomization keeps F's n − d equations of
+ * highest degree and adds random multiples of the others to them (R = [I | random] in that
+ * order), so that the slice system's Bézout number is the product of the n − d highest
+ * degrees, not the highest degree to the power n − d (cyclic8 at dimension 1: 8!, not 8⁷).
+ */
+export function randomSlicing(n: number, degrees: readonly number[], dimension: number, rng: Random): Slicing {
+  const m = degrees.length;
   const rows = n - dimension;
   const fill = (k: number): Float64Array => {
     const v = new Float64Array(2 * k);
     for (let j = 0; j < 2 * k; j += 2) [v[j], v[j + 1]] = rng.complexNormal();
     return v;
   };
-  // A square system needs no randomization at dimension 0: R = I keeps F's own equations.
-  const R = rows === m ? identity(m) : fill(rows * m);
+  // Equations by degree, highest first (ties in input order): the first `rows` are kept.
+  const order = degrees.map((_, j) => j).sort((a, b) => degrees[b]! - degrees[a]! || a - b);
+  const R = new Float64Array(2 * rows * m);
+  for (let i = 0; i < rows; i++) {
+    R[2 * (i * m + order[i]!)] = 1;
+    for (const j of order.slice(rows)) [R[2 * (i * m + j)], R[2 * (i * m + j) + 1]] = rng.complexNormal();
+  }
   return { dimension, R, A: fill(dimension * n), c: fill(dimension) };
-}
-
-function identity(m: number): Float64Array {
-  const R = new Float64Array(2 * m * m);
-  for (let i = 0; i < m; i++) R[2 * (i * m + i)] = 1;
-  return R;
 }
 
 /** R·F, n − d equations in the variables of F extended by `extra` unused ones. */
