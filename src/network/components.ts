@@ -148,7 +148,7 @@ export interface ComponentsResult {
 const successes = (runs: readonly ComponentRun[]): number => runs.reduce((s, r) => s + (r.tracked[0]?.paths.filter((p) => p.code === 'success').length ?? 0), 0);
 
 /** One component: its start pair, monodromy at it, and the tracking to every target. */
-async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key: string, c: number, targets: readonly Float64Array[], options: ComponentsOptions, pool: SharedLoopPool | undefined, count: number | undefined): Promise<ComponentRun> {
+async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key: string, c: number, targets: readonly Float64Array[], options: ComponentsOptions, pool: SharedLoopPool | undefined, count: number | undefined, workers: number): Promise<ComponentRun> {
   const system = family.system(sub);
   const compiled = compileSystem(system);
   const start = family.startPair(system, compiled, new Random(options.seed, STREAMS.componentStart + c));
@@ -168,7 +168,7 @@ async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key
     ...(count === undefined ? {} : { targetCount: count }),
   });
   if (m.stoppedBy === 'aborted') return { ...none, monodromy: m, pathsTracked: m.pathsTracked };
-  const tracked = await trackToParameters(system, m.parameters, m.solutions, targets.map((p) => family.restrict(p, sub)), { seed: options.seed + c });
+  const tracked = await trackToParameters(system, m.parameters, m.solutions, targets.map((p) => family.restrict(p, sub)), { seed: options.seed + c, workers, ...(options.monodromy?.poolAfterSeconds === undefined ? {} : { poolAfterSeconds: options.monodromy.poolAfterSeconds }) });
   const pathsTracked = m.pathsTracked + tracked.reduce((s, t) => s + t.paths.length + t.retracked.length, 0);
   return { ...none, monodromy: m, tracked, pathsTracked };
 }
@@ -176,7 +176,8 @@ async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key
 /**
  * Every component of the family, solved once at a random complex point and tracked to each
  * target (parameter points of the whole network's family). One pool of worker threads serves
- * every component's loops, started once.
+ * every component's loops, started once; the tracking to the targets runs in `workers` threads
+ * too, one target per task.
  */
 export async function solveComponents(family: ComponentFamily, targets: readonly Float64Array[], options: ComponentsOptions): Promise<ComponentsResult> {
   const { dims } = family;
@@ -191,7 +192,7 @@ export async function solveComponents(family: ComponentFamily, targets: readonly
       if (signal?.aborted) break;
       const last = c === choices.length - 1;
       const count = last && options.targetCount !== undefined ? Math.max(1, options.targetCount - (hidden ? 1 : 0) - successes(runs)) : undefined;
-      runs.push(await solveComponent(family, aliveSubnetwork(dims, alive), aliveKey(dims, alive), c, targets, options, shared, count));
+      runs.push(await solveComponent(family, aliveSubnetwork(dims, alive), aliveKey(dims, alive), c, targets, options, shared, count, workers));
     }
   } finally {
     if (shared && shared !== options.monodromy?.pool) await shared.close();

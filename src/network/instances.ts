@@ -41,7 +41,7 @@ export interface InstancesOptions {
   seed?: number;
   /** Instance i (0-based) is the network of data seed `dataSeed + i` (default: `seed`). */
   dataSeed?: number;
-  monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'preset' | 'limits' | 'onProgress' | 'signal' | 'workers'>;
+  monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'preset' | 'limits' | 'onProgress' | 'signal' | 'workers' | 'poolAfterSeconds'>;
   classify?: ClassifyOptions;
 }
 

@@ -5,18 +5,23 @@
  * solutions is largest at generic parameters (a target may have fewer: then paths diverge or
  * meet at singular endpoints, and the grouping below says so).
  */
-import { compileSystem } from '../compile/compile.js';
+import { buildProgram } from '../compile/compile.js';
+import { fixParameters } from '../compile/fixed.js';
 import { InputError } from '../errors.js';
-import { Random, STREAMS } from '../numeric/rng.js';
 import type { System } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { collectSolutions, type Collected } from './collect.js';
-import { Leg } from '../paths/legs.js';
+import { TargetRunner, targetStream, type TargetJob } from '../paths/targets.js';
+import { trackTargets } from '../parallel/targetTasks.js';
 
 export interface TrackToParametersOptions {
   /** Seed of γ and of the grouping's projection (default 0). */
   seed?: number;
+  /** Worker threads, one target per task (default 1: the main thread). The result does not depend on it. */
+  workers?: number;
+  /** Main-thread seconds of tracking before the threads start (default 0.3, as monodromy's loops). */
+  poolAfterSeconds?: number;
   preset?: PresetName;
   limits?: Partial<TrackerLimits>;
 }
@@ -27,16 +32,6 @@ export interface TrackedInstance extends Collected {
   /** One path per source solution, in order. */
   readonly paths: PathResult[];
   readonly seconds: number;
-}
-
-/**
- * A random γ with |arg γ| < 0.4π: the denominator γ(1 − t) + t of λ(t) runs along the chord
- * from γ to 1, at least cos(arg γ / 2) from 0, so |λ| ≤ 1/cos(0.2π) ≈ 1.24 and the parameters
- * stay near the segment from source to target.
- */
-function rightHalfGamma(rng: Random): [number, number] {
-  const angle = (rng.uniform() - 0.5) * 0.8 * Math.PI;
-  return [Math.cos(angle), Math.sin(angle)];
 }
 
 export async function trackToParameters(
@@ -56,18 +51,20 @@ export async function trackToParameters(
     if (x.length !== 2 * n) throw new InputError(`solutions need ${n} complex values (${2 * n} numbers), got ${x.length} numbers`);
   }
   const seed = options.seed ?? 0;
-  const compiled = compileSystem(system);
   const settings = { preset: options.preset ?? 'default', limits: { ...defaultLimits, ...options.limits } };
+  const packed = new Float64Array(2 * n * solutions.length);
+  solutions.forEach((x, i) => packed.set(x, 2 * n * i));
+  const job: TargetJob = { program: buildProgram(system), source: new Float64Array(sourceParameters), solutions: packed, settings, seed };
+  const began = performance.now();
+  const tracked = await trackTargets(job, targetParameters, options.workers ?? 1, options.poolAfterSeconds);
+  const perTarget = (performance.now() - began) / 1000 / Math.max(1, targetParameters.length);
+  const runner = new TargetRunner(job);
   const out: TrackedInstance[] = [];
   for (const [t, target] of targetParameters.entries()) {
-    const began = performance.now();
-    const rng = new Random(seed, STREAMS.parameterHomotopy + t);
-    const leg = new Leg(compiled, sourceParameters, target, rightHalfGamma(rng), settings);
-    const paths = solutions.map((x, i) => leg.track(i, x));
-    const strict = new Leg(compiled, sourceParameters, target, leg.gamma, { ...settings, preset: 'conservative' });
-    const retrack = async (indices: number[]): Promise<PathResult[]> => indices.map((i) => strict.track(i, solutions[i]!));
-    const collected = await collectSolutions(paths, leg.target, rng.derive(0), retrack);
-    out.push({ ...collected, parameters: new Float64Array(target), paths, seconds: (performance.now() - began) / 1000 });
+    const paths = tracked[t]!;
+    const retrack = async (indices: number[]): Promise<PathResult[]> => runner.retrack(t, target, indices);
+    const collected = await collectSolutions(paths, fixParameters(runner.compiled, target), targetStream(seed, t).derive(0), retrack);
+    out.push({ ...collected, parameters: new Float64Array(target), paths, seconds: perTarget });
   }
   return out;
 }

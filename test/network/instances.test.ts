@@ -55,6 +55,17 @@ describe('networkInstances: solve once, track many', () => {
     expect(new Set(r.instances.map((t) => t.summary.real)).size).toBeGreaterThan(1);
   }, 120_000);
 
+  it('tracks to the instances in worker threads exactly as in the main thread: the same JSON for 1 and 2 workers', async () => {
+    const strip = (r: Awaited<typeof run>) => {
+      const json = instancesToJSON(r) as unknown as Record<string, unknown> & { instances: Record<string, unknown>[] };
+      // Everything but the time taken.
+      return JSON.stringify({ ...json, seconds: 0, instances: json.instances.map((t) => ({ ...t, seconds: 0 })) });
+    };
+    const [one, two] = [await networkInstances({ dims, instances: 5, seed: 1, monodromy: { workers: 1 } }), await networkInstances({ dims, instances: 5, seed: 1, monodromy: { workers: 2, poolAfterSeconds: 0 } })];
+    expect(strip(two)).toBe(strip(one));
+    expect(one.instances).toHaveLength(5);
+  }, 120_000);
+
   it('aggregates the real counts, and says the counts are not proven complete', async () => {
     const r = await run;
     const real = r.instances.map((t) => t.summary.real);

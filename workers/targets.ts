@@ -1,0 +1,15 @@
+/**
+ * The piscina worker that carries a source's solutions to targets (solve/trackParameters). Its
+ * job arrives once, as workerData; each task is a target, and its path records go back packed,
+ * copied (workers/track.ts says why not transferred).
+ */
+import { workerData } from 'node:worker_threads';
+import { runTarget, type TargetTask } from '../src/parallel/targetTasks.js';
+import type { PackedBatch } from '../src/parallel/records.js';
+import { TargetRunner, type TargetJob } from '../src/paths/targets.js';
+
+const runner = new TargetRunner(workerData as TargetJob);
+
+export default function trackTarget(task: TargetTask): PackedBatch {
+  return runTarget(runner, task);
+}
