@@ -93,8 +93,10 @@ interface Level {
 const isNear = (a: Float64Array, b: Float64Array): boolean => distInf(a, b) <= SAME_POINT * Math.max(1, normInf(a));
 
 /** The points among `candidates` that lie on one of the higher levels' components. */
-async function onHigherLevels(candidates: readonly Float64Array[], levels: readonly Level[], seed: number): Promise<{ junk: boolean[]; paths: number }> {
+async function onHigherLevels(candidates: readonly Float64Array[], levels: readonly Level[], seed: number): Promise<{ junk: boolean[]; paths: number; uncertain: number }> {
   const junk = candidates.map(() => false);
+  // A point not found where some membership path failed may still lie on that level.
+  const doubtful = candidates.map(() => false);
   let paths = 0;
   for (const level of levels) {
     const { A, c, dimension: e } = level.slicing;
@@ -118,9 +120,10 @@ async function onHigherLevels(candidates: readonly Float64Array[], levels: reado
       const [moved] = await trackToParameters(level.family, c, level.points, [through], { seed: seed + i });
       paths += moved!.paths.length + moved!.retracked.length;
       junk[i] = moved!.paths.some((r) => r.code !== 'failed' && isNear(r.end, p));
+      if (!junk[i] && moved!.paths.some((r) => r.code === 'failed')) doubtful[i] = true;
     }
   }
-  return { junk, paths };
+  return { junk, paths, uncertain: candidates.filter((_, i) => doubtful[i] && !junk[i]).length };
 }
 
 /** The witness points of one dimension split into irreducible components by loops and trace tests. */
@@ -213,8 +216,9 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     // and only the others need the membership test.
     const suspects = onF.filter((s) => s.kind !== 'regular');
     options.onProgress?.(`dimension ${d}: junk removal (${suspects.length} of ${onF.length} points)`);
-    const { junk, paths } = await onHigherLevels(suspects.map((s) => s.x), levels, seed + 100 * d);
+    const { junk, paths, uncertain } = await onHigherLevels(suspects.map((s) => s.x), levels, seed + 100 * d);
     pathsTracked += paths;
+    if (uncertain > 0) missing.push(`${uncertain} point(s) of dimension ${d} kept though a path of their membership test failed: they may lie on a higher-dimensional component`);
     const junkPoints = new Set(suspects.filter((_, k) => junk[k]));
     const kept = onF.filter((s) => !junkPoints.has(s));
     if (d === 0) {

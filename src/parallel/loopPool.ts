@@ -135,6 +135,8 @@ export class LoopPool {
   private readonly n: number;
   private readonly pool: WorkerPool<LoopChunk, Float64Array>;
   private inline: LoopRunner | undefined;
+  /** The main thread's way to run a chunk: the same code as the worker's (made once, not per task). */
+  private readonly runInline = (chunk: LoopChunk): Float64Array => runChunk((this.inline ??= new LoopRunner(this.job)), this.n, chunk);
   /** With a shared pool: this run's id in it, and its job in shared memory. */
   private readonly jobId: number | undefined;
   private readonly jobBlob: SharedArrayBuffer | undefined;
@@ -173,7 +175,7 @@ export class LoopPool {
   async track(loop: LoopData, task: LoopTask): Promise<LoopOutcome> {
     const tasks = packTasks(this.n, [task]);
     const chunk: LoopChunk = this.shared ? { jobId: this.jobId!, jobBlob: this.jobBlob!, loops: [loop], tasks } : { loops: [loop], tasks };
-    const packed = await this.pool.run(chunk, (c) => runChunk((this.inline ??= new LoopRunner(this.job)), this.n, c));
+    const packed = await this.pool.run(chunk, this.runInline);
     return unpackOutcomes(this.n, packed)[0]!;
   }
 

@@ -19,18 +19,18 @@ export function runTarget(runner: TargetRunner, task: TargetTask): PackedBatch {
 
 /**
  * The paths to every target, in target order, tracked in `workers` threads (one: the main
- * thread). The threads start after `startAfterSeconds` of main-thread tracking (as monodromy's
+ * thread, by `runner`, whose job the threads get). The threads start after `startAfterSeconds` of main-thread tracking (as monodromy's
  * loops: a component with a handful of points and targets ends before threads would start).
  */
-export async function trackTargets(job: TargetJob, targets: readonly Float64Array[], workers: number, startAfterSeconds = POOL_AFTER_SECONDS): Promise<PathResult[][]> {
+export async function trackTargets(runner: TargetRunner, targets: readonly Float64Array[], workers: number, startAfterSeconds = POOL_AFTER_SECONDS): Promise<PathResult[][]> {
+  const job: TargetJob = runner.job;
   const pool = new WorkerPool<TargetTask, PackedBatch>({ worker: 'targets', threads: Math.min(workers, targets.length), workerData: job, startAfterSeconds });
-  let inline: TargetRunner | undefined;
   const out: PathResult[][] = new Array(targets.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < targets.length) {
       const t = next++;
-      const packed = await pool.run({ t, target: targets[t]! }, (task) => runTarget((inline ??= new TargetRunner(job)), task));
+      const packed = await pool.run({ t, target: targets[t]! }, (task) => runTarget(runner, task));
       out[t] = unpackBatch(packed);
     }
   };

@@ -56,9 +56,9 @@ export async function trackToParameters(
   solutions.forEach((x, i) => packed.set(x, 2 * n * i));
   const job: TargetJob = { program: buildProgram(system), source: new Float64Array(sourceParameters), solutions: packed, settings, seed };
   const began = performance.now();
-  const tracked = await trackTargets(job, targetParameters, options.workers ?? 1, options.poolAfterSeconds);
-  const perTarget = (performance.now() - began) / 1000 / Math.max(1, targetParameters.length);
   const runner = new TargetRunner(job);
+  const tracked = await trackTargets(runner, targetParameters, options.workers ?? 1, options.poolAfterSeconds);
+  const perTarget = (performance.now() - began) / 1000 / Math.max(1, targetParameters.length);
   const out: TrackedInstance[] = [];
   for (const [t, target] of targetParameters.entries()) {
     const paths = tracked[t]!;
