@@ -7,7 +7,7 @@
  * instead, and a file is all it needs. --instances solves many random networks of one
  * architecture from a single monodromy solve (network/instances).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { renderSummary } from '../network/classify.js';
@@ -22,6 +22,7 @@ import type { MonodromyProgress } from '../solve/monodromy.js';
 import { formatSummary } from '../solve/result.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
 import { randomSeed } from '../numeric/rng.js';
+import { readCheckpointHeader } from '../parallel/checkpoint.js';
 import { parseDims, parseInteger, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
 
@@ -42,6 +43,8 @@ interface NetworkCliOptions {
   export?: string[];
   quiet?: boolean;
   certify?: boolean;
+  checkpoint?: string;
+  resume?: string;
 }
 
 const EXPORTERS: Record<string, { write: (s: System) => string; name: string }> = {
@@ -275,19 +278,40 @@ function renderInstances(r: InstancesResult): string {
   ].join('\n');
 }
 
+/** OUT.json → OUT.checkpoint.ndjson: the checkpoint an instances run with --out keeps by default. */
+const defaultCheckpointPath = (out: string): string => `${out.replace(/\.json$/i, '')}.checkpoint.ndjson`;
+
+/** The command that continues an interrupted instances run from its checkpoint. */
+function resumeInstancesCommand(opts: NetworkCliOptions & { instances: number }, seed: number, dataSeed: number, checkpoint: string): string {
+  const args = ['critsolve', 'network', '--dims', opts.dims!.join(','), '--points', String(opts.points ?? 1), '--instances', String(opts.instances), '--seed', String(seed), '--data-seed', String(dataSeed), '--resume', checkpoint];
+  if (opts.workers !== undefined) args.push('--workers', String(opts.workers));
+  if (opts.out) args.push('--out', opts.out);
+  return args.join(' ');
+}
+
 async function runInstances(opts: NetworkCliOptions & { instances: number }): Promise<void> {
   checkInstances(opts);
-  const seed = opts.seed ?? randomSeed();
-  const dataSeed = opts.dataSeed ?? seed;
+  const resumed = opts.resume === undefined ? undefined : readCheckpointHeader(opts.resume);
+  const seed = opts.seed ?? resumed?.seed ?? randomSeed();
+  const kept = resumed?.settings['dataSeed'];
+  const dataSeed = opts.dataSeed ?? (typeof kept === 'number' ? kept : seed);
   const dims = opts.dims!;
   const points = opts.points ?? 1;
+  const checkpoint = opts.checkpoint ?? opts.resume ?? (opts.out ? defaultCheckpointPath(opts.out) : undefined);
+  // The default checkpoint (made by this run or resumed) goes once the result is written.
+  const ownCheckpoint = opts.checkpoint === undefined && opts.out !== undefined && checkpoint === defaultCheckpointPath(opts.out);
   const last = instanceSeedLabel(dataSeed, opts.instances);
   process.stdout.write(
-    `network ${dims.join('-')}: ${points} data point${points === 1 ? '' : 's'} per instance, generic λ's; ${opts.instances} instances, the networks of ${opts.dataSeed === undefined ? '--seed' : '--data-seed'} ${last}: ` +
+    `network ${dims.join('-')}: ${points} data point${points === 1 ? '' : 's'} per instance, generic λ's; ${opts.instances} instances, the networks of ${opts.dataSeed === undefined && kept === undefined ? '--seed' : '--data-seed'} ${last}: ` +
       `their data X, Y and λ's vary; seed ${seed}\n`,
   );
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
+  const quitNow = (): never => process.exit(130);
+  const onSigint = (): void => {
+    process.stderr.write('\ncritsolve: stopping after the instances in flight (Ctrl-C again to quit at once)\n');
+    controller.abort();
+    process.once('SIGINT', quitNow);
+  };
   process.once('SIGINT', onSigint);
   try {
     const r = await networkInstances({
@@ -297,16 +321,26 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
       seed,
       dataSeed,
       monodromy: { onProgress: monodromyProgress(opts.quiet === true), signal: controller.signal, ...(opts.workers === undefined ? {} : { workers: opts.workers }) },
+      ...(opts.resume === undefined ? {} : { resume: opts.resume }),
+      ...(checkpoint === undefined || opts.resume !== undefined ? {} : { checkpoint }),
     });
+    if (r.partial) {
+      const how = checkpoint
+        ? `what was finished is kept in ${checkpoint}; resume with:\n  ${resumeInstancesCommand(opts, seed, dataSeed, checkpoint)}`
+        : 'no checkpoint was kept; --checkpoint FILE (or --out) records finished work so that a run can be resumed';
+      throw new InputError(`interrupted before every instance was tracked, so no instance is reported; ${how}`);
+    }
     if (opts.out) writeJson(opts.out, instancesToJSON(r));
-    if (r.partial) throw new InputError('interrupted during the monodromy solve: no instance was tracked');
     const heading =
       `source: ${r.sourceCount} complex critical points at a random complex (X, Y, λ), found by monodromy (${describeStops(r.components)}); ` +
       `not proven complete (the trace test does not apply to networks), so neither are the counts below`;
+    const resumedLine = opts.resume === undefined ? [] : [`resumed from ${opts.resume}: ${r.resumedInstances} of ${opts.instances} instances were tracked before`];
     const tracked = `tracked to ${r.instances.length} instances; ${r.pathsTracked} paths in all (monodromy loops, in ${loopThreads(r.components)}, and parameter homotopies), ${r.seconds.toFixed(2)} seconds`;
-    process.stdout.write([heading, tracked, '', renderInstances(r)].join('\n') + '\n');
+    process.stdout.write([heading, ...resumedLine, tracked, '', renderInstances(r)].join('\n') + '\n');
+    if (ownCheckpoint && checkpoint && existsSync(checkpoint)) rmSync(checkpoint);
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGINT', quitNow);
   }
 }
 
@@ -317,6 +351,9 @@ function instanceSeedLabel(seed: number, count: number): string {
 
 async function run(opts: NetworkCliOptions): Promise<void> {
   if (opts.instances !== undefined) return runInstances({ ...opts, instances: opts.instances });
+  for (const option of ['checkpoint', 'resume'] as const) {
+    if (opts[option] !== undefined) throw new InputError(`--${option} goes with --instances (a run over many networks); a single network's solve is not checkpointed here: export it (--export phc FILE) and run critsolve solve FILE --${option} …`);
+  }
   const exported = opts.export ? checkExport(opts.export) : undefined;
   const { options, seed, label } = networkOptions(opts);
   const network = linearNetwork(options);
@@ -387,6 +424,8 @@ export function networkCommand(): Command {
     .option('--out <file>', 'write the result as JSON (schema critsolve/result@1, with loss, zeroPattern and index per solution; with --instances critsolve/instances@1: instances[] of such results, and aggregate)')
     .option('--export <format-and-file...>', `write the gradient system as ${Object.keys(EXPORTERS).join('|')} to FILE, without solving, e.g. --export phc system.phc`)
     .option('--certify', 'certify every regular critical point by a Krawczyk test in interval arithmetic')
+    .option('--checkpoint <file>', 'with --instances: append each component solved and each instance tracked to FILE (NDJSON), so that an interrupted run can be resumed; default with --out: OUT.checkpoint.ndjson, removed once the result is written')
+    .option('--resume <file>', 'with --instances: continue the run recorded in this checkpoint, solving and tracking only what it lacks (seed and data seed default to its own; --instances may be larger than before), and keep appending to it')
     .option('--quiet', 'no progress on stderr')
     .action(run);
 }

@@ -22,8 +22,8 @@ import type { CompiledSystem } from '../compile/types.js';
 import { Random, STREAMS } from '../numeric/rng.js';
 import { SharedLoopPool } from '../parallel/loopPool.js';
 import { monodromySolve, type MonodromyOptions, type MonodromyResult } from '../solve/monodromy.js';
-import { trackToParameters, type TrackedInstance } from '../solve/trackParameters.js';
-import type { PathResult } from '../track/pathResult.js';
+import { trackToTargets, type TrackedInstance } from '../solve/trackParameters.js';
+import { makePath, type PathResult } from '../track/pathResult.js';
 import { Refiner } from '../track/refine.js';
 import { SINGULAR_CONDITION } from '../track/tracker.js';
 import { neuronSignFlips, type AliveSubnetwork, type ComponentFamily } from './families.js';
@@ -86,20 +86,16 @@ export function embed(x: Float64Array, embedding: readonly number[], n: number):
 export function zeroPoint(target: CompiledSystem): PathResult {
   const x = new Float64Array(2 * target.nvars);
   const m = new Refiner(target).measure(x);
-  return {
+  return makePath({
     index: 0,
     code: m.condition < SINGULAR_CONDITION ? 'success' : 'singular',
-    reason: 'W = 0 is a critical point for every λ',
     start: x,
     end: new Float64Array(x),
-    t: 1,
-    acceptedSteps: 0,
-    rejectedSteps: 0,
     residual: m.residual,
     condition: m.condition,
-    windingNumber: 1,
     preset: 'none',
-  };
+    why: { note: 'W = 0 is a critical point for every λ' },
+  });
 }
 
 /** A family of critical points solved by monodromy: a choice of on-neurons. */
@@ -115,8 +111,11 @@ export interface MonodromyComponent {
 export interface ComponentRun extends MonodromyComponent {
   /** The component's weights' indices in the full network. */
   readonly embedding: readonly number[];
-  /** One per target, in order; empty when the component is empty or the run was stopped. */
-  readonly tracked: readonly TrackedInstance[];
+  /**
+   * One per target, in order; empty when the component is empty or its monodromy was stopped,
+   * `undefined` for a target the signal left untracked.
+   */
+  readonly tracked: readonly (TrackedInstance | undefined)[];
   readonly pathsTracked: number;
 }
 
@@ -130,6 +129,19 @@ export interface ComponentsOptions {
    * first, and the last, all-on one stops when the total is reached.
    */
   readonly targetCount?: number;
+  /** Where finished work is kept and read back from, so that a stopped run resumes. */
+  readonly store?: ComponentStore;
+}
+
+/**
+ * What a resumable run keeps: each component's monodromy solve, and its paths to each target.
+ * A component read back is not solved again, a target read back is not tracked again.
+ */
+export interface ComponentStore {
+  monodromy(c: number): MonodromyResult | undefined;
+  tracked(c: number): ReadonlyMap<number, PathResult[]>;
+  saveMonodromy(c: number, m: MonodromyResult): void;
+  saveTracked(c: number, t: number, paths: readonly PathResult[]): void;
 }
 
 export interface ComponentsResult {
@@ -158,18 +170,26 @@ async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key
   if (!(new Refiner(fixParameters(compiled, start.p)).refine(new Float64Array(start.x)).condition < SINGULAR_CONDITION)) {
     return { ...none, empty: `singular at generic ${family.parametersName}: no isolated critical points` };
   }
-  const m = await monodromySolve(system, {
-    maxStaleLoops: COMPONENT_STALE_LOOPS,
-    ...options.monodromy,
-    ...(pool ? { pool } : {}),
-    seed: options.seed + c,
-    startPair: start,
-    symmetries: neuronSignFlips(sub.dims),
-    ...(count === undefined ? {} : { targetCount: count }),
-  });
+  const store = options.store;
+  const kept = store?.monodromy(c);
+  const m =
+    kept ??
+    (await monodromySolve(system, {
+      maxStaleLoops: COMPONENT_STALE_LOOPS,
+      ...options.monodromy,
+      ...(pool ? { pool } : {}),
+      seed: options.seed + c,
+      startPair: start,
+      symmetries: neuronSignFlips(sub.dims),
+      ...(count === undefined ? {} : { targetCount: count }),
+    }));
   if (m.stoppedBy === 'aborted') return { ...none, monodromy: m, pathsTracked: m.pathsTracked };
-  const tracked = await trackToParameters(system, m.parameters, m.solutions, targets.map((p) => family.restrict(p, sub)), { seed: options.seed + c, workers, ...(options.monodromy?.poolAfterSeconds === undefined ? {} : { poolAfterSeconds: options.monodromy.poolAfterSeconds }) });
-  const pathsTracked = m.pathsTracked + tracked.reduce((s, t) => s + t.paths.length + t.retracked.length, 0);
+  if (kept === undefined) store?.saveMonodromy(c, m);
+  const settings = { seed: options.seed + c, workers, ...(options.monodromy?.poolAfterSeconds === undefined ? {} : { poolAfterSeconds: options.monodromy.poolAfterSeconds }) };
+  const signal = options.monodromy?.signal;
+  const hooks = { ...(store ? { known: store.tracked(c), onTracked: (t: number, paths: PathResult[]) => store.saveTracked(c, t, paths) } : {}), ...(signal ? { signal } : {}) };
+  const tracked = await trackToTargets(system, m.parameters, m.solutions, targets.map((p) => family.restrict(p, sub)), settings, hooks);
+  const pathsTracked = m.pathsTracked + tracked.reduce((s, t) => s + (t ? t.paths.length + t.retracked.length : 0), 0);
   return { ...none, monodromy: m, tracked, pathsTracked };
 }
 
@@ -199,7 +219,7 @@ export async function solveComponents(family: ComponentFamily, targets: readonly
   }
   const zero: MonodromyComponent[] = hidden ? [{ key: aliveKey(dims, dims.slice(1, -1).map(() => [])) }] : [];
   const components = [...zero, ...runs.map(({ key, monodromy, empty }) => ({ key, ...(monodromy ? { monodromy } : {}), ...(empty ? { empty } : {}) }))];
-  const partial = runs.length < choices.length || runs.some((r) => r.monodromy?.stoppedBy === 'aborted');
+  const partial = runs.length < choices.length || runs.some((r) => r.monodromy?.stoppedBy === 'aborted' || r.tracked.includes(undefined));
   return {
     components,
     runs,

@@ -10,7 +10,7 @@
  * generic solution set; but monodromy does not prove its set complete, so neither are the
  * instances' counts.
  */
-import { compileSystem } from '../compile/compile.js';
+import { buildProgram, compileSystem } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
 import type { CompiledSystem } from '../compile/types.js';
 import { InputError } from '../errors.js';
@@ -19,7 +19,10 @@ import { collectSolutions } from '../solve/collect.js';
 import type { MonodromyOptions } from '../solve/monodromy.js';
 import type { SolveResult } from '../solve/result.js';
 import { classifyPoints, type ClassifyOptions, type CriticalSummary } from './classify.js';
-import { COMPONENT_STALE_LOOPS, pathsToTarget, solveComponents, type ComponentsResult, type MonodromyComponent } from './components.js';
+import { aliveChoices, aliveSubnetwork, COMPONENT_STALE_LOOPS, pathsToTarget, solveComponents, type ComponentsResult, type MonodromyComponent } from './components.js';
+import { instanceHeader, InstanceCheckpoint } from './instanceCheckpoint.js';
+import { readCheckpointHeader } from '../parallel/checkpoint.js';
+import { defaultLimits } from '../track/presets.js';
 import { dataFamily, dataParameters, dataParametrizedSystem } from './families.js';
 import { linearNetwork, type LinearNetwork } from './model.js';
 import { incompleteReasons, monodromyIncomplete, monodromyToJSON, networkResultToJSON, type NetworkMonodromyJSON, type NetworkResult, type NetworkResultJSON } from './solveNetwork.js';
@@ -43,6 +46,13 @@ export interface InstancesOptions {
   dataSeed?: number;
   monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'preset' | 'limits' | 'onProgress' | 'signal' | 'workers' | 'poolAfterSeconds'>;
   classify?: ClassifyOptions;
+  /** Append each component solved and each instance tracked to this new file (NDJSON), to resume from. */
+  checkpoint?: string;
+  /**
+   * Continue the run recorded in this checkpoint, appending to it: what it holds is not solved
+   * or tracked again. The seed and data seed default to its own; the instances may be more.
+   */
+  resume?: string;
 }
 
 /** One instance's critical points, as `critsolve network` reports them, and its network's seed. */
@@ -70,8 +80,13 @@ export interface InstancesResult {
   readonly pathsTracked: number;
   readonly instances: readonly NetworkInstance[];
   readonly aggregate: { readonly real: Spread; readonly minima: Spread; readonly saddles: Spread; readonly complex: Spread };
-  /** True when a signal stopped the source solve: then no instance was tracked. */
+  /**
+   * True when a signal stopped the run: then no instance is reported (what was finished is in
+   * the checkpoint, if there is one).
+   */
   readonly partial: boolean;
+  /** Instances read back from a resumed checkpoint for every component (0 without --resume). */
+  readonly resumedInstances: number;
   readonly seconds: number;
 }
 
@@ -116,15 +131,27 @@ function checkOptions(options: InstancesOptions): void {
 export async function networkInstances(options: InstancesOptions): Promise<InstancesResult> {
   const began = performance.now();
   checkOptions(options);
-  const seed = options.seed ?? randomSeed();
+  if (options.checkpoint !== undefined && options.resume !== undefined && options.checkpoint !== options.resume) {
+    throw new InputError(`--resume ${options.resume} continues writing to ${options.resume}; leave out --checkpoint ${options.checkpoint}, or give it the same file`);
+  }
+  const found = options.resume === undefined ? undefined : readCheckpointHeader(options.resume);
+  const seed = options.seed ?? found?.seed ?? randomSeed();
   const points = options.points ?? 1;
   const dims = [...options.dims];
-  const dataSeed = options.dataSeed ?? seed;
+  const resumedDataSeed = found?.settings['dataSeed'];
+  const dataSeed = options.dataSeed ?? (typeof resumedDataSeed === 'number' ? resumedDataSeed : seed);
   const networks = Array.from({ length: options.instances }, (_, i) => linearNetwork({ dims, points, seed: instanceSeed(dataSeed, i) }));
   const targets = networks.map(dataParameters);
-  const full = compileSystem(dataParametrizedSystem(dims, points));
+  const system = dataParametrizedSystem(dims, points);
+  const full = compileSystem(system);
   const { maxStaleLoops = INSTANCE_STALE_LOOPS, ...monodromy } = options.monodromy ?? {};
-  const solved = await solveComponents(dataFamily(dims, points), targets, { seed, monodromy: { ...monodromy, maxStaleLoops } });
+  const store = openStore(options, system, seed, { run: 'instances', dims, points, dataSeed, maxStaleLoops, maxLoops: monodromy.maxLoops ?? null, preset: monodromy.preset ?? 'default', limits: monodromy.limits ? { ...defaultLimits, ...monodromy.limits } : null });
+  let solved: ComponentsResult;
+  try {
+    solved = await solveComponents(dataFamily(dims, points), targets, { seed, monodromy: { ...monodromy, maxStaleLoops }, ...(store ? { store } : {}) });
+  } finally {
+    store?.close();
+  }
   const { partial, components, sourceCount } = solved;
   const instances: NetworkInstance[] = [];
   for (const [i, network] of (partial ? [] : networks).entries()) {
@@ -141,8 +168,29 @@ export async function networkInstances(options: InstancesOptions): Promise<Insta
     instances,
     aggregate: { real: of((s) => s.real), minima: of((s) => s.minima), saddles: of((s) => s.saddles), complex: of((s) => s.complex) },
     partial,
+    resumedInstances: store ? resumedInstances(store, solved, options.instances) : 0,
     seconds: (performance.now() - began) / 1000,
   };
+}
+
+/** Instances whose paths the checkpoint held for every component with solutions. */
+function resumedInstances(store: InstanceCheckpoint, solved: ComponentsResult, instances: number): number {
+  const solvedComponents = solved.runs.flatMap((r, c) => (r.monodromy && r.monodromy.solutions.length > 0 ? [c] : []));
+  if (solvedComponents.length === 0) return 0;
+  let count = 0;
+  for (let t = 0; t < instances; t++) if (solvedComponents.every((c) => store.tracked(c).has(t))) count++;
+  return count;
+}
+
+/** The run's checkpoint: a new one, one resumed (its header checked against this run), or none. */
+function openStore(options: InstancesOptions, system: ReturnType<typeof dataParametrizedSystem>, seed: number, settings: Parameters<typeof instanceHeader>[3]): InstanceCheckpoint | undefined {
+  const header = instanceHeader(seed, system.variables, buildProgram(system), settings);
+  if (options.resume !== undefined) {
+    const { dims } = settings;
+    const choices = dims.length > 2 ? aliveChoices(dims) : [[]];
+    return InstanceCheckpoint.resume(options.resume, header, (c) => (c >= 0 && c < choices.length ? aliveSubnetwork(dims, choices[c]!).embedding.length : undefined));
+  }
+  return options.checkpoint === undefined ? undefined : InstanceCheckpoint.create(options.checkpoint, header);
 }
 
 /** What the instances vary, in words for the JSON and the help. */

@@ -69,7 +69,12 @@ export class CheckpointWriter {
   }
 
   append(results: readonly PathResult[]): void {
-    if (results.length > 0) writeSync(this.fd, results.map(pathToLine).join('\n') + '\n');
+    this.appendLines(results.map(pathToLine));
+  }
+
+  /** Lines of JSON, one write. */
+  appendLines(lines: readonly string[]): void {
+    if (lines.length > 0) writeSync(this.fd, lines.join('\n') + '\n');
   }
 
   close(): void {
@@ -78,7 +83,7 @@ export class CheckpointWriter {
 }
 
 /** Whole lines of a file, read in chunks (checkpoints can outgrow a string); ends at the last newline. */
-function* lines(path: string): Generator<{ text: string; end: number }> {
+export function* checkpointLines(path: string): Generator<{ text: string; end: number }> {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -108,7 +113,7 @@ function* lines(path: string): Generator<{ text: string; end: number }> {
 
 /** The header of a checkpoint, for reading its seed before anything else is set up. */
 export function readCheckpointHeader(path: string): CheckpointHeader {
-  for (const { text } of lines(path)) {
+  for (const { text } of checkpointLines(path)) {
     let header: unknown;
     try {
       header = JSON.parse(text);
@@ -143,24 +148,32 @@ export function checkHeader(path: string, found: CheckpointHeader, expected: Che
 }
 
 /**
- * Reads the path records of a checkpoint whose header was checked, in file order. A torn last
- * line (no newline) is ignored; returns the length of the whole lines, where appending resumes.
+ * Reads the lines after the header of a checkpoint whose header was checked, in file order:
+ * `onLine` parses one, throwing an Error that says what is wrong, which becomes an InputError
+ * naming the file and line. A torn last line (no newline) is ignored; returns the length of
+ * the whole lines, where appending resumes.
  */
-export function readCheckpoint(path: string, n: number, pathCount: number, startOf: (index: number) => Float64Array, onRecord: (r: PathResult) => void): number {
+export function readCheckpointLines(path: string, onLine: (text: string) => void): number {
   let validBytes = 0;
   let lineNumber = 0;
-  for (const { text, end } of lines(path)) {
+  for (const { text, end } of checkpointLines(path)) {
     lineNumber++;
     validBytes = end;
     if (lineNumber === 1) continue;
-    let record: PathResult;
     try {
-      record = pathFromLine(text, n, startOf);
-      if (record.index >= pathCount) throw new Error(`path index ${record.index} is not below the path count ${pathCount}`);
+      onLine(text);
     } catch (err) {
       throw new InputError(`the checkpoint ${path} is damaged at line ${lineNumber} (${(err as Error).message}): delete the line, or start afresh without --resume`);
     }
-    onRecord(record);
   }
   return validBytes;
+}
+
+/** Reads the path records of a checkpoint whose header was checked (readCheckpointLines). */
+export function readCheckpoint(path: string, n: number, pathCount: number, startOf: (index: number) => Float64Array, onRecord: (r: PathResult) => void): number {
+  return readCheckpointLines(path, (text) => {
+    const record = pathFromLine(text, n, startOf);
+    if (record.index >= pathCount) throw new Error(`path index ${record.index} is not below the path count ${pathCount}`);
+    onRecord(record);
+  });
 }

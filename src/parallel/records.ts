@@ -4,7 +4,7 @@
  * path (the checkpoint file).
  * Both forms round-trip every number exactly, NaN and ±Infinity included.
  */
-import { isPathCause, reasonFor, type FailureCause, type PathCause, type PathResult, type ReturnCode } from '../track/pathResult.js';
+import { isPathCause, type PathCause, type PathResult, type ReturnCode } from '../track/pathResult.js';
 
 /** Per path: index, t, accepted, rejected, residual, condition, winding, then start and end. */
 const SCALARS = 7;
@@ -71,29 +71,11 @@ export function unpackBatch(b: PackedBatch): PathResult[] {
   });
 }
 
-/** A path whose batch could not be tracked at all (its workers kept dying). */
-export function failedPath(index: number, start: Float64Array, cause: FailureCause, detail: string, preset: string): PathResult {
-  return {
-    index,
-    code: 'failed',
-    cause,
-    reason: reasonFor(cause, detail),
-    start: new Float64Array(start),
-    end: new Float64Array(start),
-    t: 0,
-    acceptedSteps: 0,
-    rejectedSteps: 0,
-    residual: NaN,
-    condition: NaN,
-    windingNumber: 1,
-    preset,
-  };
-}
 
 /** JSON has no NaN or Infinity: they are written as the strings "NaN", "Infinity", "-Infinity". */
-const encode = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
+export const encode = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
 
-function decode(v: unknown, what: string): number {
+export function decode(v: unknown, what: string): number {
   if (typeof v === 'number') return v;
   if (v === 'NaN' || v === 'Infinity' || v === '-Infinity') return Number(v);
   throw new Error(`${what} is not a number`);
@@ -103,7 +85,12 @@ const CODES: readonly ReturnCode[] = ['success', 'at_infinity', 'singular', 'fai
 
 /** One checkpoint line (without the newline). The start point is not stored: it follows from the index. */
 export function pathToLine(r: PathResult): string {
-  return JSON.stringify({
+  return JSON.stringify(pathToRecord(r));
+}
+
+/** A path as a JSON object, as a checkpoint stores it (without the start point). */
+export function pathToRecord(r: PathResult): Record<string, unknown> {
+  return {
     index: r.index,
     code: r.code,
     ...(r.cause === undefined ? {} : { cause: r.cause }),
@@ -116,7 +103,7 @@ export function pathToLine(r: PathResult): string {
     condition: encode(r.condition),
     windingNumber: r.windingNumber,
     preset: r.preset,
-  });
+  };
 }
 
 /**
@@ -124,8 +111,13 @@ export function pathToLine(r: PathResult): string {
  * saying what is wrong; the caller adds the file and line.
  */
 export function pathFromLine(line: string, n: number, startOf: (index: number) => Float64Array): PathResult {
-  const o = JSON.parse(line) as Record<string, unknown>;
-  if (typeof o !== 'object' || o === null) throw new Error('not a path record');
+  return pathFromRecord(JSON.parse(line) as unknown, n, startOf);
+}
+
+/** A path back from its JSON object (pathToRecord); throws an Error saying what is wrong. */
+export function pathFromRecord(value: unknown, n: number, startOf: (index: number) => Float64Array): PathResult {
+  if (typeof value !== 'object' || value === null) throw new Error('not a path record');
+  const o = value as Record<string, unknown>;
   const index = o.index;
   if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) throw new Error('index is not a path index');
   if (!CODES.includes(o.code as ReturnCode)) throw new Error(`unknown return code ${JSON.stringify(o.code)}`);

@@ -8,7 +8,8 @@
 import type { PresetName } from '../track/presets.js';
 import type { PathResult } from '../track/pathResult.js';
 import type { BatchRunner } from './trackTasks.js';
-import { failedPath, unpackBatch } from './records.js';
+import { failedPath } from '../track/pathResult.js';
+import { unpackBatch } from './records.js';
 
 export const MAX_ATTEMPTS = 3;
 

@@ -15,7 +15,7 @@ import { augmentedSupports, polyhedralData, polyhedralFamily, PolyhedralStart, T
 import { onChart } from '../homotopy/projective.js';
 import { ComplexLU } from '../linalg/lu.js';
 import { normInf } from '../numeric/complex.js';
-import { reasonFor, type PathResult } from '../track/pathResult.js';
+import { makePath, type PathResult } from '../track/pathResult.js';
 import { presets, type PresetName } from '../track/presets.js';
 import type { System } from '../poly/system.js';
 import { SegmentStepper } from '../track/stepper.js';
@@ -111,21 +111,17 @@ class PolyhedralPaths implements PathSource {
     const toricAccepted = stepper.accepted;
     const toricRejected = stepper.rejected;
     if (status !== 'ok') {
-      return {
+      return makePath({
         index,
         code: 'failed',
-        cause: 'toric_phase',
-        reason: reasonFor('toric_phase', `of cell ${cell}: ${status.replace(/_/g, ' ')}`),
         start: new Float64Array(binomial),
         end: new Float64Array(y),
         t: 0,
         acceptedSteps: toricAccepted,
         rejectedSteps: toricRejected,
-        residual: NaN,
-        condition: NaN,
-        windingNumber: 1,
         preset,
-      };
+        why: { cause: 'toric_phase', detail: `of cell ${cell}: ${status.replace(/_/g, ' ')}` },
+      });
     }
     const first = this.projectiveTrackers.get(preset).track(index, onChart(this.projectivePoint, this.chart, y), binomial);
     const result = first.code !== 'failed' ? first : projectiveThenAffine(first, this.affineTrackers.get(preset).track(index, y, binomial));

@@ -13,7 +13,7 @@ import type { PathResult } from '../track/pathResult.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { collectSolutions, type Collected } from './collect.js';
 import { TargetRunner, targetStream, type TargetJob } from '../paths/targets.js';
-import { trackTargets } from '../parallel/targetTasks.js';
+import { trackTargets, type TrackTargetsHooks } from '../parallel/targetTasks.js';
 
 export interface TrackToParametersOptions {
   /** Seed of γ and of the grouping's projection (default 0). */
@@ -41,6 +41,23 @@ export async function trackToParameters(
   targetParameters: readonly Float64Array[],
   options: TrackToParametersOptions = {},
 ): Promise<TrackedInstance[]> {
+  const tracked = await trackToTargets(system, sourceParameters, solutions, targetParameters, options);
+  return tracked.map((t) => t!);
+}
+
+/**
+ * trackToParameters that can resume and stop: the targets in `hooks.known` are not tracked
+ * again, each target tracked is handed to `hooks.onTracked`, and once `hooks.signal` is
+ * aborted no further target starts; a target not tracked is `undefined`.
+ */
+export async function trackToTargets(
+  system: System,
+  sourceParameters: Float64Array,
+  solutions: readonly Float64Array[],
+  targetParameters: readonly Float64Array[],
+  options: TrackToParametersOptions = {},
+  hooks: TrackTargetsHooks = {},
+): Promise<(TrackedInstance | undefined)[]> {
   const q = system.parameters.length;
   const n = system.variables.length;
   if (q === 0) throw new InputError('tracking to other parameters needs a system with parameters');
@@ -57,14 +74,19 @@ export async function trackToParameters(
   const job: TargetJob = { program: buildProgram(system), source: new Float64Array(sourceParameters), solutions: packed, settings, seed };
   const began = performance.now();
   const runner = new TargetRunner(job);
-  const tracked = await trackTargets(runner, targetParameters, options.workers ?? 1, options.poolAfterSeconds);
-  const perTarget = (performance.now() - began) / 1000 / Math.max(1, targetParameters.length);
-  const out: TrackedInstance[] = [];
+  const tracked = await trackTargets(runner, targetParameters, options.workers ?? 1, options.poolAfterSeconds, hooks);
+  const fresh = tracked.filter((paths, t) => paths !== undefined && !hooks.known?.has(t)).length;
+  const perTarget = (performance.now() - began) / 1000 / Math.max(1, fresh);
+  const out: (TrackedInstance | undefined)[] = [];
   for (const [t, target] of targetParameters.entries()) {
-    const paths = tracked[t]!;
+    const paths = tracked[t];
+    if (paths === undefined) {
+      out.push(undefined);
+      continue;
+    }
     const retrack = async (indices: number[]): Promise<PathResult[]> => runner.retrack(t, target, indices);
     const collected = await collectSolutions(paths, fixParameters(runner.compiled, target), targetStream(seed, t).derive(0), retrack);
-    out.push({ ...collected, parameters: new Float64Array(target), paths, seconds: perTarget });
+    out.push({ ...collected, parameters: new Float64Array(target), paths, seconds: hooks.known?.has(t) ? 0 : perTarget });
   }
   return out;
 }

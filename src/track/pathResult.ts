@@ -94,3 +94,47 @@ export interface PathResult {
   /** Which preset produced this result (re-tracks use a stricter one). */
   readonly preset: string;
 }
+
+/** What a path record is made of; steps default to 0, residual and condition to NaN, winding to 1. */
+export interface PathFields {
+  readonly index: number;
+  readonly code: ReturnCode;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly preset: string;
+  readonly t?: number;
+  readonly acceptedSteps?: number;
+  readonly rejectedSteps?: number;
+  readonly residual?: number;
+  readonly condition?: number;
+  readonly windingNumber?: number;
+  /** Why a failed or at-infinity path ended so, with the numbers seen (the reason is derived). */
+  readonly why?: { readonly cause: PathCause; readonly detail?: string } | { readonly note: string };
+}
+
+/**
+ * The one way a path record is made: the reason always follows from the cause (reasonFor), so
+ * no record can carry a cause and a reason that disagree. The arrays are taken as given.
+ */
+export function makePath(f: PathFields): PathResult {
+  const why = f.why;
+  return {
+    index: f.index,
+    code: f.code,
+    ...(why === undefined ? {} : 'note' in why ? { reason: why.note } : { cause: why.cause, reason: reasonFor(why.cause, why.detail) }),
+    start: f.start,
+    end: f.end,
+    t: f.t ?? (f.code === 'failed' ? 0 : 1),
+    acceptedSteps: f.acceptedSteps ?? 0,
+    rejectedSteps: f.rejectedSteps ?? 0,
+    residual: f.residual ?? NaN,
+    condition: f.condition ?? NaN,
+    windingNumber: f.windingNumber ?? 1,
+    preset: f.preset,
+  };
+}
+
+/** A path that failed before it moved: it ends where it started, at t = 0. */
+export function failedPath(index: number, start: Float64Array, cause: FailureCause, detail: string, preset: string): PathResult {
+  return makePath({ index, code: 'failed', start: new Float64Array(start), end: new Float64Array(start), t: 0, preset, why: { cause, detail } });
+}

@@ -10,7 +10,7 @@ import type { Homotopy } from '../homotopy/types.js';
 import { cabs, distInf, normInf } from '../numeric/complex.js';
 import { LogTimeHomotopy } from '../homotopy/logTime.js';
 import { cauchyLoop, divergesStably, valuations } from './endgame.js';
-import { reasonFor, type FailureCause, type PathCause, type PathResult, type ReturnCode } from './pathResult.js';
+import { makePath, type FailureCause, type PathCause, type PathResult, type ReturnCode } from './pathResult.js';
 import { defaultLimits, presets, type PresetName, type TrackerLimits } from './presets.js';
 import { Refiner, type Refinement } from './refine.js';
 import { SegmentStepper, type SegmentStatus } from './stepper.js';
@@ -335,10 +335,9 @@ export class PathTracker {
     m: { residual: number; condition: number },
     why?: { cause: PathCause; detail?: string } | { note: string },
   ): PathResult {
-    return {
+    return makePath({
       index,
       code,
-      ...(why === undefined ? {} : 'note' in why ? { reason: why.note } : { cause: why.cause, reason: reasonFor(why.cause, why.detail) }),
       start: new Float64Array(this.startRecord),
       end,
       t,
@@ -348,6 +347,7 @@ export class PathTracker {
       condition: m.condition,
       windingNumber,
       preset: this.presetName,
-    };
+      ...(why === undefined ? {} : { why }),
+    });
   }
 }

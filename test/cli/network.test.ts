@@ -213,6 +213,19 @@ describe('critsolve network', () => {
       expect(tracked.summary).toMatchObject({ points: direct.summary.points, minima: direct.summary.minima, saddles: direct.summary.saddles, saddlesByIndex: direct.summary.saddlesByIndex, patterns: direct.summary.patterns });
       expect(tracked.network).toEqual(direct.network);
     }
+    // --out keeps a checkpoint while it runs, and removes it once the result is written.
+    expect(existsSync(join(dir, 'instances.checkpoint.ndjson'))).toBe(false);
+    // Two instances checkpointed, then resumed to four: the same instances as the run above.
+    const checkpoint = join(dir, 'two.ndjson');
+    expect(critsolve('--dims', '2,2,1', '--instances', '2', '--seed', '1', '--checkpoint', checkpoint, '--quiet').code).toBe(0);
+    const resumedOut = join(dir, 'resumed.json');
+    const resumed = critsolve('--dims', '2,2,1', '--instances', '4', '--resume', checkpoint, '--out', resumedOut, '--quiet');
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toMatch(/seed 1\n/);
+    expect(resumed.stdout).toMatch(/resumed from .*two\.ndjson: 2 of 4 instances were tracked before/);
+    const again = JSON.parse(readFileSync(resumedOut, 'utf8')) as typeof json;
+    expect(again.instances.map((t) => t.summary)).toEqual(json.instances.map((t) => t.summary));
+    expect(existsSync(checkpoint)).toBe(true);
   }, 300_000);
 
   it.each([
@@ -242,6 +255,8 @@ describe('critsolve network', () => {
     [['--data-seed', 'x'], /--data-seed must be an integer from 0/],
     [['--spec', 'x.json', '--data-seed', '2'], /--data-seed can only go with --dims: with --spec, the spec file gives the data/],
     [['--workers', '0'], /--workers must be an integer from 1/],
+    [['--dims', '2,2,1', '--checkpoint', 'f.ndjson'], /--checkpoint goes with --instances/],
+    [['--dims', '2,2,1', '--instances', '2', '--resume', join(dir, 'missing.ndjson')], /cannot open the checkpoint .*missing\.ndjson: no such file/],
   ])('refuses %j with exit 2 and a clear message', (args, message) => {
     const r = critsolve(...args);
     expect(r.code).toBe(2);
