@@ -118,7 +118,7 @@ async function onHigherLevels(candidates: readonly Float64Array[], levels: reado
         through[2 * k + 1] = si;
       }
       const [moved] = await trackToParameters(level.family, c, level.points, [through], { seed: seed + i });
-      paths += moved!.paths.length + moved!.retracked.length;
+      paths += moved!.pathsTracked;
       junk[i] = moved!.paths.some((r) => r.code !== 'failed' && isNear(r.end, p));
       if (!junk[i] && moved!.paths.some((r) => r.code === 'failed')) doubtful[i] = true;
     }
@@ -159,7 +159,7 @@ async function breakup(level: Level, seed: number): Promise<{ components: Witnes
     let from = slicing.c;
     for (const [s, to] of stops.entries()) {
       const [moved] = await trackToParameters(family, from, x, [to], { seed: seed + 1000 * (loop + 1) + s });
-      paths += moved!.paths.length + moved!.retracked.length;
+      paths += moved!.pathsTracked;
       if (moved!.paths.some((r) => r.code !== 'success')) ok = false;
       x = moved!.paths.map((r) => r.end);
       from = to;

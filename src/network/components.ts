@@ -185,11 +185,11 @@ async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key
     }));
   if (m.stoppedBy === 'aborted') return { ...none, monodromy: m, pathsTracked: m.pathsTracked };
   if (kept === undefined) store?.saveMonodromy(c, m);
-  const settings = { seed: options.seed + c, workers, ...(options.monodromy?.poolAfterSeconds === undefined ? {} : { poolAfterSeconds: options.monodromy.poolAfterSeconds }) };
+  const settings = { seed: options.seed + c, workers, symmetries: neuronSignFlips(sub.dims), ...(options.monodromy?.poolAfterSeconds === undefined ? {} : { poolAfterSeconds: options.monodromy.poolAfterSeconds }) };
   const signal = options.monodromy?.signal;
   const hooks = { ...(store ? { known: store.tracked(c), onTracked: (t: number, paths: PathResult[]) => store.saveTracked(c, t, paths) } : {}), ...(signal ? { signal } : {}) };
   const tracked = await trackToTargets(system, m.parameters, m.solutions, targets.map((p) => family.restrict(p, sub)), settings, hooks);
-  const pathsTracked = m.pathsTracked + tracked.reduce((s, t) => s + (t ? t.paths.length + t.retracked.length : 0), 0);
+  const pathsTracked = m.pathsTracked + tracked.reduce((s, t) => s + (t?.pathsTracked ?? 0), 0);
   return { ...none, monodromy: m, tracked, pathsTracked };
 }
 

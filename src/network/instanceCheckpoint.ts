@@ -130,7 +130,7 @@ export class InstanceCheckpoint implements ComponentStore {
       if (m === undefined) throw new Error(`paths of component ${c} come before its monodromy solve`);
       const t = o.target;
       if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0) throw new Error('target is not an instance number');
-      if (!Array.isArray(o.paths) || o.paths.length !== m.solutions.length) throw new Error(`paths is not a list of one path per solution of component ${c}`);
+      if (!Array.isArray(o.paths) || o.paths.length > m.solutions.length) throw new Error(`paths is not a list of at most one path per solution of component ${c}`);
       const list = o.paths.map((p) => {
         const r = pathFromRecord(p, size, (i) => new Float64Array(m.solutions[i] ?? new Float64Array(2 * size)));
         if (r.index >= m.solutions.length) throw new Error(`path index ${r.index} is not a solution of component ${c}`);

@@ -9,7 +9,9 @@ import { buildProgram } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
 import { InputError } from '../errors.js';
 import type { System } from '../poly/system.js';
-import type { PathResult } from '../track/pathResult.js';
+import { makePath, type PathResult } from '../track/pathResult.js';
+import { Random } from '../numeric/rng.js';
+import { SolutionSet } from './solutionSet.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { collectSolutions, type Collected } from './collect.js';
 import { TargetRunner, targetStream, type TargetJob } from '../paths/targets.js';
@@ -24,6 +26,12 @@ export interface TrackToParametersOptions {
   poolAfterSeconds?: number;
   preset?: PresetName;
   limits?: Partial<TrackerLimits>;
+  /**
+   * Symmetries of the solutions for every parameter value (maps of solutions to solutions, as
+   * monodromy's): one solution per orbit is tracked, and the paths of its images are its
+   * path's images, since a symmetry maps the homotopy's solution paths onto each other.
+   */
+  symmetries?: readonly ((x: Float64Array) => Float64Array)[];
 }
 
 export interface TrackedInstance extends Collected {
@@ -31,7 +39,63 @@ export interface TrackedInstance extends Collected {
   readonly parameters: Float64Array;
   /** One path per source solution, in order. */
   readonly paths: PathResult[];
+  /** Paths tracked to this target, re-tracks included: one per orbit, or one per solution without symmetries. */
+  readonly pathsTracked: number;
   readonly seconds: number;
+}
+
+/** The orbits of the solutions: the solutions tracked, and how every solution is reached from one of them. */
+export interface Orbits {
+  /** Indices of the solutions tracked, one per orbit. */
+  readonly representatives: number[];
+  /** Per solution: the position of its representative, and the generators that map that one to it, first applied first. */
+  readonly word: { readonly rep: number; readonly generators: readonly number[] }[];
+}
+
+/**
+ * The orbits of the solutions under the generators. A solution equal (to 1e-10, relative) to
+ * an image of an earlier one is reached by the generators from its representative; one that
+ * is not an image of any is a representative. Without generators each solution is its own.
+ */
+export function solutionOrbits(solutions: readonly Float64Array[], generators: readonly ((x: Float64Array) => Float64Array)[]): Orbits {
+  const representatives: number[] = [];
+  const word: ({ rep: number; generators: number[] } | undefined)[] = solutions.map(() => undefined);
+  if (generators.length === 0) return { representatives: solutions.map((_, i) => i), word: solutions.map((_, i) => ({ rep: i, generators: [] })) };
+  const n = (solutions[0]?.length ?? 0) / 2;
+  const set = new SolutionSet(n, new Random(0, 0), 1e-6);
+  for (const x of solutions) set.insert(x, 0);
+  // Each point's index in the set is its solution index, unless two solutions coincide: then
+  // they are tracked one by one.
+  if (set.size !== solutions.length) return solutionOrbits(solutions, []);
+  for (const [i, x] of solutions.entries()) {
+    if (word[i] !== undefined) continue;
+    const rep = representatives.length;
+    representatives.push(i);
+    word[i] = { rep, generators: [] };
+    const queue: [Float64Array, number[]][] = [[x, []]];
+    for (let q = 0; q < queue.length; q++) {
+      const [y, w] = queue[q]!;
+      for (const [g, gen] of generators.entries()) {
+        const z = gen(y);
+        const j = set.find(z, 1e-10);
+        if (j < 0 || word[j] !== undefined) continue;
+        word[j] = { rep, generators: [...w, g] };
+        queue.push([z, [...w, g]]);
+      }
+    }
+  }
+  return { representatives, word: word.map((w) => w!) };
+}
+
+/** The path of solution i: its representative's path carried by the generators of its word. */
+function imagePath(i: number, start: Float64Array, repPath: PathResult, generators: readonly number[], symmetries: readonly ((x: Float64Array) => Float64Array)[], repIndex: number): PathResult {
+  if (generators.length === 0) return { ...repPath, index: i, start };
+  let end = repPath.end;
+  for (const g of generators) end = symmetries[g]!(end);
+  const why = repPath.cause !== undefined ? { cause: repPath.cause } : { note: `the image under the symmetries of the path of solution ${repIndex + 1}` };
+  const p = makePath({ ...repPath, index: i, start, end, acceptedSteps: 0, rejectedSteps: 0, preset: 'symmetry', why });
+  // A failed or diverging path keeps its representative's reason, numbers included.
+  return repPath.reason === undefined || repPath.cause === undefined ? p : { ...p, reason: repPath.reason };
 }
 
 export async function trackToParameters(
@@ -69,24 +133,46 @@ export async function trackToTargets(
   }
   const seed = options.seed ?? 0;
   const settings = { preset: options.preset ?? 'default', limits: { ...defaultLimits, ...options.limits } };
-  const packed = new Float64Array(2 * n * solutions.length);
-  solutions.forEach((x, i) => packed.set(x, 2 * n * i));
+  const symmetries = options.symmetries ?? [];
+  const orbits = solutionOrbits(solutions, symmetries);
+  const reps = orbits.representatives;
+  for (const [t, paths] of hooks.known ?? []) {
+    if (paths.length !== reps.length) throw new InputError(`the checkpoint's paths to target ${t + 1} are ${paths.length}, not one per orbit of the solutions (${reps.length}): it was written by another version; start afresh without --resume`);
+  }
+  const packed = new Float64Array(2 * n * reps.length);
+  reps.forEach((r, k) => packed.set(solutions[r]!, 2 * n * k));
   const job: TargetJob = { program: buildProgram(system), source: new Float64Array(sourceParameters), solutions: packed, settings, seed };
   const began = performance.now();
   const runner = new TargetRunner(job);
   const tracked = await trackTargets(runner, targetParameters, options.workers ?? 1, options.poolAfterSeconds, hooks);
   const fresh = tracked.filter((paths, t) => paths !== undefined && !hooks.known?.has(t)).length;
   const perTarget = (performance.now() - began) / 1000 / Math.max(1, fresh);
+  /** Every solution's path from the representatives' paths. */
+  const expand = (repPaths: readonly PathResult[], indices: readonly number[]): PathResult[] =>
+    indices.map((i) => {
+      const w = orbits.word[i]!;
+      return imagePath(i, new Float64Array(solutions[i]!), repPaths[w.rep]!, w.generators, symmetries, reps[w.rep]!);
+    });
+  const all = solutions.map((_, i) => i);
   const out: (TrackedInstance | undefined)[] = [];
   for (const [t, target] of targetParameters.entries()) {
-    const paths = tracked[t];
-    if (paths === undefined) {
+    const repPaths = tracked[t];
+    if (repPaths === undefined) {
       out.push(undefined);
       continue;
     }
-    const retrack = async (indices: number[]): Promise<PathResult[]> => runner.retrack(t, target, indices);
+    let retracks = 0;
+    const retrack = async (indices: number[]): Promise<PathResult[]> => {
+      const positions = [...new Set(indices.map((i) => orbits.word[i]!.rep))];
+      retracks += positions.length;
+      const again = runner.retrack(t, target, positions);
+      const byRep = [...repPaths];
+      positions.forEach((k, j) => (byRep[k] = again[j]!));
+      return expand(byRep, indices);
+    };
+    const paths = expand(repPaths, all);
     const collected = await collectSolutions(paths, fixParameters(runner.compiled, target), targetStream(seed, t).derive(0), retrack);
-    out.push({ ...collected, parameters: new Float64Array(target), paths, seconds: hooks.known?.has(t) ? 0 : perTarget });
+    out.push({ ...collected, parameters: new Float64Array(target), paths, pathsTracked: reps.length + retracks, seconds: hooks.known?.has(t) ? 0 : perTarget });
   }
   return out;
 }

@@ -74,9 +74,9 @@ describe('instances runs resume from their checkpoint', () => {
     await expect(networkInstances({ ...base, dataSeed: 9, instances: 5, resume: full })).rejects.toThrow(/written with other settings/);
     const damaged = join(dir, 'damaged.ndjson');
     const lines = readFileSync(full, 'utf8').split('\n');
-    lines[3] = lines[3]!.replace('"paths":[', '"paths":[1,');
+    lines[3] = lines[3]!.replace('"paths":[', '"paths":["x",');
     writeFileSync(damaged, lines.join('\n'));
-    await expect(networkInstances({ ...base, instances: 5, resume: damaged })).rejects.toThrow(/damaged at line 4 \(paths is not a list of one path per solution/);
+    await expect(networkInstances({ ...base, instances: 5, resume: damaged })).rejects.toThrow(/damaged at line 4 \(not a path record/);
     await expect(networkInstances({ ...base, instances: 5, checkpoint: full })).rejects.toThrow(/already exists: continue that run with --resume/);
   }, 120_000);
 });
