@@ -1,6 +1,6 @@
 /**
  * The piscina worker that carries a source's solutions to targets (solve/trackParameters). Its
- * job arrives once, as workerData; each task is a target, and its path records go back packed,
+ * job arrives once, as workerData; each task is a few targets, and its path records go back packed,
  * copied (workers/track.ts says why not transferred).
  */
 import { workerData } from 'node:worker_threads';
@@ -10,6 +10,6 @@ import { TargetRunner, type TargetJob } from '../src/paths/targets.js';
 
 const runner = new TargetRunner(workerData as TargetJob);
 
-export default function trackTarget(task: TargetTask): PackedBatch {
+export default function trackTarget(task: TargetTask): PackedBatch[] {
   return runTarget(runner, task);
 }

@@ -8,14 +8,22 @@ import { POOL_AFTER_SECONDS } from './loopPool.js';
 import { WorkerPool } from './pool.js';
 import { packBatch, unpackBatch, type PackedBatch } from './records.js';
 
+/** A few targets, by number and parameters: a task carries enough paths to outweigh its messages. */
 export interface TargetTask {
-  readonly t: number;
-  readonly target: Float64Array;
+  readonly ts: readonly number[];
+  readonly targets: readonly Float64Array[];
 }
 
-export function runTarget(runner: TargetRunner, task: TargetTask): PackedBatch {
-  return packBatch(runner.compiled.nvars, runner.track(task.t, task.target));
+/** Each target's paths, packed, in the task's order. */
+export function runTarget(runner: TargetRunner, task: TargetTask): PackedBatch[] {
+  return task.ts.map((t, k) => packBatch(runner.compiled.nvars, runner.track(t, task.targets[k]!)));
 }
+
+/**
+ * Paths per task to aim at: with one orbit of a few solutions per target, a task per target
+ * spent more on messages than on tracking (2-2-2 components have 1 to 8 orbits).
+ */
+const PATHS_PER_TASK = 64;
 
 /** Targets already tracked (a resumed run), what to do with each one finished, and a stop. */
 export interface TrackTargetsHooks {
@@ -37,15 +45,23 @@ export async function trackTargets(runner: TargetRunner, targets: readonly Float
   const job: TargetJob = runner.job;
   const out: (PathResult[] | undefined)[] = targets.map((_, t) => hooks.known?.get(t));
   const todo = targets.flatMap((_, t) => (out[t] === undefined ? [t] : []));
-  const pool = new WorkerPool<TargetTask, PackedBatch>({ worker: 'targets', threads: Math.max(1, Math.min(workers, todo.length)), workerData: job, startAfterSeconds });
+  const perTask = Math.max(1, Math.ceil(PATHS_PER_TASK / Math.max(1, runner.solutionCount)));
+  const tasks: TargetTask[] = [];
+  for (let k = 0; k < todo.length; k += perTask) {
+    const ts = todo.slice(k, k + perTask);
+    tasks.push({ ts, targets: ts.map((t) => targets[t]!) });
+  }
+  const pool = new WorkerPool<TargetTask, PackedBatch[]>({ worker: 'targets', threads: Math.max(1, Math.min(workers, tasks.length)), workerData: job, startAfterSeconds });
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < todo.length && !hooks.signal?.aborted) {
-      const t = todo[next++]!;
-      const packed = await pool.run({ t, target: targets[t]! }, (task) => runTarget(runner, task));
-      const paths = unpackBatch(packed);
-      out[t] = paths;
-      hooks.onTracked?.(t, paths);
+    while (next < tasks.length && !hooks.signal?.aborted) {
+      const task = tasks[next++]!;
+      const packed = await pool.run(task, (tk) => runTarget(runner, tk));
+      task.ts.forEach((t, k) => {
+        const paths = unpackBatch(packed[k]!);
+        out[t] = paths;
+        hooks.onTracked?.(t, paths);
+      });
     }
   };
   try {

@@ -43,6 +43,11 @@ export class TargetRunner {
     this.solutions = Array.from({ length: job.solutions.length / size }, (_, i) => job.solutions.subarray(i * size, (i + 1) * size));
   }
 
+  /** Source solutions carried to each target. */
+  get solutionCount(): number {
+    return this.solutions.length;
+  }
+
   /** The leg from the source to target t, with the preset given (γ from the target's stream). */
   leg(t: number, target: Float64Array, preset = this.job.settings.preset): Leg {
     return new Leg(this.compiled, this.job.source, target, rightHalfGamma(targetStream(this.job.seed, t)), { ...this.job.settings, preset });
