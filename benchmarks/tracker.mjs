@@ -51,6 +51,8 @@ const inst = await networkInstances({ dims: instanceDims, points: 1, instances: 
 const total = (performance.now() - began) / 1000;
 const sourceSeconds = inst.components.reduce((s, c) => s + (c.monodromy?.seconds ?? 0), 0);
 const paths = inst.instances.length * inst.sourceCount;
+const trackedPaths = inst.pathsTracked - inst.components.reduce((s, c) => s + (c.monodromy?.pathsTracked ?? 0), 0);
 console.log(
-  `\n--instances 100 on dims ${instanceDims.join(',')}: source solve ${sourceSeconds.toFixed(1)} s (${inst.sourceCount} points), then ${paths} parameter-homotopy paths in ${(total - sourceSeconds).toFixed(1)} s: ${(paths / (total - sourceSeconds)).toFixed(0)} paths/s (classification included)`,
+  `\n--instances 100 on dims ${instanceDims.join(',')}: source solve ${sourceSeconds.toFixed(1)} s (${inst.sourceCount} points), then ${paths} parameter-homotopy endpoints ` +
+    `(${trackedPaths} paths tracked, one per sign orbit; the rest are their images) in ${(total - sourceSeconds).toFixed(1)} s: ${(paths / (total - sourceSeconds)).toFixed(0)} endpoints/s, ${(trackedPaths / (total - sourceSeconds)).toFixed(0)} tracked paths/s (classification included)`,
 );
