@@ -334,7 +334,9 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
     const heading =
       `source: ${r.sourceCount} complex critical points at a random complex (X, Y, λ), found by monodromy (${describeStops(r.components)}); ` +
       `not proven complete (the trace test does not apply to networks), so neither are the counts below`;
-    const resumedLine = opts.resume === undefined ? [] : [`resumed from ${opts.resume}: ${r.resumedInstances} of ${opts.instances} instances were tracked before`];
+    const resumedLine = r.resumed
+      ? [`resumed from ${opts.resume}: it held ${r.resumed.components} component solve${r.resumed.components === 1 ? '' : 's'} and ${r.resumed.trackings} tracking${r.resumed.trackings === 1 ? '' : 's'} of a component to an instance (${r.resumedInstances} of the ${opts.instances} instances whole)`]
+      : [];
     const tracked = `tracked to ${r.instances.length} instances; ${r.pathsTracked} paths in all (monodromy loops, in ${loopThreads(r.components)}, and parameter homotopies), ${r.seconds.toFixed(2)} seconds`;
     process.stdout.write([heading, ...resumedLine, tracked, '', renderInstances(r)].join('\n') + '\n');
     if (ownCheckpoint && checkpoint && existsSync(checkpoint)) rmSync(checkpoint);

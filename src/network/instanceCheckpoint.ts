@@ -98,6 +98,8 @@ function monodromyFromRecord(value: unknown, n: number): MonodromyResult {
 export class InstanceCheckpoint implements ComponentStore {
   private readonly solved = new Map<number, MonodromyResult>();
   private readonly paths = new Map<number, Map<number, PathResult[]>>();
+  /** What the file held when the run was resumed: component solves, and a component's paths to one target each. */
+  readonly resumed = { components: 0, trackings: 0 };
 
   private constructor(
     readonly path: string,
@@ -142,6 +144,8 @@ export class InstanceCheckpoint implements ComponentStore {
     const store = new InstanceCheckpoint(path, CheckpointWriter.resume(path, validBytes));
     for (const [c, m] of solved) store.solved.set(c, m);
     for (const [c, m] of paths) store.paths.set(c, m);
+    store.resumed.components = solved.size;
+    store.resumed.trackings = [...paths.values()].reduce((s, m) => s + m.size, 0);
     return store;
   }
 

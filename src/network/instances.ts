@@ -87,6 +87,8 @@ export interface InstancesResult {
   readonly partial: boolean;
   /** Instances read back from a resumed checkpoint for every component (0 without --resume). */
   readonly resumedInstances: number;
+  /** What a resumed checkpoint held: component solves, and trackings of a component to an instance. */
+  readonly resumed?: { readonly components: number; readonly trackings: number };
   readonly seconds: number;
 }
 
@@ -169,6 +171,7 @@ export async function networkInstances(options: InstancesOptions): Promise<Insta
     aggregate: { real: of((s) => s.real), minima: of((s) => s.minima), saddles: of((s) => s.saddles), complex: of((s) => s.complex) },
     partial,
     resumedInstances: store ? resumedInstances(store, solved, options.instances) : 0,
+    ...(options.resume !== undefined && store ? { resumed: { ...store.resumed } } : {}),
     seconds: (performance.now() - began) / 1000,
   };
 }

@@ -222,7 +222,7 @@ describe('critsolve network', () => {
     const resumed = critsolve('--dims', '2,2,1', '--instances', '4', '--resume', checkpoint, '--out', resumedOut, '--quiet');
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(/seed 1\n/);
-    expect(resumed.stdout).toMatch(/resumed from .*two\.ndjson: 2 of 4 instances were tracked before/);
+    expect(resumed.stdout).toMatch(/resumed from .*two\.ndjson: it held 2 component solves and 4 trackings of a component to an instance \(2 of the 4 instances whole\)/);
     const again = JSON.parse(readFileSync(resumedOut, 'utf8')) as typeof json;
     expect(again.instances.map((t) => t.summary)).toEqual(json.instances.map((t) => t.summary));
     expect(existsSync(checkpoint)).toBe(true);
