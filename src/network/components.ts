@@ -103,6 +103,12 @@ export interface MonodromyComponent {
   /** Pattern key, as classify's zeroPattern key; `0…0` for W = 0, which needs no solving. */
   readonly key: string;
   readonly monodromy?: MonodromyResult;
+  /**
+   * The key of the earlier component of the same shape (widths of the on-neurons) whose
+   * monodromy solve this one shares: the same system at the same source point, so its solutions
+   * are this component's too, and only the tracking to the targets differs.
+   */
+  readonly sharesSolveOf?: string;
   /** Why the component has no solutions at generic parameters, when it has none. */
   readonly empty?: string;
 }
@@ -141,6 +147,8 @@ export interface ComponentStore {
   monodromy(c: number): MonodromyResult | undefined;
   tracked(c: number): ReadonlyMap<number, PathResult[]>;
   saveMonodromy(c: number, m: MonodromyResult): void;
+  /** Component c shares the monodromy solve of component `of` (the same shape). */
+  saveShared(c: number, of: number): void;
   saveTracked(c: number, t: number, paths: readonly PathResult[]): void;
 }
 
@@ -160,7 +168,7 @@ export interface ComponentsResult {
 const successes = (runs: readonly ComponentRun[]): number => runs.reduce((s, r) => s + (r.tracked[0]?.paths.filter((p) => p.code === 'success').length ?? 0), 0);
 
 /** One component: its start pair, monodromy at it, and the tracking to every target. */
-async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key: string, c: number, targets: readonly Float64Array[], options: ComponentsOptions, pool: SharedLoopPool | undefined, count: number | undefined, workers: number): Promise<ComponentRun> {
+async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key: string, c: number, targets: readonly Float64Array[], options: ComponentsOptions, pool: SharedLoopPool | undefined, count: number | undefined, workers: number, sameShape?: { key: string; c: number; m: MonodromyResult }): Promise<ComponentRun> {
   const system = family.system(sub);
   const compiled = compileSystem(system);
   const start = family.startPair(system, compiled, new Random(options.seed, STREAMS.componentStart + c));
@@ -171,7 +179,7 @@ async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key
     return { ...none, empty: `singular at generic ${family.parametersName}: no isolated critical points` };
   }
   const store = options.store;
-  const kept = store?.monodromy(c);
+  const kept = sameShape?.m ?? store?.monodromy(c);
   const m =
     kept ??
     (await monodromySolve(system, {
@@ -184,13 +192,14 @@ async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key
       ...(count === undefined ? {} : { targetCount: count }),
     }));
   if (m.stoppedBy === 'aborted') return { ...none, monodromy: m, pathsTracked: m.pathsTracked };
-  if (kept === undefined) store?.saveMonodromy(c, m);
+  if (sameShape) store?.saveShared(c, sameShape.c);
+  else if (kept === undefined) store?.saveMonodromy(c, m);
   const settings = { seed: options.seed + c, workers, symmetries: neuronSignFlips(sub.dims), ...(options.monodromy?.poolAfterSeconds === undefined ? {} : { poolAfterSeconds: options.monodromy.poolAfterSeconds }) };
   const signal = options.monodromy?.signal;
   const hooks = { ...(store ? { known: store.tracked(c), onTracked: (t: number, paths: PathResult[]) => store.saveTracked(c, t, paths) } : {}), ...(signal ? { signal } : {}) };
   const tracked = await trackToTargets(system, m.parameters, m.solutions, targets.map((p) => family.restrict(p, sub)), settings, hooks);
-  const pathsTracked = m.pathsTracked + tracked.reduce((s, t) => s + (t?.pathsTracked ?? 0), 0);
-  return { ...none, monodromy: m, tracked, pathsTracked };
+  const pathsTracked = (sameShape ? 0 : m.pathsTracked) + tracked.reduce((s, t) => s + (t?.pathsTracked ?? 0), 0);
+  return { ...none, monodromy: m, ...(sameShape ? { sharesSolveOf: sameShape.key } : {}), tracked, pathsTracked };
 }
 
 /**
@@ -207,18 +216,24 @@ export async function solveComponents(family: ComponentFamily, targets: readonly
   const shared = options.monodromy?.pool ?? (workers > 1 ? new SharedLoopPool(workers, options.monodromy?.poolAfterSeconds) : undefined);
   const choices = hidden ? aliveChoices(dims) : [[]];
   const runs: ComponentRun[] = [];
+  // One monodromy solve per shape: a component's system depends only on its widths.
+  const byShape = new Map<string, { key: string; c: number; m: MonodromyResult }>();
   try {
     for (const [c, alive] of choices.entries()) {
       if (signal?.aborted) break;
       const last = c === choices.length - 1;
       const count = last && options.targetCount !== undefined ? Math.max(1, options.targetCount - (hidden ? 1 : 0) - successes(runs)) : undefined;
-      runs.push(await solveComponent(family, aliveSubnetwork(dims, alive), aliveKey(dims, alive), c, targets, options, shared, count, workers));
+      const sub = aliveSubnetwork(dims, alive);
+      const shape = sub.dims.join(',');
+      const run = await solveComponent(family, sub, aliveKey(dims, alive), c, targets, options, shared, count, workers, count === undefined ? byShape.get(shape) : undefined);
+      runs.push(run);
+      if (run.monodromy && run.monodromy.stoppedBy !== 'aborted' && !byShape.has(shape)) byShape.set(shape, { key: run.key, c, m: run.monodromy });
     }
   } finally {
     if (shared && shared !== options.monodromy?.pool) await shared.close();
   }
   const zero: MonodromyComponent[] = hidden ? [{ key: aliveKey(dims, dims.slice(1, -1).map(() => [])) }] : [];
-  const components = [...zero, ...runs.map(({ key, monodromy, empty }) => ({ key, ...(monodromy ? { monodromy } : {}), ...(empty ? { empty } : {}) }))];
+  const components = [...zero, ...runs.map(({ key, monodromy, sharesSolveOf, empty }) => ({ key, ...(monodromy ? { monodromy } : {}), ...(sharesSolveOf ? { sharesSolveOf } : {}), ...(empty ? { empty } : {}) }))];
   const partial = runs.length < choices.length || runs.some((r) => r.monodromy?.stoppedBy === 'aborted' || r.tracked.includes(undefined));
   return {
     components,

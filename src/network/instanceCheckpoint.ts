@@ -4,6 +4,7 @@
  * appended as it finishes:
  *
  *     {"component": c, "monodromy": {…}}                 component c solved at its source
+ *     {"component": c, "sharesSolveOf": c0}              c has c0's shape, so c0's solve is c's
  *     {"component": c, "target": t, "paths": [{…}, …]}   its solutions tracked to instance t
  *
  * A resumed run reads these back and solves or tracks only what is missing, so an interrupted
@@ -128,6 +129,12 @@ export class InstanceCheckpoint implements ComponentStore {
         solved.set(c, monodromyFromRecord(o.monodromy, size));
         return;
       }
+      if (o.sharesSolveOf !== undefined) {
+        const of = typeof o.sharesSolveOf === 'number' ? solved.get(o.sharesSolveOf) : undefined;
+        if (of === undefined || n(o.sharesSolveOf as number) !== size) throw new Error(`component ${c} shares the solve of ${JSON.stringify(o.sharesSolveOf)}, which is not a component of its shape solved before it`);
+        solved.set(c, of);
+        return;
+      }
       const m = solved.get(c);
       if (m === undefined) throw new Error(`paths of component ${c} come before its monodromy solve`);
       const t = o.target;
@@ -144,7 +151,7 @@ export class InstanceCheckpoint implements ComponentStore {
     const store = new InstanceCheckpoint(path, CheckpointWriter.resume(path, validBytes));
     for (const [c, m] of solved) store.solved.set(c, m);
     for (const [c, m] of paths) store.paths.set(c, m);
-    store.resumed.components = solved.size;
+    store.resumed.components = new Set(solved.values()).size;
     store.resumed.trackings = [...paths.values()].reduce((s, m) => s + m.size, 0);
     return store;
   }
@@ -161,6 +168,12 @@ export class InstanceCheckpoint implements ComponentStore {
   saveMonodromy(c: number, m: MonodromyResult): void {
     this.solved.set(c, m);
     this.writer.appendLines([JSON.stringify({ component: c, monodromy: monodromyToRecord(m) })]);
+  }
+
+  saveShared(c: number, of: number): void {
+    const m = this.solved.get(of);
+    if (m) this.solved.set(c, m);
+    this.writer.appendLines([JSON.stringify({ component: c, sharesSolveOf: of })]);
   }
 
   saveTracked(c: number, t: number, paths: readonly PathResult[]): void {

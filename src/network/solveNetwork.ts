@@ -115,7 +115,8 @@ export const plural = (k: number, word: string): string => `${k} ${word}${k === 
 
 /** How the monodromy runs stopped, in words: "each of 3 components stopped after 20 loops …". */
 export function describeStops(components: readonly MonodromyComponent[]): string {
-  const runs = components.flatMap((c) => (c.monodromy ? [{ key: c.key, m: c.monodromy }] : []));
+  const runs = components.flatMap((c) => (c.monodromy && !c.sharesSolveOf ? [{ key: c.key, m: c.monodromy }] : []));
+  const sharing = components.filter((c) => c.sharesSolveOf).length;
   const stale = runs.filter((r) => r.m.stoppedBy === 'stale-loops');
   const parts: string[] = [];
   if (stale.length > 0) {
@@ -128,6 +129,7 @@ export function describeStops(components: readonly MonodromyComponent[]): string
     parts.push(`component ${r.key} stopped ${why[r.m.stoppedBy]}`);
   }
   const loops = runs.reduce((s, r) => s + r.m.loops, 0);
+  if (sharing > 0) parts.push(`${plural(sharing, 'component')} of a shape already solved, whose solutions ${sharing === 1 ? 'it shares' : 'they share'}`);
   const empty = components.filter((c) => c.empty).length;
   if (empty > 0) parts.push(`${plural(empty, 'component')} with no isolated points at generic parameters`);
   return `${parts.join('; ')}; ${plural(loops, 'loop')} in all`;
@@ -256,7 +258,7 @@ export interface CompletenessCheckJSON {
 export interface NetworkMonodromyJSON {
   loops: number;
   pathsTracked: number;
-  components: { key: string; solutions: number; loops?: number; staleLoops?: number; pathsTracked?: number; failedPaths?: number; stoppedBy?: string; seed?: number; empty?: string; note?: string }[];
+  components: { key: string; solutions: number; loops?: number; staleLoops?: number; pathsTracked?: number; failedPaths?: number; stoppedBy?: string; seed?: number; empty?: string; note?: string; sharesSolveOf?: string }[];
 }
 
 /** The network result JSON: schema critsolve/result@1, extended (GUIDE §2). */
@@ -379,11 +381,13 @@ function completenessToJSON(r: NetworkResult): Completeness & { checks: Complete
  */
 export function monodromyToJSON(components: readonly MonodromyComponent[], pathsTracked: number): NetworkMonodromyJSON {
   return {
-    loops: components.reduce((s, c) => s + (c.monodromy?.loops ?? 0), 0),
+    loops: components.reduce((s, c) => s + (c.sharesSolveOf ? 0 : (c.monodromy?.loops ?? 0)), 0),
     pathsTracked,
     components: components.map((c) => ({
       key: c.key,
-      ...(c.monodromy
+      ...(c.monodromy && c.sharesSolveOf
+        ? { solutions: c.monodromy.solutions.length, sharesSolveOf: c.sharesSolveOf }
+        : c.monodromy
         ? { solutions: c.monodromy.solutions.length, loops: c.monodromy.loops, staleLoops: c.monodromy.staleLoops, pathsTracked: c.monodromy.pathsTracked, failedPaths: c.monodromy.failedPaths, stoppedBy: c.monodromy.stoppedBy, seed: c.monodromy.seed }
         : c.empty
           ? { solutions: 0, empty: c.empty }

@@ -164,18 +164,18 @@ describe('critsolve network', () => {
     const out = join(dir, 'monodromy.json');
     const r = critsolve('--spec', join(SYSTEMS_DIR, 'dln_2-2-2_m1_s11.json'), '--method', 'monodromy', '--seed', '1', '--out', out, '--quiet');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/critical points found by monodromy: 33 \(each of 3 components stopped after 20 loops in a row without new solutions; \d+ loops in all\); not proven complete/);
+    expect(r.stdout).toMatch(/critical points found by monodromy: 33 \(each of 2 components stopped after 20 loops in a row without new solutions; 1 component of a shape already solved, whose solutions it shares; \d+ loops in all\); not proven complete/);
     expect(r.stdout).not.toMatch(/a complete count/);
     // The table of a total-degree solve of the same spec (6,561 paths, every one tracked).
     for (const row of [/^11\s+16\s+16\s+0\s+0\s+0$/m, /^01\s+8\s+6\s+2\s+0\s+0$/m, /^10\s+8\s+6\s+0\s+2\s+0$/m, /^00\s+1\s+0\s+0\s+1\s+0$/m, /^total\s+33\s+28\s+2\s+3\s+0$/m]) {
       expect(r.stdout).toMatch(row);
     }
-    const json = JSON.parse(readFileSync(out, 'utf8')) as NetworkJson & { method: string; monodromy: { loops: number; pathsTracked: number; components: { key: string; stoppedBy?: string }[] } };
+    const json = JSON.parse(readFileSync(out, 'utf8')) as NetworkJson & { method: string; monodromy: { loops: number; pathsTracked: number; components: { key: string; stoppedBy?: string; sharesSolveOf?: string }[] } };
     expect(json.method).toBe('monodromy');
     expect(json.counts.regular).toBe(33);
     expect(json.summary).toMatchObject({ complete: false, points: 33, patterns: { '00': 1, '01': 8, '10': 8, '11': 16 } });
     expect(json.monodromy.pathsTracked).toBeGreaterThan(33);
-    expect(json.monodromy.components.map((c) => [c.key, c.stoppedBy ?? null]).sort()).toEqual([['00', null], ['01', 'stale-loops'], ['10', 'stale-loops'], ['11', 'stale-loops']]);
+    expect(json.monodromy.components.map((c) => [c.key, c.stoppedBy ?? c.sharesSolveOf ?? null]).sort()).toEqual([['00', null], ['01', '10'], ['10', 'stale-loops'], ['11', 'stale-loops']]);
     for (const s of json.solutions) expect(s.index === undefined).toBe(!s.real);
   }, 300_000);
 
@@ -222,7 +222,7 @@ describe('critsolve network', () => {
     const resumed = critsolve('--dims', '2,2,1', '--instances', '4', '--resume', checkpoint, '--out', resumedOut, '--quiet');
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(/seed 1\n/);
-    expect(resumed.stdout).toMatch(/resumed from .*two\.ndjson: it held 2 component solves and 4 trackings of a component to an instance \(2 of the 4 instances whole\)/);
+    expect(resumed.stdout).toMatch(/resumed from .*two\.ndjson: it held 1 component solve and 4 trackings of a component to an instance \(2 of the 4 instances whole\)/);
     const again = JSON.parse(readFileSync(resumedOut, 'utf8')) as typeof json;
     expect(again.instances.map((t) => t.summary)).toEqual(json.instances.map((t) => t.summary));
     expect(existsSync(checkpoint)).toBe(true);

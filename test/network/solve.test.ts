@@ -135,11 +135,13 @@ describe('dims (2,2,2), one data point, generic λ, seed 1: two real minima and 
     // Stopping after loops without new solutions is evidence, not proof: never complete.
     expect(m.complete).toBe(false);
     expect(m.incomplete[0]).toMatch(/found by monodromy, which has no completeness test .*stopped after 20 loops in a row without new solutions/);
-    const json = networkResultToJSON(m) as { method: string; monodromy: { loops: number; components: { key: string; stoppedBy?: string }[] }; summary: { complete: boolean } };
+    const json = networkResultToJSON(m) as { method: string; monodromy: { loops: number; components: { key: string; stoppedBy?: string; sharesSolveOf?: string }[] }; summary: { complete: boolean } };
     expect(json.method).toBe('monodromy');
     expect(json.summary.complete).toBe(false);
     expect(json.monodromy.loops).toBeGreaterThan(0);
-    expect(json.monodromy.components.filter((c) => c.stoppedBy === 'stale-loops').map((c) => c.key).sort()).toEqual(['01', '10', '11']);
+    // One solve per shape: the two one-neuron patterns share theirs.
+    expect(json.monodromy.components.filter((c) => c.stoppedBy === 'stale-loops').map((c) => c.key).sort()).toEqual(['10', '11']);
+    expect(json.monodromy.components.find((c) => c.key === '01')?.sharesSolveOf).toBe('10');
   }, 600_000);
 
   it('the JSON result carries loss, zeroPattern and index per solution, and the summary', async () => {
