@@ -16,8 +16,8 @@ for (const workers of [1, 2]) {
   const began = performance.now();
   const r = await networkInstances({ dims, points: 1, instances, seed: 1, monodromy: { workers } });
   const total = (performance.now() - began) / 1000;
-  const source = r.components.reduce((s, c) => s + (c.monodromy?.seconds ?? 0), 0);
-  const loopPaths = r.components.reduce((s, c) => s + (c.monodromy?.pathsTracked ?? 0), 0);
+  const source = r.components.reduce((s, c) => s + (c.sharesSolveOf ? 0 : (c.monodromy?.seconds ?? 0)), 0);
+  const loopPaths = r.components.reduce((s, c) => s + (c.sharesSolveOf ? 0 : (c.monodromy?.pathsTracked ?? 0)), 0);
   const endpoints = r.instances.length * r.sourceCount;
   const tracked = r.pathsTracked - loopPaths;
   const after = total - source;

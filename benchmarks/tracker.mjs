@@ -49,9 +49,9 @@ table(['system', 'start', 'paths', 'regular', 'accepted/path', 'rejected/path', 
 const began = performance.now();
 const inst = await networkInstances({ dims: instanceDims, points: 1, instances: 100, seed: 1, monodromy: { workers } });
 const total = (performance.now() - began) / 1000;
-const sourceSeconds = inst.components.reduce((s, c) => s + (c.monodromy?.seconds ?? 0), 0);
+const sourceSeconds = inst.components.reduce((s, c) => s + (c.sharesSolveOf ? 0 : (c.monodromy?.seconds ?? 0)), 0);
 const paths = inst.instances.length * inst.sourceCount;
-const trackedPaths = inst.pathsTracked - inst.components.reduce((s, c) => s + (c.monodromy?.pathsTracked ?? 0), 0);
+const trackedPaths = inst.pathsTracked - inst.components.reduce((s, c) => s + (c.sharesSolveOf ? 0 : (c.monodromy?.pathsTracked ?? 0)), 0);
 console.log(
   `\n--instances 100 on dims ${instanceDims.join(',')}: source solve ${sourceSeconds.toFixed(1)} s (${inst.sourceCount} points), then ${paths} parameter-homotopy endpoints ` +
     `(${trackedPaths} paths tracked, one per sign orbit; the rest are their images) in ${(total - sourceSeconds).toFixed(1)} s: ${(paths / (total - sourceSeconds)).toFixed(0)} endpoints/s, ${(trackedPaths / (total - sourceSeconds)).toFixed(0)} tracked paths/s (classification included)`,
