@@ -14,6 +14,7 @@ import { buildProgram, compileSystem } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
 import type { CompiledSystem } from '../compile/types.js';
 import { InputError } from '../errors.js';
+import type { System } from '../poly/system.js';
 import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
 import { collectSolutions } from '../solve/collect.js';
 import type { MonodromyOptions } from '../solve/monodromy.js';
@@ -186,7 +187,7 @@ function resumedInstances(store: InstanceCheckpoint, solved: ComponentsResult, i
 }
 
 /** The run's checkpoint: a new one, one resumed (its header checked against this run), or none. */
-function openStore(options: InstancesOptions, system: ReturnType<typeof dataParametrizedSystem>, seed: number, settings: Parameters<typeof instanceHeader>[3]): InstanceCheckpoint | undefined {
+function openStore(options: InstancesOptions, system: System, seed: number, settings: Parameters<typeof instanceHeader>[3]): InstanceCheckpoint | undefined {
   const header = instanceHeader(seed, system.variables, buildProgram(system), settings);
   if (options.resume !== undefined) {
     const { dims } = settings;
