@@ -3,5 +3,6 @@ import type { Command } from 'commander';
 import { boundsCommand } from './bounds.js';
 import { networkCommand } from './network.js';
 import { solveCommand } from './solve.js';
+import { studyCommand } from './study.js';
 
-export const commands: Array<() => Command> = [solveCommand, networkCommand, boundsCommand];
+export const commands: Array<() => Command> = [solveCommand, networkCommand, boundsCommand, studyCommand];

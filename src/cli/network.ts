@@ -21,6 +21,7 @@ import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js'
 import type { MonodromyProgress } from '../solve/monodromy.js';
 import { formatSummary } from '../solve/result.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
+import { formatSampling, parseSampling, SAMPLING_PRESETS, type Sampling } from '../numeric/distributions.js';
 import { randomSeed } from '../numeric/rng.js';
 import { readCheckpointHeader } from '../parallel/checkpoint.js';
 import { parseDims, parseInteger, writeJson } from './options.js';
@@ -33,6 +34,7 @@ interface NetworkCliOptions {
   dims?: number[];
   points?: number;
   regularization?: Regularization;
+  sampling?: Sampling;
   spec?: string;
   instances?: number;
   method: NetworkMethod;
@@ -91,7 +93,7 @@ function checkExport(values: readonly string[]): { format: string; file: string 
  * data and λ's (by default the solver's seed: one seed reproduces the whole run).
  */
 function networkOptions(opts: NetworkCliOptions): { options: LinearNetworkOptions; seed: number; label: string } {
-  const shaping = [opts.points !== undefined && '--points', opts.regularization !== undefined && '--regularization', opts.dataSeed !== undefined && '--data-seed'].filter(Boolean);
+  const shaping = [opts.points !== undefined && '--points', opts.regularization !== undefined && '--regularization', opts.sampling !== undefined && '--sampling', opts.dataSeed !== undefined && '--data-seed'].filter(Boolean);
   if (opts.dims && opts.spec) {
     throw new InputError('give either --dims or --spec, not both: the spec file already fixes the layer widths');
   }
@@ -102,7 +104,7 @@ function networkOptions(opts: NetworkCliOptions): { options: LinearNetworkOption
     return { options: loadNetworkSpec(opts.spec), seed: opts.seed ?? randomSeed(), label: `data and λ's from ${opts.spec}` };
   }
   if (!opts.dims) {
-    if (opts.points !== undefined || opts.regularization !== undefined) {
+    if (opts.points !== undefined || opts.regularization !== undefined || opts.sampling !== undefined) {
       throw new InputError(`${shaping.filter((o) => o !== '--data-seed').join(' and ')} need a network: give --dims (e.g. --dims 2,2,2) or --spec FILE`);
     }
     const seed = opts.seed ?? DEFAULT_NETWORK.seed;
@@ -111,15 +113,15 @@ function networkOptions(opts: NetworkCliOptions): { options: LinearNetworkOption
   }
   const seed = opts.seed ?? randomSeed();
   const dataSeed = opts.dataSeed ?? seed;
-  const options = { dims: opts.dims, points: opts.points ?? 1, regularization: opts.regularization ?? { kind: 'generic' }, seed: dataSeed } as const;
+  const options = { dims: opts.dims, points: opts.points ?? 1, regularization: opts.regularization ?? { kind: 'generic' }, seed: dataSeed, ...(opts.sampling ? { sampling: opts.sampling } : {}) } as const;
   const what = `random data${options.regularization.kind === 'generic' ? " and λ's" : ''}`;
   return { options, seed, label: dataSeed === seed ? `${what} from the seed` : `${what} from data seed ${dataSeed}` };
 }
 
-function describeRegularization(r: Regularization = { kind: 'generic' }): string {
+function describeRegularization(r: Regularization = { kind: 'generic' }, sampling?: Sampling): string {
   switch (r.kind) {
     case 'generic':
-      return "generic λ's (each uniform in [0.5, 1.5))";
+      return sampling ? `generic λ's; sampling ${formatSampling(sampling)}` : "generic λ's (each uniform in [0.5, 1.5))";
     case 'none':
       return 'no regularization';
     case 'weight-decay':
@@ -133,7 +135,7 @@ function describeNetwork(network: LinearNetwork, options: LinearNetworkOptions, 
   const points = network.X[0]?.length ?? 0;
   return (
     `network ${network.dims.join('-')}: ${network.variables.length} weights, ${points} data point${points === 1 ? '' : 's'}, ` +
-    `${describeRegularization(options.regularization)}; seed ${seed}; ${label}`
+    `${describeRegularization(options.regularization, options.sampling)}; seed ${seed}; ${label}`
   );
 }
 
@@ -320,6 +322,7 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
       instances: opts.instances,
       seed,
       dataSeed,
+      ...(opts.sampling ? { sampling: opts.sampling } : {}),
       monodromy: { onProgress: monodromyProgress(opts.quiet === true), signal: controller.signal, ...(opts.workers === undefined ? {} : { workers: opts.workers }) },
       ...(opts.resume === undefined ? {} : { resume: opts.resume }),
       ...(checkpoint === undefined || opts.resume !== undefined ? {} : { checkpoint }),
@@ -403,6 +406,7 @@ export function networkCommand(): Command {
     .option('--dims <list>', 'layer widths d_0,…,d_L, inputs first, e.g. 2,2,2', parseDims)
     .option('--points <m>', 'number of random data points (with --dims; default 1)', parseInteger('points', 1))
     .option('--regularization <kind>', "generic (distinct random λ's: isolated points), none, or weight-decay=L (with --dims; default generic)", parseRegularization)
+    .option('--sampling <how>', `how the random data and generic λ's are drawn (with --dims): a preset (${Object.keys(SAMPLING_PRESETS).join(', ')}) or X=normal(0,1),Y=normal(0,1),lambda=uniform(0.5,1.5), the default`, (v: string) => parseSampling(v))
     .option('--spec <file>', 'a network spec file (JSON: dims, X, Y, regularization)')
     .option(
       '--method <method>',

@@ -24,6 +24,8 @@ export interface InstanceRunSettings {
   readonly dims: readonly number[];
   readonly points: number;
   readonly dataSeed: number;
+  /** formatSampling of how the data and λ's are drawn. */
+  readonly sampling: string;
   readonly maxStaleLoops: number;
   readonly maxLoops: number | null;
   readonly preset: string;

@@ -15,6 +15,7 @@ import { fixParameters } from '../compile/fixed.js';
 import type { CompiledSystem } from '../compile/types.js';
 import { InputError } from '../errors.js';
 import type { System } from '../poly/system.js';
+import { DEFAULT_SAMPLING, formatSampling, parseSampling, type Sampling } from '../numeric/distributions.js';
 import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
 import { collectSolutions } from '../solve/collect.js';
 import type { MonodromyOptions } from '../solve/monodromy.js';
@@ -45,6 +46,8 @@ export interface InstancesOptions {
   seed?: number;
   /** Instance i (0-based) is the network of data seed `dataSeed + i` (default: `seed`). */
   dataSeed?: number;
+  /** How each instance's X, Y and λ's are drawn from its data seed (default DEFAULT_SAMPLING; a resumed run's own). */
+  sampling?: Sampling;
   monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'preset' | 'limits' | 'onProgress' | 'signal' | 'workers' | 'poolAfterSeconds'>;
   classify?: ClassifyOptions;
   /** Append each component solved and each instance tracked to this new file (NDJSON), to resume from. */
@@ -74,6 +77,8 @@ export interface InstancesResult {
   readonly seed: number;
   readonly dims: readonly number[];
   readonly points: number;
+  /** How every instance's X, Y and λ's were drawn (formatSampling). */
+  readonly sampling: string;
   /** Solutions at the generic complex source, over every component (W = 0 included). */
   readonly sourceCount: number;
   readonly components: readonly MonodromyComponent[];
@@ -143,12 +148,14 @@ export async function networkInstances(options: InstancesOptions): Promise<Insta
   const dims = [...options.dims];
   const resumedDataSeed = found?.settings['dataSeed'];
   const dataSeed = options.dataSeed ?? (typeof resumedDataSeed === 'number' ? resumedDataSeed : seed);
-  const networks = Array.from({ length: options.instances }, (_, i) => linearNetwork({ dims, points, seed: instanceSeed(dataSeed, i) }));
+  const resumedSampling = found?.settings['sampling'];
+  const sampling = options.sampling ?? (typeof resumedSampling === 'string' ? parseSampling(resumedSampling, `the checkpoint's sampling`) : DEFAULT_SAMPLING);
+  const networks = Array.from({ length: options.instances }, (_, i) => linearNetwork({ dims, points, sampling, seed: instanceSeed(dataSeed, i) }));
   const targets = networks.map(dataParameters);
   const system = dataParametrizedSystem(dims, points);
   const full = compileSystem(system);
   const { maxStaleLoops = INSTANCE_STALE_LOOPS, ...monodromy } = options.monodromy ?? {};
-  const store = openStore(options, system, seed, { run: 'instances', dims, points, dataSeed, maxStaleLoops, maxLoops: monodromy.maxLoops ?? null, preset: monodromy.preset ?? 'default', limits: monodromy.limits ? { ...defaultLimits, ...monodromy.limits } : null });
+  const store = openStore(options, system, seed, { run: 'instances', dims, points, dataSeed, sampling: formatSampling(sampling), maxStaleLoops, maxLoops: monodromy.maxLoops ?? null, preset: monodromy.preset ?? 'default', limits: monodromy.limits ? { ...defaultLimits, ...monodromy.limits } : null });
   let solved: ComponentsResult;
   try {
     solved = await solveComponents(dataFamily(dims, points), targets, { seed, monodromy: { ...monodromy, maxStaleLoops }, ...(store ? { store } : {}) });
@@ -165,6 +172,7 @@ export async function networkInstances(options: InstancesOptions): Promise<Insta
     seed,
     dims,
     points,
+    sampling: formatSampling(sampling),
     sourceCount,
     components,
     pathsTracked: solved.pathsTracked,
@@ -209,6 +217,7 @@ export interface InstancesJSON {
   method: 'monodromy';
   dims: number[];
   points: number;
+  sampling: string;
   varies: string;
   complete: false;
   incomplete: string[];
@@ -231,6 +240,7 @@ export function instancesToJSON(r: InstancesResult): InstancesJSON {
     method: 'monodromy',
     dims: [...r.dims],
     points: r.points,
+    sampling: r.sampling,
     varies: INSTANCES_VARY,
     complete: false,
     incomplete: [monodromyIncomplete(r.components)],

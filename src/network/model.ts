@@ -9,6 +9,7 @@
  * so a million data points cost no more to model than ten.
  */
 import { InputError } from '../errors.js';
+import { DEFAULT_SAMPLING, draw, type Distribution, type Sampling } from '../numeric/distributions.js';
 import { Random, STREAMS } from '../numeric/rng.js';
 import { PolyMatrix } from '../poly/matrix.js';
 import { Polynomial } from '../poly/polynomial.js';
@@ -18,8 +19,8 @@ import { makeSystem, type System } from '../poly/system.js';
 export type Matrix = readonly (readonly number[])[];
 
 /**
- * How the weights are regularized. `generic` draws every λ independently, uniform in
- * [0.5, 1.5): distinct λ's break the rescaling symmetries of the network, so the critical
+ * How the weights are regularized. `generic` draws every λ independently from the sampling (default uniform in
+ * [0.5, 1.5)): distinct λ's break the rescaling symmetries of the network, so the critical
  * points are isolated and can all be counted. `weight-decay` uses one λ for every weight.
  */
 export type Regularization =
@@ -41,6 +42,8 @@ export interface LinearNetworkOptions {
   regularization?: Regularization;
   /** Seed of the random data and λ's (default 0); X, Y and λ use independent streams. */
   seed?: number;
+  /** How X, Y and the generic λ's are drawn (default: X, Y standard normal, λ uniform in [0.5, 1.5)). */
+  sampling?: Sampling;
 }
 
 /** The Gram matrices through which the data enter the loss. */
@@ -172,9 +175,9 @@ export function weightNames(dims: readonly number[]): string[] {
 }
 
 /** Drawn one data point (column) at a time, so that more points extend the same data. */
-function randomMatrix(rows: number, cols: number, rng: Random): number[][] {
+function randomMatrix(rows: number, cols: number, d: Distribution, rng: Random): number[][] {
   const m = Array.from({ length: rows }, () => new Array<number>(cols));
-  for (let t = 0; t < cols; t++) for (let i = 0; i < rows; i++) m[i]![t] = rng.normal();
+  for (let t = 0; t < cols; t++) for (let i = 0; i < rows; i++) m[i]![t] = draw(d, rng);
   return m;
 }
 
@@ -195,7 +198,7 @@ export function gramMatrices(X: Matrix, Y: Matrix): NetworkGram {
   return { XX: timesTranspose(X, X), YX: timesTranspose(Y, X), YYtrace };
 }
 
-function entrywiseLambda(dims: readonly number[], reg: Regularization, seed: number): Matrix[] {
+function entrywiseLambda(dims: readonly number[], reg: Regularization, d: Distribution, seed: number): Matrix[] {
   const rng = new Random(seed, STREAMS.dataLambda);
   const shapes = dims.slice(1).map((rows, k) => [rows, dims[k]!] as const);
   switch (reg.kind) {
@@ -206,7 +209,7 @@ function entrywiseLambda(dims: readonly number[], reg: Regularization, seed: num
     case 'weight-decay':
       return shapes.map(([r, c]) => Array.from({ length: r }, () => new Array<number>(c).fill(reg.lambda)));
     case 'generic':
-      return shapes.map(([r, c]) => Array.from({ length: r }, () => Array.from({ length: c }, () => 0.5 + rng.uniform())));
+      return shapes.map(([r, c]) => Array.from({ length: r }, () => Array.from({ length: c }, () => draw(d, rng))));
   }
 }
 
@@ -327,9 +330,10 @@ export function linearNetwork(options: LinearNetworkOptions): LinearNetwork {
   const dims = [...options.dims];
   const seed = options.seed ?? 0;
   const points = options.X?.[0]?.length ?? options.points ?? 1;
-  const X = options.X ?? randomMatrix(dims[0]!, points, new Random(seed, STREAMS.dataX));
-  const Y = options.Y ?? randomMatrix(dims[dims.length - 1]!, points, new Random(seed, STREAMS.dataY));
-  const lambda = entrywiseLambda(dims, options.regularization ?? { kind: 'generic' }, seed);
+  const sampling = options.sampling ?? DEFAULT_SAMPLING;
+  const X = options.X ?? randomMatrix(dims[0]!, points, sampling.X, new Random(seed, STREAMS.dataX));
+  const Y = options.Y ?? randomMatrix(dims[dims.length - 1]!, points, sampling.Y, new Random(seed, STREAMS.dataY));
+  const lambda = entrywiseLambda(dims, options.regularization ?? { kind: 'generic' }, sampling.lambda, seed);
   const gram = gramMatrices(X, Y);
   const variables = weightNames(dims);
   const loss = lossPolynomial(dims, gram, lambda);

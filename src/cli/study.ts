@@ -1,0 +1,211 @@
+/**
+ * critsolve study: many architectures × instances into a SQLite store, resumable; status,
+ * export (CSV, JSON) and an HTML report with plots read the store.
+ */
+import { writeFileSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { DEFAULT_SAMPLING, formatSampling, parseSampling, SAMPLING_PRESETS, type Sampling } from '../numeric/distributions.js';
+import { studyReport } from '../report/html.js';
+import { describePresets, studyPreset, STUDY_PRESETS } from '../study/presets.js';
+import { archLabel, runStudy, type StudyProgress } from '../study/run.js';
+import { DEFAULT_BOUNDS_SECONDS, DEFAULT_INSTANCES, loadStudyFile, studyFromValue, type Study } from '../study/spec.js';
+import { StudyStore } from '../study/store.js';
+import { studyCsv, studyJson, studyRows, type ArchitectureRow } from '../study/table.js';
+import { parseDims, parseInteger } from './options.js';
+
+/** Studies default to a fixed seed: the same command makes the same table. */
+const DEFAULT_STUDY_SEED = 1;
+const DEFAULT_STORE = 'study.sqlite';
+
+interface RunOptions {
+  preset?: string;
+  dims?: number[][];
+  points?: number;
+  instances?: number;
+  sampling?: Sampling;
+  seed?: number;
+  store: string;
+  workers?: number;
+  boundsSeconds?: number;
+  quiet?: boolean;
+}
+
+/** The study asked for: a file, a preset or --dims, with the flags that override its settings. */
+function chooseStudy(file: string | undefined, opts: RunOptions): Study {
+  const given = [file !== undefined && 'a study file', opts.preset !== undefined && '--preset', opts.dims !== undefined && '--dims'].filter(Boolean);
+  if (given.length !== 1) {
+    throw new InputError(given.length === 0 ? `say what to study: a study file (JSON or YAML), --preset NAME (${STUDY_PRESETS.join(', ')}) or --dims 1,1,1 2,2,2 …` : `give one of ${given.join(', ')}, not several`);
+  }
+  if (opts.points !== undefined && opts.dims === undefined) throw new InputError('--points goes with --dims; a study file or preset gives the data points of each architecture');
+  const seed = opts.seed ?? DEFAULT_STUDY_SEED;
+  const base = file !== undefined ? loadStudyFile(file, { seed }) : opts.preset !== undefined ? studyPreset(opts.preset, seed) : studyFromValue({ architectures: opts.dims!.map((dims) => ({ dims, points: opts.points ?? 1 })) }, '--dims', { name: `dims ${opts.dims!.map((d) => d.join('-')).join(' ')}`, seed });
+  return {
+    ...base,
+    ...(opts.instances !== undefined ? { instances: opts.instances } : {}),
+    ...(opts.sampling !== undefined ? { sampling: opts.sampling } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(opts.boundsSeconds !== undefined ? { boundsSeconds: opts.boundsSeconds } : {}),
+  };
+}
+
+/** One bar over every instance of the study; without a terminal, a line per architecture. */
+function studyBar(study: Study, quiet: boolean): { update(p: StudyProgress): void; stop(): void } {
+  if (quiet) return { update: () => {}, stop: () => {} };
+  const tty = process.stderr.isTTY === true;
+  const bar = tty ? new cliProgress.SingleBar({ stream: process.stderr, format: 'study {bar} {value}/{total} instances | {arch} {phase}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+  let started = false;
+  return {
+    update(p) {
+      const a = study.architectures[p.arch]!;
+      const phase = p.phase === 'solve' ? (p.monodromy ? `monodromy: ${p.monodromy.solutions} solutions, ${p.monodromy.loops} loops` : 'solving') : p.phase;
+      if (bar) {
+        if (!started) bar.start(p.total, p.done, { arch: archLabel(a), phase });
+        started = true;
+        bar.update(p.done, { arch: archLabel(a), phase });
+      } else if (p.phase !== 'solve' || !p.monodromy) {
+        process.stderr.write(`study: ${p.done}/${p.total} instances; architecture ${p.arch + 1}/${study.architectures.length} ${archLabel(a)}: ${phase}\n`);
+      }
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+function textTable(rows: readonly ArchitectureRow[]): string {
+  const header = ['architecture', 'N', 'CBB', 'BKK', 'B_C', 'N_C', 'N_C*', 'N_R min/mean/max', 'published', 'agreement'];
+  const body = rows.map((r) => [
+    r.label,
+    String(r.N),
+    r.bounds?.bezout ?? '-',
+    r.bounds?.mixedVolume ?? '-',
+    r.B_C === undefined ? '-' : String(r.B_C),
+    r.N_C === undefined ? (r.done ? '0' : 'not run') : String(r.N_C),
+    r.N_Cstar === undefined ? '-' : String(r.N_Cstar),
+    r.N_R ? `${r.N_R.min}/${r.N_R.mean.toFixed(2)}/${r.N_R.max}` : '-',
+    r.published ? [r.published.N_C !== undefined && `N_C ${r.published.N_C}`, r.published.max_N_R !== undefined && `max N_R ${r.published.max_N_R}`, r.published.mode_N_R && `mode ${r.published.mode_N_R.value} (${r.published.mode_N_R.instances})`].filter(Boolean).join(', ') : '-',
+    r.agreement.length === 0 ? '-' : r.agreement.every((g) => g.agrees) ? 'agrees' : r.agreement.filter((g) => !g.agrees).map((g) => `${g.quantity} ${g.ours} vs ${g.published}`).join('; '),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c]!.length)));
+  const line = (row: string[]): string => row.map((cell, c) => (c === 0 || c >= 8 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+  return [line(header), ...body.map(line)].join('\n');
+}
+
+async function run(file: string | undefined, opts: RunOptions): Promise<void> {
+  const study = chooseStudy(file, opts);
+  const store = StudyStore.openFor(opts.store, study);
+  const before = store.progress();
+  process.stdout.write(
+    `study ${study.name}: ${study.architectures.length} architecture${study.architectures.length === 1 ? '' : 's'} × ${study.instances} instances, sampling ${formatSampling(study.sampling)}, seed ${study.seed}; store ${opts.store}` +
+      (before.architectures > 0 ? ` (resumed: ${before.architectures} architectures already stored)` : '') +
+      '\n',
+  );
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    process.stderr.write('\ncritsolve: stopping after the work in flight (Ctrl-C again to quit at once)\n');
+    controller.abort();
+    process.once('SIGINT', () => process.exit(130));
+  };
+  process.once('SIGINT', onSigint);
+  const bar = studyBar(study, opts.quiet === true);
+  const began = performance.now();
+  try {
+    const r = await runStudy(store, { signal: controller.signal, onProgress: (p) => bar.update(p), ...(opts.workers === undefined ? {} : { workers: opts.workers }) });
+    bar.stop();
+    if (r.partial) {
+      const p = store.progress();
+      throw new InputError(`interrupted: ${p.architectures} of ${study.architectures.length} architectures are stored in ${opts.store}, and the one in flight kept its finished work in ${opts.store}.work/; run the same command again to resume`);
+    }
+    process.stdout.write(`${textTable(studyRows(store))}\n${r.solved} architecture${r.solved === 1 ? '' : 's'} solved, ${r.skipped} already stored, in ${((performance.now() - began) / 1000).toFixed(1)} s; export with: critsolve study export --store ${opts.store} --format csv\n`);
+  } finally {
+    bar.stop();
+    process.removeListener('SIGINT', onSigint);
+    store.close();
+  }
+}
+
+function status(opts: { store: string }): void {
+  const store = StudyStore.open(opts.store);
+  try {
+    const { study } = store;
+    const p = store.progress();
+    const lines = study.architectures.map((a, k) => {
+      const s = store.state(k);
+      return `  ${String(k + 1).padStart(3)}  ${archLabel(a).padEnd(14)} ${s.done ? `done, ${store.instances(k).length} instances in ${s.seconds?.toFixed(1) ?? '?'} s` : s.bounds ? 'bounds stored, instances not yet' : 'not started'}`;
+    });
+    process.stdout.write(`study ${study.name} in ${opts.store}: ${p.architectures}/${study.architectures.length} architectures, ${p.instances}/${study.architectures.length * study.instances} instances stored\n${lines.join('\n')}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+function writeOut(out: string | undefined, text: string): void {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (err) {
+    throw new InputError(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+function exportStore(opts: { store: string; format: string; out?: string }): void {
+  if (opts.format !== 'csv' && opts.format !== 'json') throw new InputError(`--format must be csv or json, got '${opts.format}'`);
+  const store = StudyStore.open(opts.store);
+  try {
+    writeOut(opts.out, opts.format === 'csv' ? studyCsv(studyRows(store)) : JSON.stringify(studyJson(store), null, 1) + '\n');
+  } finally {
+    store.close();
+  }
+}
+
+async function report(opts: { store: string; out: string }): Promise<void> {
+  const store = StudyStore.open(opts.store);
+  try {
+    writeOut(opts.out, await studyReport(store));
+    process.stdout.write(`report written to ${opts.out}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+const storeOption = (c: Command): Command => c.option('--store <file>', `the study's SQLite store (default ${DEFAULT_STORE})`, DEFAULT_STORE);
+
+export function studyCommand(): Command {
+  const study = new Command('study').description('many architectures × random instances: a resumable study in a SQLite store, its table, and a report with plots');
+  const runCommand = new Command('run')
+    .description('run a study (the default subcommand); rerun the same command to resume an interrupted one')
+    .argument('[file]', 'a study file (JSON or YAML): architectures, instances, sampling, seed')
+    .option('--preset <name>', `a named study: ${describePresets()}`)
+    .option('--dims <list...>', 'architectures as layer widths, e.g. --dims 1,1,1 2,2,2', (v: string, prev: number[][] = []) => [...prev, ...v.split(/\s+/).filter(Boolean).map(parseDims)])
+    .option('--points <m>', 'data points per instance (with --dims; default 1)', parseInteger('points', 1))
+    .option('--instances <n>', `random instances per architecture (default ${DEFAULT_INSTANCES}, or the file's)`, parseInteger('instances', 1, 1_000_000))
+    .option('--sampling <how>', `how X, Y and λ are drawn: a preset (${Object.keys(SAMPLING_PRESETS).join(', ')}) or X=normal(0,1),Y=normal(0,1),lambda=uniform(0,1) (default ${formatSampling(DEFAULT_SAMPLING)})`, (v: string) => parseSampling(v))
+    .option('--seed <n>', `seed of the solves; instance i has data seed seed + i (default ${DEFAULT_STUDY_SEED})`, parseInteger('seed', 0, 2 ** 31 - 1))
+    .option('--workers <n>', 'worker threads (default: one per CPU)', parseInteger('workers', 1, 1024))
+    .option('--bounds-seconds <s>', `time limit of each mixed volume (default ${DEFAULT_BOUNDS_SECONDS})`, (v: string) => {
+      const s = Number(v);
+      if (!(s > 0)) throw new InputError(`--bounds-seconds must be a number > 0, got '${v}'`);
+      return s;
+    })
+    .option('--quiet', 'no progress on stderr')
+    .action((file: string | undefined, opts: RunOptions) => run(file, opts));
+  study.addCommand(storeOption(runCommand).exitOverride(), { isDefault: true });
+  study.addCommand(storeOption(new Command('status').description('what the store holds')).action(status).exitOverride());
+  study.addCommand(
+    storeOption(new Command('export').description('the table as CSV (one row per architecture) or JSON (with every instance)'))
+      .option('--format <format>', 'csv or json', 'csv')
+      .option('--out <file>', 'write to FILE instead of stdout')
+      .action(exportStore)
+      .exitOverride(),
+  );
+  study.addCommand(
+    storeOption(new Command('report').description('a self-contained HTML report with plots'))
+      .option('--out <file>', 'the HTML file', 'report.html')
+      .action(report)
+      .exitOverride(),
+  );
+  return study;
+}

@@ -1,0 +1,71 @@
+/**
+ * Plots as SVG strings, rendered in Node by vega-lite (compiled to vega) with vega's headless
+ * view: no browser, no canvas. Each function takes plain rows and returns one SVG.
+ */
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+const FONT = { font: 'system-ui, sans-serif', labelFont: 'system-ui, sans-serif', titleFont: 'system-ui, sans-serif' };
+
+/** Renders a vega-lite spec to an SVG string. */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const compiled = compile({ ...spec, config: { ...FONT, axis: { labelFont: FONT.font, titleFont: FONT.font }, legend: { labelFont: FONT.font, titleFont: FONT.font }, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Instances per real count: the histogram of Figure 3.2 of Bharadwaj–Hoşten. */
+export function realHistogramPlot(title: string, histogram: Readonly<Record<string, number>>): Promise<string> {
+  const values = Object.entries(histogram).map(([real, instances]) => ({ real: Number(real), instances }));
+  return renderSvg({
+    title,
+    width: 320,
+    height: 160,
+    data: { values },
+    mark: { type: 'bar', color: '#4c78a8', width: { band: 0.8 } },
+    encoding: {
+      x: { field: 'real', type: 'ordinal', title: 'real critical points', sort: 'ascending' },
+      y: { field: 'instances', type: 'quantitative', title: 'instances' },
+      tooltip: [{ field: 'real' }, { field: 'instances' }],
+    },
+  });
+}
+
+/** Critical points found against every bound, per architecture, on a log scale. */
+export function boundsPlot(rows: readonly { label: string; quantity: string; value: number }[]): Promise<string> {
+  return renderSvg({
+    title: 'critical points against the root-count bounds',
+    width: Math.max(240, 40 * new Set(rows.map((r) => r.label)).size),
+    height: 260,
+    data: { values: rows.map((r) => ({ ...r })) },
+    mark: { type: 'point', filled: true, size: 70 },
+    encoding: {
+      x: { field: 'label', type: 'nominal', title: 'architecture (d_x-…-d_y)', sort: null },
+      y: { field: 'value', type: 'quantitative', scale: { type: 'log' }, title: 'count (log scale)' },
+      color: { field: 'quantity', type: 'nominal', title: 'count', sort: ['N_C found', 'N_C* found', 'BKK', 'stable BKK', 'B_C', 'multihomogeneous', 'CBB (Bézout)'] },
+      shape: { field: 'quantity', type: 'nominal' },
+      tooltip: [{ field: 'label' }, { field: 'quantity' }, { field: 'value' }],
+    },
+  });
+}
+
+/** Loss values of the real critical points, by Morse index, one row per architecture. */
+export function lossPlot(rows: readonly { label: string; loss: number; index: string }[]): Promise<string> {
+  return renderSvg({
+    title: 'loss of the real critical points by Morse index (all instances)',
+    width: 420,
+    height: { step: 28 },
+    data: { values: rows.map((r) => ({ ...r })) },
+    mark: { type: 'tick', thickness: 2, opacity: 0.6 },
+    encoding: {
+      x: { field: 'loss', type: 'quantitative', title: 'loss' },
+      y: { field: 'label', type: 'nominal', title: 'architecture', sort: null },
+      color: { field: 'index', type: 'ordinal', title: 'Morse index', scale: { scheme: 'viridis' } },
+      tooltip: [{ field: 'label' }, { field: 'loss' }, { field: 'index' }],
+    },
+  });
+}
