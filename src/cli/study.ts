@@ -7,7 +7,6 @@ import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { DEFAULT_SAMPLING, formatSampling, parseSampling, SAMPLING_PRESETS, type Sampling } from '../numeric/distributions.js';
-import { studyReport } from '../report/html.js';
 import { describePresets, studyPreset, STUDY_PRESETS } from '../study/presets.js';
 import { archLabel, runStudy, type StudyProgress } from '../study/run.js';
 import { DEFAULT_BOUNDS_SECONDS, DEFAULT_INSTANCES, loadStudyFile, studyFromValue, type Study } from '../study/spec.js';
@@ -164,6 +163,8 @@ function exportStore(opts: { store: string; format: string; out?: string }): voi
 async function report(opts: { store: string; out: string }): Promise<void> {
   const store = StudyStore.open(opts.store);
   try {
+    // vega is loaded only for the report: the other commands start without it.
+    const { studyReport } = await import('../report/html.js');
     writeOut(opts.out, await studyReport(store));
     process.stdout.write(`report written to ${opts.out}\n`);
   } finally {
