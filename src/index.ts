@@ -8,6 +8,7 @@ export { InputError, ParseError } from './errors.js';
 
 // numbers: seeded random streams (one per kind of choice), complex vectors
 export { Random, STREAMS, randomSeed } from './numeric/rng.js';
+export { parseSampling, parseDistribution, formatSampling, draw, DEFAULT_SAMPLING, SAMPLING_PRESETS, type Sampling, type Distribution } from './numeric/distributions.js';
 export { fromPairs, toPairs, isReal } from './numeric/complex.js';
 
 // polynomials: sparse polynomials, systems, reading and writing the formats of peers
@@ -102,3 +103,12 @@ export { networkCriticalSets, criticalSetToJSON, type CriticalSet, type Critical
 export { networkMonodromy, type NetworkMonodromyResult } from './network/monodromy.js';
 export { solveNetwork, networkResultToJSON, type NetworkResult, type NetworkResultJSON, type CriticalPointJSON, type NetworkSpecJSON } from './network/solveNetwork.js';
 export { networkInstances, instancesToJSON, type InstancesResult, type InstancesJSON } from './network/instances.js';
+
+// Studies and their report.
+export { studyFromValue, loadStudyFile, studyToValue, type Study, type StudyArchitecture, type Published } from './study/spec.js';
+export { studyPreset, STUDY_PRESETS } from './study/presets.js';
+export { StudyStore, type InstanceRow, type BoundsRow } from './study/store.js';
+export { runStudy, type RunStudyOptions, type StudyProgress } from './study/run.js';
+export { studyRows, studyCsv, studyJson, type ArchitectureRow } from './study/table.js';
+export { studyReport } from './report/html.js';
+export { renderSvg, realHistogramPlot, boundsPlot, lossPlot } from './report/plots.js';
