@@ -11,7 +11,7 @@ import { describePresets, studyPreset, STUDY_PRESETS } from '../study/presets.js
 import { archLabel, runStudy, type StudyProgress } from '../study/run.js';
 import { DEFAULT_BOUNDS_SECONDS, DEFAULT_INSTANCES, loadStudyFile, studyFromValue, type Study } from '../study/spec.js';
 import { StudyStore } from '../study/store.js';
-import { studyCsv, studyJson, studyRows, type ArchitectureRow } from '../study/table.js';
+import { agreementVerdict, studyCsv, studyJson, studyRows, type ArchitectureRow } from '../study/table.js';
 import { parseDims, parseInteger } from './options.js';
 
 /** Studies default to a fixed seed: the same command makes the same table. */
@@ -72,21 +72,22 @@ function studyBar(study: Study, quiet: boolean): { update(p: StudyProgress): voi
 }
 
 function textTable(rows: readonly ArchitectureRow[]): string {
-  const header = ['architecture', 'N', 'CBB', 'BKK', 'B_C', 'N_C', 'N_C*', 'N_R min/mean/max', 'published', 'agreement'];
+  const header = ['architecture', 'N', 'CBB', 'BKK', 'stable', 'B_C', 'N_C', 'N_C*', 'N_R min/mean/max', 'published', 'counts agree'];
   const body = rows.map((r) => [
     r.label,
     String(r.N),
     r.bounds?.bezout ?? '-',
     r.bounds?.mixedVolume ?? '-',
+    r.bounds?.stableMixedVolume ?? '-',
     r.B_C === undefined ? '-' : String(r.B_C),
     r.N_C === undefined ? (r.done ? '0' : 'not run') : String(r.N_C),
     r.N_Cstar === undefined ? '-' : String(r.N_Cstar),
     r.N_R ? `${r.N_R.min}/${r.N_R.mean.toFixed(2)}/${r.N_R.max}` : '-',
-    r.published ? [r.published.N_C !== undefined && `N_C ${r.published.N_C}`, r.published.max_N_R !== undefined && `max N_R ${r.published.max_N_R}`, r.published.mode_N_R && `mode ${r.published.mode_N_R.value} (${r.published.mode_N_R.instances})`].filter(Boolean).join(', ') : '-',
-    r.agreement.length === 0 ? '-' : r.agreement.every((g) => g.agrees) ? 'agrees' : r.agreement.filter((g) => !g.agrees).map((g) => `${g.quantity} ${g.ours} vs ${g.published}`).join('; '),
+    r.published ? [r.published.BKK !== undefined && `BKK ${r.published.BKK}`, r.published.N_C !== undefined && `N_C ${r.published.N_C}`, r.published.N_Cstar !== undefined && `N_C* ${r.published.N_Cstar}`, r.published.max_N_R !== undefined && `max N_R ${r.published.max_N_R}`, r.published.mode_N_R && `mode ${r.published.mode_N_R.value} (${r.published.mode_N_R.instances})`].filter(Boolean).join(', ') : '-',
+    agreementVerdict(r) ?? '-',
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c]!.length)));
-  const line = (row: string[]): string => row.map((cell, c) => (c === 0 || c >= 8 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+  const line = (row: string[]): string => row.map((cell, c) => (c === 0 || c >= 9 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
   return [line(header), ...body.map(line)].join('\n');
 }
 

@@ -18,19 +18,42 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** Instances per real count: the histogram of Figure 3.2 of Bharadwaj–Hoşten. */
-export function realHistogramPlot(title: string, histogram: Readonly<Record<string, number>>): Promise<string> {
-  const values = Object.entries(histogram).map(([real, instances]) => ({ real: Number(real), instances }));
+/**
+ * Instances per real count: the histogram of Figure 3.2 of Bharadwaj–Hoşten. With a published
+ * histogram beside it, both are drawn as shares of their instances, side by side.
+ */
+export function realHistogramPlot(title: string, histogram: Readonly<Record<string, number>>, published?: Readonly<Record<string, number>>): Promise<string> {
+  if (!published) {
+    const values = Object.entries(histogram).map(([real, instances]) => ({ real: Number(real), instances }));
+    return renderSvg({
+      title,
+      width: 320,
+      height: 160,
+      data: { values },
+      mark: { type: 'bar', color: '#4c78a8', width: { band: 0.8 } },
+      encoding: {
+        x: { field: 'real', type: 'ordinal', title: 'real critical points', sort: 'ascending' },
+        y: { field: 'instances', type: 'quantitative', title: 'instances' },
+        tooltip: [{ field: 'real' }, { field: 'instances' }],
+      },
+    });
+  }
+  const share = (h: Readonly<Record<string, number>>, series: string): { real: number; share: number; series: string }[] => {
+    const total = Object.values(h).reduce((a, b) => a + b, 0);
+    return Object.entries(h).map(([real, n]) => ({ real: Number(real), share: (100 * n) / total, series }));
+  };
   return renderSvg({
     title,
-    width: 320,
+    width: 360,
     height: 160,
-    data: { values },
-    mark: { type: 'bar', color: '#4c78a8', width: { band: 0.8 } },
+    data: { values: [...share(histogram, 'critsolve'), ...share(published, 'published')] },
+    mark: { type: 'bar' },
     encoding: {
       x: { field: 'real', type: 'ordinal', title: 'real critical points', sort: 'ascending' },
-      y: { field: 'instances', type: 'quantitative', title: 'instances' },
-      tooltip: [{ field: 'real' }, { field: 'instances' }],
+      xOffset: { field: 'series', type: 'nominal' },
+      y: { field: 'share', type: 'quantitative', title: '% of instances' },
+      color: { field: 'series', type: 'nominal', title: null, scale: { domain: ['critsolve', 'published'], range: ['#4c78a8', '#f58518'] } },
+      tooltip: [{ field: 'series' }, { field: 'real' }, { field: 'share', format: '.1f' }],
     },
   });
 }

@@ -18,6 +18,12 @@ export interface Published {
   readonly max_N_R?: number;
   /** The most frequent real count and in how many instances it occurred. */
   readonly mode_N_R?: { readonly value: number; readonly instances: number };
+  /** Bézout number and BKK bound as published (BKK counting roots in Cⁿ, as HomotopyContinuation.jl's `paths_to_track`). */
+  readonly CBB?: number;
+  readonly BKK?: number;
+  /** Instances behind the published sample statistics, and instances per real count. */
+  readonly instances?: number;
+  readonly histogram?: Readonly<Record<string, number>>;
 }
 
 export interface StudyArchitecture {
@@ -49,6 +55,10 @@ const published = z.strictObject({
   N_Cstar: z.number().int().min(0).optional(),
   max_N_R: z.number().int().min(0).optional(),
   mode_N_R: z.strictObject({ value: z.number().int().min(0), instances: positiveInt }).optional(),
+  CBB: positiveInt.optional(),
+  BKK: positiveInt.optional(),
+  instances: positiveInt.optional(),
+  histogram: z.record(z.string().regex(/^\d+$/, 'a real count (a whole number)'), positiveInt).optional(),
 });
 const distribution = (of: 'X' | 'Y' | 'lambda') =>
   z.string().superRefine((text, ctx) => {

@@ -20,6 +20,12 @@ export interface Agreement {
   readonly published: number;
   readonly ours: number;
   readonly agrees: boolean;
+  /**
+   * `count`: a number the mathematics decides (bounds, N_C, N_C*), which must agree. `sample`:
+   * a statistic of random instances (max N_R, the mode), which other draws change: set beside
+   * ours with the difference, never counted as a disagreement.
+   */
+  readonly kind: 'count' | 'sample';
 }
 
 export interface ArchitectureRow {
@@ -58,6 +64,30 @@ export interface ArchitectureRow {
   readonly patterns: Readonly<Record<string, number>>;
   readonly published?: Published;
   readonly agreement: readonly Agreement[];
+  /**
+   * Total variation distance between our histogram of real counts and the published one, as
+   * shares of instances: 0 when they are the same, 1 when they do not overlap.
+   */
+  readonly histogramDistance?: number;
+}
+
+/** The counts that disagree with the published ones (sample statistics never do). */
+export const disagreements = (r: { agreement: readonly Agreement[] }): Agreement[] => r.agreement.filter((g) => g.kind === 'count' && !g.agrees);
+
+/** `yes`, `no: N_C 9 vs 8`, or undefined when nothing published could be compared. */
+export function agreementVerdict(r: { agreement: readonly Agreement[] }): string | undefined {
+  if (!r.agreement.some((g) => g.kind === 'count')) return undefined;
+  const bad = disagreements(r);
+  return bad.length === 0 ? 'yes' : `no: ${bad.map((g) => `${g.quantity} ${g.ours} vs ${g.published}`).join('; ')}`;
+}
+
+function histogramDistance(ours: Readonly<Record<string, number>>, theirs: Readonly<Record<string, number>>): number {
+  const total = (h: Readonly<Record<string, number>>): number => Object.values(h).reduce((a, b) => a + b, 0);
+  const a = total(ours);
+  const b = total(theirs);
+  let d = 0;
+  for (const k of new Set([...Object.keys(ours), ...Object.keys(theirs)])) d += Math.abs((ours[k] ?? 0) / a - (theirs[k] ?? 0) / b);
+  return d / 2;
 }
 
 const spread = (v: readonly number[]): Spread => ({ min: Math.min(...v), mean: v.reduce((a, b) => a + b, 0) / v.length, max: Math.max(...v) });
@@ -72,19 +102,28 @@ function mode(h: Readonly<Record<string, number>>): { value: number; instances: 
   return best;
 }
 
-function agreement(p: Published | undefined, r: { N_C?: number; N_Cstar?: number; N_R?: Spread; realHistogram: Readonly<Record<string, number>> }): Agreement[] {
-  if (!p || r.N_C === undefined) return [];
+function agreement(
+  p: Published | undefined,
+  bounds: BoundsRow | undefined,
+  r: { N_C?: number; N_Cstar?: number; N_R?: Spread; realHistogram: Readonly<Record<string, number>> },
+): Agreement[] {
+  if (!p) return [];
   const out: Agreement[] = [];
-  const add = (quantity: string, published: number | undefined, ours: number | undefined): void => {
-    if (published !== undefined && ours !== undefined) out.push({ quantity, published, ours, agrees: published === ours });
+  const add = (quantity: string, kind: Agreement['kind'], published: number | undefined, ours: number | string | undefined): void => {
+    if (published !== undefined && ours !== undefined) out.push({ quantity, published, ours: Number(ours), agrees: published === Number(ours), kind });
   };
-  add('N_C', p.N_C, r.N_C);
-  add('N_Cstar', p.N_Cstar, r.N_Cstar);
-  add('max_N_R', p.max_N_R, r.N_R?.max);
+  add('CBB', 'count', p.CBB, bounds?.bezout);
+  // The published BKK counts roots in Cⁿ (HomotopyContinuation.jl's paths_to_track adds the
+  // origin to every support): our stable mixed volume.
+  add('BKK', 'count', p.BKK, bounds?.stableMixedVolume);
+  if (r.N_C === undefined) return out;
+  add('N_C', 'count', p.N_C, r.N_C);
+  add('N_Cstar', 'count', p.N_Cstar, r.N_Cstar);
+  add('max_N_R', 'sample', p.max_N_R, r.N_R?.max);
   const m = mode(r.realHistogram);
   if (p.mode_N_R && m) {
-    add('mode_N_R', p.mode_N_R.value, m.value);
-    add('mode_N_R_instances', p.mode_N_R.instances, m.instances);
+    add('mode_N_R', 'sample', p.mode_N_R.value, m.value);
+    add('mode_N_R_instances', 'sample', p.mode_N_R.instances, m.instances);
   }
   return out;
 }
@@ -136,7 +175,8 @@ export function architectureRow(arch: number, a: StudyArchitecture, store: Study
     byIndex,
     patterns,
     ...(a.published ? { published: a.published } : {}),
-    agreement: agreement(a.published, { ...counts, realHistogram }),
+    agreement: agreement(a.published, state.bounds, { ...counts, realHistogram }),
+    ...(a.published?.histogram && rows.length > 0 ? { histogramDistance: histogramDistance(realHistogram, a.published.histogram) } : {}),
   };
 }
 
@@ -146,6 +186,7 @@ const CSV_COLUMNS = [
   'H', 'm', 'd', 'dx', 'dy', 'N', 'CBB', 'BKK', 'B_C', 'N_C', 'N_Cstar', 'min_N_R', 'mean_N_R', 'max_N_R',
   'dims', 'instances', 'done', 'multihomogeneous', 'stable_BKK', 'source_solutions', 'min_N_C', 'mean_minima', 'mean_saddles', 'singular_endpoints',
   'real_histogram', 'real_by_index', 'published_source', 'published_N_C', 'published_N_Cstar', 'published_max_N_R', 'agrees',
+  'published_CBB', 'published_BKK', 'published_histogram', 'histogram_distance',
 ] as const;
 
 function csvField(v: unknown): string {
@@ -171,7 +212,10 @@ export function studyCsv(rows: readonly ArchitectureRow[]): string {
       min_N_C: r.min_N_C, mean_minima: r.minima?.mean.toFixed(2), mean_saddles: r.saddles?.mean.toFixed(2), singular_endpoints: r.singular,
       real_histogram: compact(r.realHistogram), real_by_index: compact(r.byIndex),
       published_source: r.published?.source, published_N_C: r.published?.N_C, published_N_Cstar: r.published?.N_Cstar, published_max_N_R: r.published?.max_N_R,
-      agrees: r.agreement.length === 0 ? undefined : r.agreement.every((g) => g.agrees) ? 'yes' : `no: ${r.agreement.filter((g) => !g.agrees).map((g) => `${g.quantity} ${g.ours} vs ${g.published}`).join('; ')}`,
+      agrees: agreementVerdict(r),
+      published_CBB: r.published?.CBB, published_BKK: r.published?.BKK,
+      published_histogram: r.published?.histogram ? compact(r.published.histogram) : undefined,
+      histogram_distance: r.histogramDistance?.toFixed(3),
     };
     return CSV_COLUMNS.map((c) => csvField(value[c])).join(',');
   });

@@ -48,15 +48,15 @@ describe('critsolve study: bad input', () => {
     refused(studyFile('bad.yaml', undefined, 'architectures: [\n'), /is not valid YAML/);
   });
 
-  it('refuses a store of another study, and a preset it cannot give honestly', () => {
+  it('refuses a store of another study, and an unknown preset', () => {
     const store = join(dir, 'other.sqlite');
     expect(critsolve('study', '--dims', '1,1,1', '--instances', '2', '--store', store, '--quiet').code).toBe(0);
     const r = critsolve('study', '--dims', '1,1,1', '--instances', '3', '--store', store, '--quiet');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/holds another study .*1 architecture × 2 instances.*not this one .*1 architecture × 3 instances/);
-    const t = critsolve('study', '--preset', 'bharadwaj-hosten-table-3.1', '--store', join(dir, 'never.sqlite'));
+    const t = critsolve('study', '--preset', 'bharadwaj-hosten-table-9', '--store', join(dir, 'never.sqlite'));
     expect(t.code).toBe(2);
-    expect(t.stderr).toMatch(/not available: the published Table 3\.1 .* could not be retrieved/);
+    expect(t.stderr).toMatch(/unknown --preset bharadwaj-hosten-table-9; the presets are .*bharadwaj-hosten-table-3\.1/);
     expect(critsolve('study', 'export', '--store', join(dir, 'missing.sqlite')).stderr).toMatch(/no study store at .*missing\.sqlite/);
   });
 });

@@ -11,7 +11,7 @@ import { studyReport } from '../../src/report/html.js';
 import { runStudy } from '../../src/study/run.js';
 import { studyFromValue } from '../../src/study/spec.js';
 import { StudyStore } from '../../src/study/store.js';
-import { studyRows } from '../../src/study/table.js';
+import { agreementVerdict, studyRows, type ArchitectureRow } from '../../src/study/table.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -23,7 +23,11 @@ let html: string;
 
 beforeAll(async () => {
   const study = studyFromValue(
-    { name: 'report test', instances: 8, sampling: 'bharadwaj-hosten', architectures: [{ dims: [1, 1, 1] }, { dims: [2, 2, 2], published: { source: 'a test', max_N_R: 8, N_C: 33 } }] },
+    { name: 'report test', instances: 8, sampling: 'bharadwaj-hosten', architectures: [
+        { dims: [1, 1, 1], published: { source: 'another test', CBB: 9, BKK: 5, N_C: 5, N_Cstar: 4 } },
+        { dims: [2, 2, 2], published: { source: 'a test', max_N_R: 8, N_C: 34, histogram: { '5': 6, '9': 2 } } },
+      ],
+    },
     'the test study',
     { name: 'report test', seed: 2 },
   );
@@ -40,13 +44,23 @@ describe('study report', () => {
     expect(html).not.toMatch(/<script|<link|src="http|href="http/);
     expect(html.match(/<svg/g)?.length).toBe(4);
     expect(html).toContain('<td>6561</td>');
-    // Published numbers beside ours; the one that disagrees is named with the difference.
-    const row = studyRows(store)[1]!;
-    expect(row.agreement.find((g) => g.quantity === 'N_C')).toEqual({ quantity: 'N_C', published: 33, ours: 33, agrees: true });
+    // Published counts beside ours: those that agree are named, the one that disagrees is named
+    // with the difference. A sample statistic (max N_R) is set beside, never called a disagreement.
+    const [small, row] = studyRows(store) as [ArchitectureRow, ArchitectureRow];
+    expect(small.agreement.map((g) => [g.quantity, g.agrees])).toEqual([['CBB', true], ['BKK', true], ['N_C', true], ['N_Cstar', true]]);
+    expect(html).toContain('agrees (CBB, BKK, N_C, N_Cstar)');
+    expect(row.agreement.find((g) => g.quantity === 'N_C')).toEqual({ quantity: 'N_C', published: 34, ours: 33, agrees: false, kind: 'count' });
+    expect(html).toContain('N_C: ours 33, published 34 (-1)');
+    expect(html).toContain('2-2-2: N_C is 33 here and 34 in a test (-1)');
     const max = row.N_R!.max;
     expect(max).not.toBe(8);
-    expect(html).toContain(`max_N_R: ours ${max}, published 8 (${max > 8 ? '+' : ''}${max - 8})`);
-    expect(html).toContain(`2-2-2: max_N_R is ${max} here and 8 in a test`);
+    expect(html).toContain(`max_N_R ${max} vs 8 (${max > 8 ? '+' : ''}${max - 8})`);
+    expect(html).not.toContain('max_N_R is');
+    expect(agreementVerdict(row)).toBe('no: N_C 33 vs 34');
+    // The published histogram is drawn beside ours, and their distance is given.
+    expect(row.histogramDistance).toBeGreaterThanOrEqual(0);
+    expect(html).toContain(`histogram distance ${row.histogramDistance!.toFixed(2)}`);
+    expect(html).toMatch(/<svg[^]*published[^]*<\/svg>/);
   });
 
   it.skipIf(!hasChromium)('renders in headless Chromium with every plot and no console error', async () => {
