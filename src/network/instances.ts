@@ -114,6 +114,8 @@ function spread(values: readonly number[]): Spread {
 async function instanceResult(network: LinearNetwork, networkSeed: number, seed: number, solved: ComponentsResult, i: number, target: CompiledSystem, classify?: ClassifyOptions): Promise<NetworkInstance> {
   const paths = pathsToTarget(solved, i, network.dims, target);
   const collected = await collectSolutions(paths, target, new Random(seed, STREAMS.componentGrouping));
+  // A component whose direct paths to this instance failed was tracked again along a detour: say so.
+  collected.warnings.unshift(...solved.runs.flatMap((r) => r.tracked[i]?.warnings.filter((w) => w.includes('along a detour')) ?? []));
   const seconds = solved.runs.reduce((s, r) => s + (r.tracked[i]?.seconds ?? 0), 0);
   const solve: SolveResult = { seed, variables: network.variables, startSystem: 'monodromy', ...collected, paths, partial: false, seconds };
   const { points, summary } = classifyPoints(network, collected.solutions.map((s) => s.x), classify);

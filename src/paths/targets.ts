@@ -59,6 +59,35 @@ export class TargetRunner {
     return this.solutions.map((x, i) => leg.track(i, x));
   }
 
+  /**
+   * Every source solution carried to target t along a detour through a random complex
+   * parameter point near the segment: source → mid → target, each leg with its own γ.
+   * Composed, the two legs are a homotopy path from the source like the direct one, so the
+   * detoured paths again end one at each solution; they avoid whatever near-singular spot
+   * made direct paths fail. `attempt` picks the detour (its stream is derived from target t's).
+   */
+  detour(t: number, target: Float64Array, attempt: number, indices: readonly number[]): PathResult[] {
+    const rng = targetStream(this.job.seed, t).derive(1 + attempt);
+    const source = this.job.source;
+    const mid = new Float64Array(source.length);
+    for (let k = 0; k < source.length; k += 2) {
+      const [re, im] = rng.complexNormal();
+      const dist = Math.hypot(target[k]! - source[k]!, target[k + 1]! - source[k + 1]!);
+      const scale = 0.5 * Math.max(dist, 1e-3 * (1 + Math.hypot(source[k]!, source[k + 1]!)));
+      mid[k] = 0.5 * (source[k]! + target[k]!) + scale * re;
+      mid[k + 1] = 0.5 * (source[k + 1]! + target[k + 1]!) + scale * im;
+    }
+    const first = new Leg(this.compiled, source, mid, rightHalfGamma(rng), this.job.settings);
+    const second = new Leg(this.compiled, mid, target, rightHalfGamma(rng), this.job.settings);
+    return indices.map((i) => {
+      const x = this.solutions[i]!;
+      const a = first.track(i, x);
+      if (a.code !== 'success') return a;
+      const b = second.track(i, a.end);
+      return { ...b, start: x, acceptedSteps: a.acceptedSteps + b.acceptedSteps, rejectedSteps: a.rejectedSteps + b.rejectedSteps };
+    });
+  }
+
   /** Source solution i tracked again to target t, conservatively. */
   retrack(t: number, target: Float64Array, indices: readonly number[]): PathResult[] {
     const strict = this.leg(t, target, 'conservative');

@@ -41,6 +41,12 @@ export interface TrackedInstance extends Collected {
   readonly paths: PathResult[];
   /** Paths tracked to this target, re-tracks included: one per orbit, or one per solution without symmetries. */
   readonly pathsTracked: number;
+  /**
+   * Set when direct paths to this target failed and every path was tracked again along a
+   * detour through a random parameter point: how many direct paths had failed, and how many
+   * detours were tried. The paths and solutions are then the detour's.
+   */
+  readonly detour?: { readonly directFailed: number; readonly attempts: number };
   readonly seconds: number;
 }
 
@@ -114,6 +120,9 @@ export async function trackToParameters(
  * again, each target tracked is handed to `hooks.onTracked`, and once `hooks.signal` is
  * aborted no further target starts; a target not tracked is `undefined`.
  */
+/** Detours tried for a target whose direct paths failed. */
+const DETOUR_ATTEMPTS = 2;
+
 export async function trackToTargets(
   system: System,
   sourceParameters: Float64Array,
@@ -156,23 +165,50 @@ export async function trackToTargets(
   const all = solutions.map((_, i) => i);
   const out: (TrackedInstance | undefined)[] = [];
   for (const [t, target] of targetParameters.entries()) {
-    const repPaths = tracked[t];
+    let repPaths = tracked[t];
     if (repPaths === undefined) {
       out.push(undefined);
       continue;
     }
     let retracks = 0;
+    // Failed paths between generic parameters are points lost. Track the whole target again
+    // along detours (never a single path: a detour may permute the endpoints, so only a whole
+    // set of detoured paths ends one at each solution), and keep the first with fewer failures.
+    // Targets read from a checkpoint hold their direct paths: the detour, deterministic, is redone.
+    let detour: TrackedInstance['detour'];
+    const failures = (ps: readonly PathResult[]): number => ps.filter((p) => p.code === 'failed').length;
+    const directFailed = failures(repPaths) === 0 ? 0 : failures(expand(repPaths, all));
+    if (directFailed > 0) {
+      const positions = reps.map((_, k) => k);
+      let attempts = 0;
+      for (let a = 0; a < DETOUR_ATTEMPTS; a++) {
+        attempts++;
+        retracks += positions.length;
+        const again = runner.detour(t, target, a, positions);
+        if (failures(again) < failures(repPaths)) repPaths = again;
+        if (failures(repPaths) === 0) break;
+      }
+      detour = { directFailed, attempts };
+      if (repPaths !== tracked[t]) tracked[t] = repPaths;
+    }
+    const chosen = repPaths;
     const retrack = async (indices: number[]): Promise<PathResult[]> => {
       const positions = [...new Set(indices.map((i) => orbits.word[i]!.rep))];
       retracks += positions.length;
       const again = runner.retrack(t, target, positions);
-      const byRep = [...repPaths];
+      const byRep = [...chosen];
       positions.forEach((k, j) => (byRep[k] = again[j]!));
       return expand(byRep, indices);
     };
-    const paths = expand(repPaths, all);
+    const paths = expand(chosen, all);
     const collected = await collectSolutions(paths, fixParameters(runner.compiled, target), targetStream(seed, t).derive(0), retrack);
-    out.push({ ...collected, parameters: new Float64Array(target), paths, pathsTracked: reps.length + retracks, seconds: hooks.known?.has(t) ? 0 : perTarget });
+    if (detour) {
+      const left = collected.counts.failed;
+      collected.warnings.unshift(
+        `${detour.directFailed} direct path(s) failed; every path was tracked again along a detour through a random parameter point (${detour.attempts} tried)${left === 0 ? ', and none failed' : ''}`,
+      );
+    }
+    out.push({ ...collected, parameters: new Float64Array(target), paths, pathsTracked: reps.length + retracks, seconds: hooks.known?.has(t) ? 0 : perTarget, ...(detour ? { detour } : {}) });
   }
   return out;
 }

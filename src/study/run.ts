@@ -78,6 +78,8 @@ export function instanceRow(instance: number, t: NetworkInstance): InstanceRow {
     saddles: s.saddles,
     degenerate: s.degenerate,
     singular: t.solve.solutions.filter((x) => x.kind !== 'regular').length,
+    atInfinity: t.solve.counts.atInfinity,
+    failed: t.solve.counts.failed,
     byIndex,
     patterns: { ...s.patterns },
     realLosses,

@@ -29,6 +29,13 @@ export interface InstanceRow {
   readonly degenerate: number;
   /** Singular endpoints among the points. */
   readonly singular: number;
+  /**
+   * Paths of the parameter homotopy to this instance that ended at infinity or failed. Between
+   * generic parameters every path should end at a finite point, so each one may be a point lost
+   * (an instance whose λ's are near 0 has points of huge norm). Missing in stores written before.
+   */
+  readonly atInfinity?: number;
+  readonly failed?: number;
   /** Real nondegenerate points by Morse index (0: minima). */
   readonly byIndex: Readonly<Record<string, number>>;
   /** Points per zero pattern. */

@@ -56,6 +56,9 @@ export interface ArchitectureRow {
   readonly minima?: Spread;
   readonly saddles?: Spread;
   readonly singular: number;
+  /** Paths to the instances that ended at infinity or failed, summed over the instances. */
+  readonly atInfinity: number;
+  readonly failed: number;
   /** Instances per real count. */
   readonly realHistogram: Readonly<Record<string, number>>;
   /** Real nondegenerate points by Morse index, summed over the instances. */
@@ -171,6 +174,8 @@ export function architectureRow(arch: number, a: StudyArchitecture, store: Study
     ...(state.source ? { source: state.source } : {}),
     ...counts,
     singular: rows.reduce((s, r) => s + r.singular, 0),
+    atInfinity: rows.reduce((s, r) => s + (r.atInfinity ?? 0), 0),
+    failed: rows.reduce((s, r) => s + (r.failed ?? 0), 0),
     realHistogram,
     byIndex,
     patterns,
@@ -186,7 +191,7 @@ const CSV_COLUMNS = [
   'H', 'm', 'd', 'dx', 'dy', 'N', 'CBB', 'BKK', 'B_C', 'N_C', 'N_Cstar', 'min_N_R', 'mean_N_R', 'max_N_R',
   'dims', 'instances', 'done', 'multihomogeneous', 'stable_BKK', 'source_solutions', 'min_N_C', 'mean_minima', 'mean_saddles', 'singular_endpoints',
   'real_histogram', 'real_by_index', 'published_source', 'published_N_C', 'published_N_Cstar', 'published_max_N_R', 'agrees',
-  'published_CBB', 'published_BKK', 'published_histogram', 'histogram_distance',
+  'published_CBB', 'published_BKK', 'published_histogram', 'histogram_distance', 'paths_at_infinity', 'paths_failed',
 ] as const;
 
 function csvField(v: unknown): string {
@@ -216,6 +221,7 @@ export function studyCsv(rows: readonly ArchitectureRow[]): string {
       published_CBB: r.published?.CBB, published_BKK: r.published?.BKK,
       published_histogram: r.published?.histogram ? compact(r.published.histogram) : undefined,
       histogram_distance: r.histogramDistance?.toFixed(3),
+      paths_at_infinity: r.atInfinity, paths_failed: r.failed,
     };
     return CSV_COLUMNS.map((c) => csvField(value[c])).join(',');
   });

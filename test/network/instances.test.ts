@@ -5,6 +5,7 @@ import { dataParameters, dataParametrizedSystem } from '../../src/network/famili
 import { instancesToJSON, networkInstances } from '../../src/network/instances.js';
 import { linearNetwork } from '../../src/network/model.js';
 import { solveNetwork, type NetworkResult } from '../../src/network/solveNetwork.js';
+import { parseSampling } from '../../src/numeric/distributions.js';
 
 describe('dataParametrizedSystem', () => {
   it.each([
@@ -89,5 +90,20 @@ describe('networkInstances: solve once, track many', () => {
   it('refuses a number of instances that is not a positive integer', async () => {
     await expect(networkInstances({ dims, instances: 0 })).rejects.toThrow(/number of instances must be a positive integer, got 0/);
     await expect(networkInstances({ dims, instances: 1.5 })).rejects.toThrow(/positive integer, got 1.5/);
+  });
+});
+
+describe('networkInstances: failed paths to an instance', () => {
+  // 2-1-1-2 on two points, the paper's sampling, seed 1: the direct parameter homotopy to
+  // instance 19 (data seed 19) loses 8 of its 81 critical points to failed paths, although
+  // that instance alone has 81 (total degree, complete). Tracked again along a detour, every
+  // instance has all 81.
+  it('tracks a target again along a detour, and loses no point', async () => {
+    const run = await networkInstances({ dims: [2, 1, 1, 2], points: 2, instances: 20, seed: 1, sampling: parseSampling('bharadwaj-hosten', 'the test') });
+    expect(run.instances.map((t) => t.summary.points)).toEqual(Array(20).fill(81));
+    expect(run.instances.every((t) => t.solve.counts.failed === 0)).toBe(true);
+    const detoured = run.instances.filter((t) => t.solve.warnings.some((w) => /tracked again along a detour/.test(w)));
+    expect(detoured.map((t) => t.networkSeed)).toContain(19);
+    expect(detoured.find((t) => t.networkSeed === 19)!.solve.warnings[0]).toMatch(/^8 direct path\(s\) failed; every path was tracked again along a detour .*, and none failed$/);
   });
 });

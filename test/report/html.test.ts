@@ -48,7 +48,7 @@ describe('study report', () => {
     // with the difference. A sample statistic (max N_R) is set beside, never called a disagreement.
     const [small, row] = studyRows(store) as [ArchitectureRow, ArchitectureRow];
     expect(small.agreement.map((g) => [g.quantity, g.agrees])).toEqual([['CBB', true], ['BKK', true], ['N_C', true], ['N_Cstar', true]]);
-    expect(html).toContain('agrees (CBB, BKK, N_C, N_Cstar)');
+    expect(html).toContain('title="CBB, BKK, N_C, N_Cstar">agrees (4)');
     expect(row.agreement.find((g) => g.quantity === 'N_C')).toEqual({ quantity: 'N_C', published: 34, ours: 33, agrees: false, kind: 'count' });
     expect(html).toContain('N_C: ours 33, published 34 (-1)');
     expect(html).toContain('2-2-2: N_C is 33 here and 34 in a test (-1)');
