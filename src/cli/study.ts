@@ -173,7 +173,7 @@ async function report(opts: { store: string; out: string }): Promise<void> {
   }
 }
 
-const storeOption = (c: Command): Command => c.option('--store <file>', `the study's SQLite store (default ${DEFAULT_STORE})`, DEFAULT_STORE);
+const storeOption = (c: Command): Command => c.option('--store <file>', "the study's SQLite store", DEFAULT_STORE);
 
 export function studyCommand(): Command {
   const study = new Command('study').description('many architectures × random instances: a resumable study in a SQLite store, its table, and a report with plots');
