@@ -92,3 +92,43 @@ export function lossPlot(rows: readonly { label: string; loss: number; index: st
     },
   });
 }
+
+/**
+ * The λ-diagram: loss of every real branch against t (log scale), coloured by Morse index,
+ * events as labelled vertical rules; beneath it, the number of real critical points.
+ */
+export function diagramPlot(
+  title: string,
+  points: readonly { t: number; loss: number; index: string; branch: number }[],
+  counts: readonly { t: number; real: number }[],
+  events: readonly { t: number; kind: string }[],
+): Promise<string> {
+  const x = { field: 't', type: 'quantitative' as const, scale: { type: 'log' as const }, title: 't (λ = t·Λ₀)' };
+  const rules = { data: { values: events.map((e) => ({ ...e, label: `${e.kind} ${e.t.toPrecision(7)}` })) }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#b3261e' }, encoding: { x: { field: 't', type: 'quantitative' as const } } };
+  return renderSvg({
+    title,
+    vconcat: [
+      {
+        width: 520,
+        height: 260,
+        layer: [
+          {
+            data: { values: points.map((p) => ({ ...p })) },
+            mark: { type: 'point', filled: true, size: 28 },
+            encoding: { x, y: { field: 'loss', type: 'quantitative', title: 'loss' }, color: { field: 'index', type: 'ordinal', title: 'Morse index', scale: { scheme: 'viridis' } }, shape: { field: 'index', type: 'nominal', title: 'Morse index' }, detail: { field: 'branch' } },
+          },
+          rules,
+          { ...rules, mark: { type: 'text', angle: 270, align: 'left', dx: -4, dy: -6, fontSize: 10, color: '#b3261e' }, encoding: { x: { field: 't', type: 'quantitative' }, y: { value: 250 }, text: { field: 'label' } } },
+        ],
+      },
+      {
+        width: 520,
+        height: 90,
+        layer: [
+          { data: { values: counts.map((c) => ({ ...c })) }, mark: { type: 'line', interpolate: 'step-after', point: true }, encoding: { x, y: { field: 'real', type: 'quantitative', title: 'real points' } } },
+          rules,
+        ],
+      },
+    ],
+  } as TopLevelSpec);
+}
