@@ -146,13 +146,17 @@ const frobenius = (A: CMatrix): number => Math.sqrt([...A.re.flat(), ...A.im.fla
 /**
  * Numerical rank of a complex matrix: A + iB has rank r exactly when its real embedding
  * [[A, −B], [B, A]] has rank 2r, so one real SVD serves both cases. Singular values are
- * measured against `scale`, the size its rounding errors have.
+ * measured against `scale`, the size its rounding errors have, and an absolute floor: a
+ * matrix that is zero up to rounding (the origin's layers, entries ~1e-17) has rank 0, not the
+ * full rank its relative singular values would give.
  */
+const RANK_FLOOR = 1e-14;
+
 function numericalRank(P: CMatrix, scale: number, rankTol: number): number {
   const complex = P.im.some((row) => row.some((v) => v !== 0));
   const embedding = complex ? [...P.re.map((row, i) => [...row, ...P.im[i]!.map((v) => -v)]), ...P.im.map((row, i) => [...row, ...P.re[i]!])] : P.re;
   const svd = new SingularValueDecomposition(new MlMatrix(embedding), { computeLeftSingularVectors: false, computeRightSingularVectors: false, autoTranspose: true });
-  const rank = svd.diagonal.filter((v) => v > rankTol * scale).length;
+  const rank = svd.diagonal.filter((v) => v > rankTol * scale && v > RANK_FLOOR).length;
   return complex ? Math.round(rank / 2) : rank;
 }
 

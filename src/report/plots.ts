@@ -132,3 +132,37 @@ export function diagramPlot(
     ],
   } as TopLevelSpec);
 }
+
+/**
+ * A descent run: the loss against the iteration with the matched critical values as labelled
+ * horizontal lines; beneath it, the singular values of W_L⋯W_1 against the iteration.
+ */
+export function descentPlot(
+  title: string,
+  curve: readonly { iteration: number; loss: number }[],
+  singular: readonly { iteration: number; value: number; which: string }[],
+  levels: readonly { loss: number; label: string }[],
+): Promise<string> {
+  const x = { field: 'iteration', type: 'quantitative' as const, title: 'iteration' };
+  return renderSvg({
+    title,
+    vconcat: [
+      {
+        width: 520,
+        height: 220,
+        layer: [
+          { data: { values: curve.map((c) => ({ ...c })) }, mark: { type: 'line', color: '#4c78a8' }, encoding: { x, y: { field: 'loss', type: 'quantitative', title: 'loss' } } },
+          { data: { values: levels.map((l) => ({ ...l })) }, mark: { type: 'rule', strokeDash: [4, 3], color: '#b3261e' }, encoding: { y: { field: 'loss', type: 'quantitative' } } },
+          { data: { values: levels.map((l) => ({ ...l })) }, mark: { type: 'text', align: 'right', dy: -5, fontSize: 10, color: '#b3261e' }, encoding: { y: { field: 'loss', type: 'quantitative' }, x: { value: 515 }, text: { field: 'label' } } },
+        ],
+      },
+      {
+        width: 520,
+        height: 120,
+        data: { values: singular.map((s) => ({ ...s })) },
+        mark: { type: 'line' },
+        encoding: { x, y: { field: 'value', type: 'quantitative', title: 'singular values of W_L⋯W_1' }, color: { field: 'which', type: 'nominal', title: null } },
+      },
+    ],
+  } as TopLevelSpec);
+}

@@ -1,0 +1,101 @@
+/**
+ * critsolve descent: gradient descent from a small random initialization, its plateaus, each
+ * matched to the critical point it passes near (found first by monodromy); JSON
+ * (critsolve/descent@1) and an SVG plot.
+ */
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { gradientDescent, type DescentResult } from '../dynamics/descent.js';
+import { linearNetwork, type LinearNetworkOptions } from '../network/model.js';
+import { solveNetwork } from '../network/solveNetwork.js';
+import { loadNetworkSpec } from '../network/spec.js';
+import { parseDims, parseInteger, writeJson } from './options.js';
+
+interface DescentCliOptions {
+  dims?: number[];
+  spec?: string;
+  points?: number;
+  dataSeed?: number;
+  lambdaScale: number;
+  step: number;
+  iterations: number;
+  scale: number;
+  seed: number;
+  out?: string;
+  plot?: string;
+  quiet?: boolean;
+}
+
+const positive = (name: string) => (value: string): number => {
+  const v = Number(value);
+  if (!Number.isFinite(v) || v <= 0) throw new InputError(`${name} must be a positive number, got "${value}"`);
+  return v;
+};
+
+function networkOptions(opts: DescentCliOptions): LinearNetworkOptions {
+  if (opts.dims && opts.spec) throw new InputError('give either --dims or --spec, not both');
+  if (!opts.dims && !opts.spec) throw new InputError('descent needs a network: --dims (e.g. --dims 2,2,2) or --spec FILE');
+  const base: LinearNetworkOptions = opts.spec ? loadNetworkSpec(opts.spec) : { dims: opts.dims!, points: opts.points ?? 1, seed: opts.dataSeed ?? opts.seed };
+  if (opts.lambdaScale === 1) return base;
+  const network = linearNetwork(base);
+  return { ...base, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda: network.lambda.map((m) => m.map((row) => row.map((v) => v * opts.lambdaScale))) } };
+}
+
+function summary(d: DescentResult, points: number): string {
+  const lines = [
+    `descent ${d.dims.join('-')}: step ${d.step}, initialization scale ${d.scale}, seed ${d.seed}; ${d.iterations} iterations, ${d.converged ? 'converged' : 'not converged (raise --iterations)'}; final loss ${d.final.loss.toPrecision(7)}, ‖∇L‖ ${d.final.gradient.toExponential(1)}`,
+    `plateaus, matched to the ${points} critical points found (by product singular values and loss):`,
+    'iterations        loss        singular values     matched point: loss, Morse index, rank, pattern',
+  ];
+  for (const p of d.plateaus) {
+    const m = p.match;
+    lines.push(`${`${p.from}–${p.to}`.padEnd(16)}  ${p.loss.toPrecision(6).padStart(10)}  ${p.singularValues.map((v) => v.toPrecision(3)).join(', ').padEnd(18)}  ${m ? `#${m.point + 1}: ${m.loss.toPrecision(6)}, index ${m.index ?? 'degenerate'}, rank ${m.rank}, ${m.pattern}${m.distance > 0.01 ? ` (distance ${m.distance.toPrecision(2)}: not close)` : ''}` : '-'}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function run(opts: DescentCliOptions): Promise<void> {
+  const options = networkOptions(opts);
+  const network = linearNetwork(options);
+  if (!network.isolated) throw new InputError(`descent matches plateaus to isolated critical points: ${network.warning}`);
+  if (!opts.quiet) process.stderr.write('descent: solving for the critical points (monodromy)…\n');
+  const critical = await solveNetwork(network, { seed: opts.seed, method: 'monodromy' });
+  const d = gradientDescent(network, { step: opts.step, iterations: opts.iterations, scale: opts.scale, seed: opts.seed, every: Math.max(1, Math.floor(opts.iterations / 4000)) }, critical);
+  process.stdout.write(summary(d, critical.summary.points));
+  if (opts.out) {
+    writeJson(opts.out, d);
+    process.stdout.write(`descent written to ${opts.out}\n`);
+  }
+  if (opts.plot) {
+    const { descentPlot } = await import('../report/plots.js');
+    const upto = Math.min(d.iterations, Math.ceil(1.2 * (d.plateaus.at(-1)?.from ?? d.iterations)) + 100);
+    const shown = d.curve.filter((c) => c[0]! <= upto);
+    const svg = await descentPlot(
+      `gradient descent on ${d.dims.join('-')}: η = ${d.step}, ε = ${d.scale}`,
+      shown.map((c) => ({ iteration: c[0]!, loss: c[1]! })),
+      shown.flatMap((c) => c.slice(3).map((value, k) => ({ iteration: c[0]!, value, which: `σ${k + 1}` }))),
+      d.plateaus.flatMap((p) => (p.match ? [{ loss: p.match.loss, label: `index ${p.match.index ?? '?'}, rank ${p.match.rank}: ${p.match.loss.toPrecision(4)}` }] : [])),
+    );
+    writeFileSync(opts.plot, svg);
+    process.stdout.write(`plot written to ${opts.plot}\n`);
+  }
+}
+
+export function descentCommand(): Command {
+  return new Command('descent')
+    .description('gradient descent from a small random initialization: the loss curve, its plateaus, and the critical point each plateau passes near')
+    .option('--dims <widths>', 'layer widths d_0,…,d_L (random data and generic λ\'s from --data-seed)', parseDims)
+    .option('--spec <file>', 'a network spec file (GUIDE §2): X, Y and the λ\'s')
+    .option('--points <m>', 'random data points (with --dims)', parseInteger('points', 1))
+    .option('--data-seed <s>', 'seed of the random data (default: --seed)', parseInteger('data seed', 0))
+    .option('--lambda-scale <s>', "multiply every λ by s (e.g. 10 turns the spec's 0.01·Λ₀ into 0.1·Λ₀)", positive('--lambda-scale'), 1)
+    .option('--step <eta>', 'step η', positive('--step'), 0.05)
+    .option('--iterations <n>', 'at most this many steps', parseInteger('iterations', 1, 100_000_000), 20_000)
+    .option('--scale <eps>', 'initialization: every weight ε·N(0,1)', positive('--scale'), 1e-4)
+    .option('--seed <s>', 'seed of the initialization and the solve', parseInteger('seed', 0), 1)
+    .option('--out <file>', 'write the run as JSON (critsolve/descent@1)')
+    .option('--plot <file>', 'write the plot as SVG')
+    .option('--quiet', 'no progress on stderr')
+    .action(run);
+}
