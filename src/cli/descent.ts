@@ -10,7 +10,7 @@ import { gradientDescent, type DescentResult } from '../dynamics/descent.js';
 import { linearNetwork, type LinearNetworkOptions } from '../network/model.js';
 import { solveNetwork } from '../network/solveNetwork.js';
 import { loadNetworkSpec } from '../network/spec.js';
-import { parseDims, parseInteger, writeJson } from './options.js';
+import { parseDims, parseInteger, parsePositive as positive, writeJson } from './options.js';
 
 interface DescentCliOptions {
   dims?: number[];
@@ -26,12 +26,6 @@ interface DescentCliOptions {
   plot?: string;
   quiet?: boolean;
 }
-
-const positive = (name: string) => (value: string): number => {
-  const v = Number(value);
-  if (!Number.isFinite(v) || v <= 0) throw new InputError(`${name} must be a positive number, got "${value}"`);
-  return v;
-};
 
 function networkOptions(opts: DescentCliOptions): LinearNetworkOptions {
   if (opts.dims && opts.spec) throw new InputError('give either --dims or --spec, not both');

@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import { lambdaDiagram, type DiagramResult } from '../dynamics/diagram.js';
 import { loadNetworkSpec } from '../network/spec.js';
 import type { LinearNetworkOptions } from '../network/model.js';
-import { parseDims, parseInteger, writeJson } from './options.js';
+import { parseDims, parseInteger, parsePositive as positive, writeJson } from './options.js';
 
 interface DiagramCliOptions {
   dims?: number[];
@@ -25,12 +25,6 @@ interface DiagramCliOptions {
   plot?: string;
   quiet?: boolean;
 }
-
-const positive = (name: string) => (value: string): number => {
-  const v = Number(value);
-  if (!Number.isFinite(v) || v <= 0) throw new InputError(`${name} must be a positive number, got "${value}"`);
-  return v;
-};
 
 function networkOf(opts: DiagramCliOptions): { network: LinearNetworkOptions; lambda0?: LinearNetworkOptions['regularization'] } {
   if (opts.dims && opts.spec) throw new InputError('give either --dims or --spec, not both');

@@ -12,6 +12,15 @@ export function parseInteger(name: string, min: number, max = Number.MAX_SAFE_IN
   };
 }
 
+/** A positive real option value (`name` as the user typed it, e.g. `--step`). */
+export function parsePositive(name: string) {
+  return (value: string): number => {
+    const v = Number(value);
+    if (!Number.isFinite(v) || v <= 0) throw new InputError(`${name} must be a positive number, got "${value}"`);
+    return v;
+  };
+}
+
 /** --dims: the layer widths d_0,…,d_L of a network, two or more positive integers. */
 export function parseDims(value: string): number[] {
   const parts = value.split(',').map((s) => s.trim());

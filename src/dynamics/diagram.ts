@@ -15,6 +15,7 @@ import { parametrizeNetwork } from '../network/families.js';
 import { linearNetwork, type LinearNetwork, type LinearNetworkOptions, type Matrix } from '../network/model.js';
 import { solveNetwork } from '../network/solveNetwork.js';
 import { trackToParameters } from '../solve/trackParameters.js';
+import { product } from './descent.js';
 
 export interface DiagramOptions {
   /** The network's widths and data; its regularization is replaced by t·Λ₀. */
@@ -85,18 +86,7 @@ export interface DiagramResult {
 const scaled = (lambda0: readonly Matrix[], t: number): Matrix[] => lambda0.map((m) => m.map((row) => row.map((v) => v * t)));
 
 function productNorm(network: LinearNetwork, x: Float64Array): number {
-  // W_L⋯W_1 from the real parts, with the weights in weightNames order (row-major per layer).
-  const dims = network.dims;
-  let offset = 0;
-  let P: number[][] | undefined;
-  for (let l = 1; l < dims.length; l++) {
-    const rows = dims[l]!;
-    const cols = dims[l - 1]!;
-    const W = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => x[2 * (offset + i * cols + j)]!));
-    offset += rows * cols;
-    P = P === undefined ? W : W.map((wr) => P![0]!.map((_, j) => wr.reduce((s, w, k) => s + w * P![k]![j]!, 0)));
-  }
-  return Math.sqrt(P!.flat().reduce((s, v) => s + v * v, 0));
+  return Math.sqrt(product(network.dims, x, 2).flat().reduce((s, v) => s + v * v, 0));
 }
 
 export async function lambdaDiagram(options: DiagramOptions): Promise<DiagramResult> {
