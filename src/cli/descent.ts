@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { gradientDescent, type DescentResult } from '../dynamics/descent.js';
+import { gradientDescent, gradientFlow, type DescentResult, type FlowResult } from '../dynamics/descent.js';
 import { linearNetwork, type LinearNetworkOptions } from '../network/model.js';
 import { solveNetwork } from '../network/solveNetwork.js';
 import { loadNetworkSpec } from '../network/spec.js';
@@ -25,6 +25,8 @@ interface DescentCliOptions {
   out?: string;
   plot?: string;
   quiet?: boolean;
+  flow?: boolean;
+  time: number;
 }
 
 function networkOptions(opts: DescentCliOptions): LinearNetworkOptions {
@@ -36,15 +38,20 @@ function networkOptions(opts: DescentCliOptions): LinearNetworkOptions {
   return { ...base, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda: network.lambda.map((m) => m.map((row) => row.map((v) => v * opts.lambdaScale))) } };
 }
 
-function summary(d: DescentResult, points: number): string {
+function summary(d: DescentResult | FlowResult, points: number): string {
+  const flow = d.schema === 'critsolve/flow@1';
+  const head = flow
+    ? `gradient flow ${d.dims.join('-')} (Dormand–Prince, adaptive): initialization scale ${d.scale}, seed ${d.seed}; ${d.steps} steps (${d.rejected} rejected) to time ${d.time.toPrecision(5)}, ${d.converged ? 'converged' : 'not converged (raise --time)'}`
+    : `descent ${d.dims.join('-')}: step ${d.step}, initialization scale ${d.scale}, seed ${d.seed}; ${d.iterations} iterations, ${d.converged ? 'converged' : 'not converged (raise --iterations)'}`;
   const lines = [
-    `descent ${d.dims.join('-')}: step ${d.step}, initialization scale ${d.scale}, seed ${d.seed}; ${d.iterations} iterations, ${d.converged ? 'converged' : 'not converged (raise --iterations)'}; final loss ${d.final.loss.toPrecision(7)}, ‖∇L‖ ${d.final.gradient.toExponential(1)}`,
+    `${head}; final loss ${d.final.loss.toPrecision(7)}, ‖∇L‖ ${d.final.gradient.toExponential(1)}`,
     `plateaus, matched to the ${points} critical points found (by product singular values and loss):`,
-    'iterations        loss        singular values     matched point: loss, Morse index, rank, pattern',
+    `${flow ? 'times           ' : 'iterations      '}  loss        singular values     matched point: loss, Morse index, rank, pattern`,
   ];
+  const when = (k: number): string => (flow ? (d as FlowResult).curve[k]![0]!.toPrecision(4) : String(k));
   for (const p of d.plateaus) {
     const m = p.match;
-    lines.push(`${`${p.from}–${p.to}`.padEnd(16)}  ${p.loss.toPrecision(6).padStart(10)}  ${p.singularValues.map((v) => v.toPrecision(3)).join(', ').padEnd(18)}  ${m ? `#${m.point + 1}: ${m.loss.toPrecision(6)}, index ${m.index ?? 'degenerate'}, rank ${m.rank}, ${m.pattern}${m.distance > 0.01 ? ` (distance ${m.distance.toPrecision(2)}: not close)` : ''}` : '-'}`);
+    lines.push(`${`${when(p.from)}–${when(p.to)}`.padEnd(16)}  ${p.loss.toPrecision(6).padStart(10)}  ${p.singularValues.map((v) => v.toPrecision(3)).join(', ').padEnd(18)}  ${m ? `#${m.point + 1}: ${m.loss.toPrecision(6)}, index ${m.index ?? 'degenerate'}, rank ${m.rank}, ${m.pattern}${m.distance > 0.01 ? ` (distance ${m.distance.toPrecision(2)}: not close)` : ''}` : '-'}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -55,7 +62,9 @@ async function run(opts: DescentCliOptions): Promise<void> {
   if (!network.isolated) throw new InputError(`descent matches plateaus to isolated critical points: ${network.warning}`);
   if (!opts.quiet) process.stderr.write('descent: solving for the critical points (monodromy)…\n');
   const critical = await solveNetwork(network, { seed: opts.seed, method: 'monodromy' });
-  const d = gradientDescent(network, { step: opts.step, iterations: opts.iterations, scale: opts.scale, seed: opts.seed, every: Math.max(1, Math.floor(opts.iterations / 4000)) }, critical);
+  const d = opts.flow
+    ? gradientFlow(network, { scale: opts.scale, seed: opts.seed, time: opts.time }, critical)
+    : gradientDescent(network, { step: opts.step, iterations: opts.iterations, scale: opts.scale, seed: opts.seed, every: Math.max(1, Math.floor(opts.iterations / 4000)) }, critical);
   process.stdout.write(summary(d, critical.summary.points));
   if (opts.out) {
     writeJson(opts.out, d);
@@ -63,10 +72,11 @@ async function run(opts: DescentCliOptions): Promise<void> {
   }
   if (opts.plot) {
     const { descentPlot } = await import('../report/plots.js');
-    const upto = Math.min(d.iterations, Math.ceil(1.2 * (d.plateaus.at(-1)?.from ?? d.iterations)) + 100);
+    const last = d.plateaus.at(-1)?.from ?? d.curve.length - 1;
+    const upto = d.schema === 'critsolve/flow@1' ? 1.2 * d.curve[last]![0]! + 5 : Math.min(d.iterations, Math.ceil(1.2 * last) + 100);
     const shown = d.curve.filter((c) => c[0]! <= upto);
     const svg = await descentPlot(
-      `gradient descent on ${d.dims.join('-')}: η = ${d.step}, ε = ${d.scale}`,
+      d.schema === 'critsolve/flow@1' ? `gradient flow on ${d.dims.join('-')}: ε = ${d.scale} (x axis: time)` : `gradient descent on ${d.dims.join('-')}: η = ${d.step}, ε = ${d.scale}`,
       shown.map((c) => ({ iteration: c[0]!, loss: c[1]! })),
       shown.flatMap((c) => c.slice(3).map((value, k) => ({ iteration: c[0]!, value, which: `σ${k + 1}` }))),
       d.plateaus.flatMap((p) => (p.match ? [{ loss: p.match.loss, label: `index ${p.match.index ?? '?'}, rank ${p.match.rank}: ${p.match.loss.toPrecision(4)}` }] : [])),
@@ -88,7 +98,9 @@ export function descentCommand(): Command {
     .option('--iterations <n>', 'at most this many steps', parseInteger('iterations', 1, 100_000_000), 20_000)
     .option('--scale <eps>', 'initialization: every weight ε·N(0,1)', positive('--scale'), 1e-4)
     .option('--seed <s>', 'seed of the initialization and the solve', parseInteger('seed', 0), 1)
-    .option('--out <file>', 'write the run as JSON (critsolve/descent@1)')
+    .option('--flow', 'gradient flow by an adaptive ODE integrator (Dormand–Prince 5(4)) instead of descent')
+    .option('--time <t>', 'with --flow: integrate up to this time', positive('--time'), 2000)
+    .option('--out <file>', 'write the run as JSON (critsolve/descent@1, or critsolve/flow@1 with --flow)')
     .option('--plot <file>', 'write the plot as SVG')
     .option('--quiet', 'no progress on stderr')
     .action(run);

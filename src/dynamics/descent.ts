@@ -135,41 +135,7 @@ export function gradientDescent(network: LinearNetwork, options: DescentOptions 
   }
   if (curve.at(-1)?.[0] !== it) curve.push([it, trace.at(-1)!.loss, trace.at(-1)!.grad, ...trace.at(-1)!.sv]);
 
-  // Plateaus: maximal runs of slow iterates (loss decrease per step below 5 % of the fastest
-  // decrease of the run), at least plateauLength long; the final run, where the descent
-  // settles, is one too. Each is read at its iterate of least gradient.
-  const plateaus: Plateau[] = [];
-  const points = critical ? critical.points.map((c, i) => ({ c, i, sv: singularValues(product(network.dims, critical.solve.solutions[i]!.x, 2)) })).filter((p) => p.c.real) : [];
-  const rate = trace.map((t, i) => (i + 1 < trace.length ? t.loss - trace[i + 1]!.loss : 0));
-  const fastest = Math.max(...rate);
-  const slow = (i: number): boolean => rate[i]! <= 0.05 * fastest;
-  let k = 0;
-  while (k < trace.length) {
-    if (!slow(k)) {
-      k++;
-      continue;
-    }
-    let end = k;
-    while (end + 1 < trace.length && slow(end + 1)) end++;
-    if (end - k + 1 >= plateauLength || end === trace.length - 1) {
-      let at = k;
-      for (let j = k; j <= end; j++) if (trace[j]!.grad < trace[at]!.grad) at = j;
-      const t = trace[at]!;
-      let match: Plateau['match'];
-      if (points.length > 0) {
-        // Distance: the loss difference plus that of the product's singular values, both
-        // invariant under the network's symmetries (the weights themselves are not).
-        let best: { p: (typeof points)[number]; d: number } | undefined;
-        for (const p of points) {
-          const d = Math.abs(p.c.loss[0] - t.loss) + Math.sqrt(p.sv.reduce((s, v, j) => s + (v - (t.sv[j] ?? 0)) ** 2, 0));
-          if (!best || d < best.d) best = { p, d };
-        }
-        match = { point: best!.p.i, loss: best!.p.c.loss[0], ...(best!.p.c.index === undefined ? {} : { index: best!.p.c.index }), rank: best!.p.c.rank, pattern: best!.p.c.zeroPattern.key, distance: best!.d };
-      }
-      plateaus.push({ from: k, to: end, at, loss: t.loss, singularValues: t.sv, ...(match ? { match } : {}) });
-    }
-    k = end + 1;
-  }
+  const plateaus = findPlateaus(network, trace.map((t, i) => ({ ...t, time: i })), plateauLength, critical, 1);
   return {
     schema: 'critsolve/descent@1',
     dims: network.dims,
@@ -181,5 +147,163 @@ export function gradientDescent(network: LinearNetwork, options: DescentOptions 
     curve,
     plateaus,
     final: { loss: trace.at(-1)!.loss, gradient: trace.at(-1)!.grad, weights: Array.from({ length: n }, (_, j) => x[2 * j]!) },
+  };
+}
+
+interface Sample {
+  readonly time: number;
+  readonly loss: number;
+  readonly grad: number;
+  readonly sv: number[];
+}
+
+/**
+ * Plateaus of a trajectory sampled at increasing times: maximal runs of slow samples (loss
+ * falling at under 5 % of the trajectory's fastest rate per unit time), lasting at least
+ * `minDuration` (plus `unit`: 1 for iterations, which count themselves); the final run, where the trajectory settles, is one too. Each is read at its
+ * sample of least gradient and matched to the nearest real critical point by the loss and the
+ * product's singular values, both invariant under the network's symmetries (weights are not).
+ * `from`, `to` and `at` are sample indices.
+ */
+function findPlateaus(network: LinearNetwork, trace: readonly Sample[], minDuration: number, critical: NetworkResult | undefined, unit: number): Plateau[] {
+  const plateaus: Plateau[] = [];
+  const points = critical ? critical.points.map((c, i) => ({ c, i, sv: singularValues(product(network.dims, critical.solve.solutions[i]!.x, 2)) })).filter((p) => p.c.real) : [];
+  const rate = trace.map((t, i) => (i + 1 < trace.length ? (t.loss - trace[i + 1]!.loss) / (trace[i + 1]!.time - t.time) : 0));
+  const fastest = Math.max(...rate);
+  const slow = (i: number): boolean => rate[i]! <= 0.05 * fastest;
+  let k = 0;
+  while (k < trace.length) {
+    if (!slow(k)) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end + 1 < trace.length && slow(end + 1)) end++;
+    if (trace[end]!.time - trace[k]!.time + unit >= minDuration || end === trace.length - 1) {
+      let at = k;
+      for (let j = k; j <= end; j++) if (trace[j]!.grad < trace[at]!.grad) at = j;
+      const t = trace[at]!;
+      let match: Plateau['match'];
+      if (points.length > 0) {
+        let best: { p: (typeof points)[number]; d: number } | undefined;
+        for (const p of points) {
+          const d = Math.abs(p.c.loss[0] - t.loss) + Math.sqrt(p.sv.reduce((s, v, j) => s + (v - (t.sv[j] ?? 0)) ** 2, 0));
+          if (!best || d < best.d) best = { p, d };
+        }
+        match = { point: best!.p.i, loss: best!.p.c.loss[0], ...(best!.p.c.index === undefined ? {} : { index: best!.p.c.index }), rank: best!.p.c.rank, pattern: best!.p.c.zeroPattern.key, distance: best!.d };
+      }
+      plateaus.push({ from: k, to: end, at, loss: t.loss, singularValues: t.sv, ...(match ? { match } : {}) });
+    }
+    k = end + 1;
+  }
+  return plateaus;
+}
+
+export interface FlowOptions {
+  /** Scale ε of the initialization and its seed, as for descent (the same draw). */
+  readonly scale?: number;
+  readonly seed?: number;
+  /**
+   * Integrate up to this time (default 2000), stopping early once ‖∇L‖ < gradientTolerance
+   * (default 1e-7: near a minimum the explicit steps grow to their stability limit, where the
+   * step control holds ‖∇L‖ near the local error tolerance instead of driving it to 0).
+   */
+  readonly time?: number;
+  readonly gradientTolerance?: number;
+  /** Local error tolerance per step, relative to 1 + |w| (default 1e-8). */
+  readonly tolerance?: number;
+  /** A plateau lasts at least this long (default 1). */
+  readonly plateauDuration?: number;
+}
+
+export interface FlowResult {
+  readonly schema: 'critsolve/flow@1';
+  readonly dims: readonly number[];
+  readonly scale: number;
+  readonly seed: number;
+  readonly steps: number;
+  readonly rejected: number;
+  readonly time: number;
+  readonly converged: boolean;
+  /** [time, loss, ‖∇L‖, singular values of the product…] at every accepted step. */
+  readonly curve: readonly (readonly number[])[];
+  /** from, to and at index the curve. */
+  readonly plateaus: readonly Plateau[];
+  readonly final: { readonly loss: number; readonly gradient: number; readonly weights: readonly number[] };
+}
+
+/**
+ * Gradient flow dw/dt = −∇L(w) by the Dormand–Prince 5(4) pair with adaptive steps, from the
+ * same initialization as gradientDescent with the same scale and seed.
+ */
+export function gradientFlow(network: LinearNetwork, options: FlowOptions = {}, critical?: NetworkResult): FlowResult {
+  const scale = options.scale ?? 1e-4;
+  const seed = options.seed ?? 1;
+  const horizon = options.time ?? 2000;
+  const gtol = options.gradientTolerance ?? 1e-7;
+  const tol = options.tolerance ?? 1e-8;
+  if (!(scale > 0) || !(horizon > 0) || !(tol > 0)) throw new InputError(`gradient flow needs a positive scale, time and tolerance, got ${scale}, ${horizon} and ${tol}`);
+  const n = network.variables.length;
+  const compiled = compileSystem(network.system);
+  const rng = new Random(seed, 0);
+  const x = new Float64Array(2 * n);
+  for (let k = 0; k < n; k++) x[2 * k] = scale * rng.normal();
+  const buf = new Float64Array(2 * n);
+  const field = (w: Float64Array): Float64Array => {
+    const z = new Float64Array(2 * n);
+    for (let k = 0; k < n; k++) z[2 * k] = w[k]!;
+    compiled.evaluate(buf, z);
+    return Float64Array.from({ length: n }, (_, k) => -buf[2 * k]!);
+  };
+  let w = Float64Array.from({ length: n }, (_, k) => x[2 * k]!);
+  const sample = (t: number, v: Float64Array, f: Float64Array): number[] => {
+    const z = new Float64Array(2 * n);
+    for (let k = 0; k < n; k++) z[2 * k] = v[k]!;
+    return [t, lossAt(network, z)[0], Math.hypot(...f), ...singularValues(product(network.dims, v))];
+  };
+  // Dormand–Prince coefficients.
+  const A = [[], [1 / 5], [3 / 40, 9 / 40], [44 / 45, -56 / 15, 32 / 9], [19372 / 6561, -25360 / 2187, 64448 / 6561, -212 / 729], [9017 / 3168, -355 / 33, 46732 / 5247, 49 / 176, -5103 / 18656], [35 / 384, 0, 500 / 1113, 125 / 192, -2187 / 6784, 11 / 84]];
+  const E = [71 / 57600, 0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40];
+  let t = 0;
+  let h = 1e-2;
+  let f0 = field(w);
+  const curve: number[][] = [sample(0, w, f0)];
+  let steps = 0;
+  let rejected = 0;
+  let converged = Math.hypot(...f0) < gtol;
+  while (!converged && t < horizon) {
+    h = Math.min(h, horizon - t);
+    const K: Float64Array[] = [f0];
+    for (let s = 1; s < 7; s++) {
+      const y = Float64Array.from(w, (v, k) => v + h * A[s]!.reduce((acc, a, j) => acc + a * K[j]![k]!, 0));
+      K.push(field(y));
+    }
+    const next = Float64Array.from(w, (v, k) => v + h * A[6]!.reduce((acc, a, j) => acc + a * K[j]![k]!, 0));
+    let err = 0;
+    for (let k = 0; k < n; k++) err = Math.max(err, Math.abs(h * E.reduce((acc, e, j) => acc + e * K[j]![k]!, 0)) / (1 + Math.abs(next[k]!)));
+    if (!Number.isFinite(err)) throw new InputError('gradient flow diverged: the loss is not bounded below along this trajectory');
+    if (err <= tol) {
+      t += h;
+      w = next;
+      f0 = K[6]!;
+      steps++;
+      curve.push(sample(t, w, f0));
+      converged = curve.at(-1)![2]! < gtol;
+    } else rejected++;
+    h *= Math.min(5, Math.max(0.2, 0.9 * (tol / Math.max(err, 1e-300)) ** 0.2));
+  }
+  const trace = curve.map((c) => ({ time: c[0]!, loss: c[1]!, grad: c[2]!, sv: c.slice(3) }));
+  return {
+    schema: 'critsolve/flow@1',
+    dims: network.dims,
+    scale,
+    seed,
+    steps,
+    rejected,
+    time: t,
+    converged,
+    curve,
+    plateaus: findPlateaus(network, trace, options.plateauDuration ?? 1, critical, 0),
+    final: { loss: curve.at(-1)![1]!, gradient: curve.at(-1)![2]!, weights: Array.from(w) },
   };
 }

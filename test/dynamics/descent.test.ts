@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { gradientDescent, singularValues } from '../../src/dynamics/descent.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gradientDescent, gradientFlow, singularValues } from '../../src/dynamics/descent.js';
 import { linearNetwork, type Matrix } from '../../src/network/model.js';
-import { solveNetwork } from '../../src/network/solveNetwork.js';
+import { solveNetwork, type NetworkResult } from '../../src/network/solveNetwork.js';
 
 const spec = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../shared/systems/dln_2-2-2_XI_t0.01.json'), 'utf8'));
 // The file is t = 0.01, so 0.1·Λ₀ is ten times its λ's.
@@ -18,8 +18,13 @@ const lambda = (spec.regularization.lambda as Matrix[]).map((m) => m.map((row) =
 const network = linearNetwork({ dims: [2, 2, 2], X: spec.X, Y: spec.Y, regularization: { kind: 'entrywise', lambda } });
 
 describe('gradientDescent', () => {
-  it('passes the origin and the rank-1 saddle, and settles in the minimum', async () => {
-    const critical = await solveNetwork(network, { seed: 1, workers: 1, method: 'monodromy' });
+  // The critical points the plateaus are matched to: one monodromy solve for both runs.
+  let critical: NetworkResult;
+  beforeAll(async () => {
+    critical = await solveNetwork(network, { seed: 1, workers: 1, method: 'monodromy' });
+  });
+
+  it('passes the origin and the rank-1 saddle, and settles in the minimum', () => {
     const d = gradientDescent(network, { step: 0.05, scale: 1e-4, seed: 1 }, critical);
     expect(d.converged).toBe(true);
     expect(d.plateaus).toHaveLength(3);
@@ -37,6 +42,23 @@ describe('gradientDescent', () => {
     expect(origin.singularValues.every((s) => s < 1e-3)).toBe(true);
     expect(saddle.singularValues[0]!).toBeGreaterThan(1.5);
     expect(saddle.singularValues[1]!).toBeLessThan(1e-2);
+  });
+
+  it('gradient flow (adaptive Dormand–Prince) passes the same points, at the times descent reaches them over η', () => {
+    const flow = gradientFlow(network, { scale: 1e-4, seed: 1 }, critical);
+    const descent = gradientDescent(network, { step: 0.05, scale: 1e-4, seed: 1 }, critical);
+    expect(flow.converged).toBe(true);
+    expect(flow.plateaus.map((p) => [p.match?.index, p.match?.rank])).toEqual([
+      [4, 0],
+      [1, 1],
+      [0, 2],
+    ]);
+    // Each plateau begins at about the same time: iteration k of descent is time k·η of the flow.
+    for (const k of [1, 2]) {
+      const tFlow = flow.curve[flow.plateaus[k]!.from]![0]!;
+      const tDescent = descent.plateaus[k]!.from * 0.05;
+      expect(Math.abs(tFlow - tDescent) / tDescent).toBeLessThan(0.1);
+    }
   });
 
   it('computes singular values', () => {
