@@ -248,16 +248,17 @@ export function gradientFlow(network: LinearNetwork, options: FlowOptions = {}, 
   const rng = new Random(seed, 0);
   const x = new Float64Array(2 * n);
   for (let k = 0; k < n; k++) x[2 * k] = scale * rng.normal();
+  // The field −∇L(w) into `out`, through one complex buffer pair: no allocation per stage.
+  const z = new Float64Array(2 * n);
   const buf = new Float64Array(2 * n);
-  const field = (w: Float64Array): Float64Array => {
-    const z = new Float64Array(2 * n);
+  const field = (w: Float64Array, out: Float64Array): Float64Array => {
     for (let k = 0; k < n; k++) z[2 * k] = w[k]!;
     compiled.evaluate(buf, z);
-    return Float64Array.from({ length: n }, (_, k) => -buf[2 * k]!);
+    for (let k = 0; k < n; k++) out[k] = -buf[2 * k]!;
+    return out;
   };
   let w = Float64Array.from({ length: n }, (_, k) => x[2 * k]!);
   const sample = (t: number, v: Float64Array, f: Float64Array): number[] => {
-    const z = new Float64Array(2 * n);
     for (let k = 0; k < n; k++) z[2 * k] = v[k]!;
     return [t, lossAt(network, z)[0], Math.hypot(...f), ...singularValues(product(network.dims, v))];
   };
@@ -266,26 +267,34 @@ export function gradientFlow(network: LinearNetwork, options: FlowOptions = {}, 
   const E = [71 / 57600, 0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40];
   let t = 0;
   let h = 1e-2;
-  let f0 = field(w);
+  // Stages K[0..6] (K[0] the field at w, K[6] at the new point: first same as last), the
+  // stage point and the candidate, allocated once.
+  const K = Array.from({ length: 7 }, () => new Float64Array(n));
+  const y = new Float64Array(n);
+  let next = new Float64Array(n);
+  let f0 = field(w, K[0]!);
   const curve: number[][] = [sample(0, w, f0)];
   let steps = 0;
   let rejected = 0;
   let converged = Math.hypot(...f0) < gtol;
   while (!converged && t < horizon) {
     h = Math.min(h, horizon - t);
-    const K: Float64Array[] = [f0];
     for (let s = 1; s < 7; s++) {
-      const y = Float64Array.from(w, (v, k) => v + h * A[s]!.reduce((acc, a, j) => acc + a * K[j]![k]!, 0));
-      K.push(field(y));
+      for (let k = 0; k < n; k++) {
+        let acc = 0;
+        for (let j = 0; j < s; j++) acc += A[s]![j]! * K[j]![k]!;
+        (s === 6 ? next : y)[k] = w[k]! + h * acc;
+      }
+      field(s === 6 ? next : y, K[s]!);
     }
-    const next = Float64Array.from(w, (v, k) => v + h * A[6]!.reduce((acc, a, j) => acc + a * K[j]![k]!, 0));
     let err = 0;
     for (let k = 0; k < n; k++) err = Math.max(err, Math.abs(h * E.reduce((acc, e, j) => acc + e * K[j]![k]!, 0)) / (1 + Math.abs(next[k]!)));
     if (!Number.isFinite(err)) throw new InputError('gradient flow diverged: the loss is not bounded below along this trajectory');
     if (err <= tol) {
       t += h;
-      w = next;
-      f0 = K[6]!;
+      [w, next] = [next, w];
+      [K[0], K[6]] = [K[6]!, K[0]!];
+      f0 = K[0]!;
       steps++;
       curve.push(sample(t, w, f0));
       converged = curve.at(-1)![2]! < gtol;

@@ -102,7 +102,8 @@ export async function lambdaDiagram(options: DiagramOptions): Promise<DiagramRes
   const start = at(tMin);
   if (!start.isolated) throw new InputError(`the critical points are not isolated at t = ${tMin}: ${start.warning}`);
   const family = parametrizeNetwork({ ...options.network, X: base.X, Y: base.Y, regularization: { kind: 'entrywise', lambda: scaled(lambda0, tMin) } });
-  const parameters = (t: number): Float64Array => parametrizeNetwork({ ...options.network, X: base.X, Y: base.Y, regularization: { kind: 'entrywise', lambda: scaled(lambda0, t) } }).parameters;
+  // The family's parameters are the λ's themselves, so the point of t is the start's scaled.
+  const parameters = (t: number): Float64Array => family.parameters.map((v) => (v * t) / tMin);
 
   const solved = await solveNetwork(start, { seed, method: 'total-degree', workers: 1 });
   const warnings: string[] = [];

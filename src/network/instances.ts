@@ -25,6 +25,7 @@ import { aliveChoices, aliveSubnetwork, COMPONENT_STALE_LOOPS, pathsToTarget, so
 import { instanceHeader, InstanceCheckpoint } from './instanceCheckpoint.js';
 import { readCheckpointHeader } from '../parallel/checkpoint.js';
 import { defaultLimits } from '../track/presets.js';
+import { detourWarning } from '../solve/trackParameters.js';
 import { dataFamily, dataParameters, dataParametrizedSystem } from './families.js';
 import { linearNetwork, type LinearNetwork } from './model.js';
 import { incompleteReasons, monodromyIncomplete, monodromyToJSON, networkResultToJSON, type NetworkMonodromyJSON, type NetworkResult, type NetworkResultJSON } from './solveNetwork.js';
@@ -115,7 +116,10 @@ async function instanceResult(network: LinearNetwork, networkSeed: number, seed:
   const paths = pathsToTarget(solved, i, network.dims, target);
   const collected = await collectSolutions(paths, target, new Random(seed, STREAMS.componentGrouping));
   // A component whose direct paths to this instance failed was tracked again along a detour: say so.
-  collected.warnings.unshift(...solved.runs.flatMap((r) => r.tracked[i]?.warnings.filter((w) => w.includes('along a detour')) ?? []));
+  for (const r of solved.runs) {
+    const t = r.tracked[i];
+    if (t?.detour) collected.warnings.unshift(detourWarning(t.detour, t.counts.failed));
+  }
   const seconds = solved.runs.reduce((s, r) => s + (r.tracked[i]?.seconds ?? 0), 0);
   const solve: SolveResult = { seed, variables: network.variables, startSystem: 'monodromy', ...collected, paths, partial: false, seconds };
   const { points, summary } = classifyPoints(network, collected.solutions.map((s) => s.x), classify);

@@ -64,9 +64,10 @@ export class TargetRunner {
    * parameter point near the segment: source → mid → target, each leg with its own γ.
    * Composed, the two legs are a homotopy path from the source like the direct one, so the
    * detoured paths again end one at each solution; they avoid whatever near-singular spot
-   * made direct paths fail. `attempt` picks the detour (its stream is derived from target t's).
+   * made direct paths fail. `attempt` picks the detour (its stream is derived from target t's);
+   * the same attempt is the same route, which a re-track (`preset` conservative) follows.
    */
-  detour(t: number, target: Float64Array, attempt: number, indices: readonly number[]): PathResult[] {
+  detour(t: number, target: Float64Array, attempt: number, indices: readonly number[], preset = this.job.settings.preset): PathResult[] {
     const rng = targetStream(this.job.seed, t).derive(1 + attempt);
     const source = this.job.source;
     const mid = new Float64Array(source.length);
@@ -77,8 +78,9 @@ export class TargetRunner {
       mid[k] = 0.5 * (source[k]! + target[k]!) + scale * re;
       mid[k + 1] = 0.5 * (source[k + 1]! + target[k + 1]!) + scale * im;
     }
-    const first = new Leg(this.compiled, source, mid, rightHalfGamma(rng), this.job.settings);
-    const second = new Leg(this.compiled, mid, target, rightHalfGamma(rng), this.job.settings);
+    const settings = { ...this.job.settings, preset };
+    const first = new Leg(this.compiled, source, mid, rightHalfGamma(rng), settings);
+    const second = new Leg(this.compiled, mid, target, rightHalfGamma(rng), settings);
     return indices.map((i) => {
       const x = this.solutions[i]!;
       const a = first.track(i, x);

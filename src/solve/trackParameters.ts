@@ -115,14 +115,19 @@ export async function trackToParameters(
   return tracked.map((t) => t!);
 }
 
+/** Detours tried for a target whose direct paths failed. */
+const DETOUR_ATTEMPTS = 2;
+
+/** The warning of a target tracked again along a detour; `left` paths still failed. */
+export function detourWarning(detour: NonNullable<TrackedInstance['detour']>, left: number): string {
+  return `${detour.directFailed} direct path(s) failed; every path was tracked again along a detour through a random parameter point (${detour.attempts} tried)${left === 0 ? ', and none failed' : ''}`;
+}
+
 /**
  * trackToParameters that can resume and stop: the targets in `hooks.known` are not tracked
  * again, each target tracked is handed to `hooks.onTracked`, and once `hooks.signal` is
  * aborted no further target starts; a target not tracked is `undefined`.
  */
-/** Detours tried for a target whose direct paths failed. */
-const DETOUR_ATTEMPTS = 2;
-
 export async function trackToTargets(
   system: System,
   sourceParameters: Float64Array,
@@ -176,38 +181,33 @@ export async function trackToTargets(
     // set of detoured paths ends one at each solution), and keep the first with fewer failures.
     // Targets read from a checkpoint hold their direct paths: the detour, deterministic, is redone.
     let detour: TrackedInstance['detour'];
+    /** The detour whose paths are kept (its attempt number), or undefined for the direct paths. */
+    let via: number | undefined;
     const failures = (ps: readonly PathResult[]): number => ps.filter((p) => p.code === 'failed').length;
     const directFailed = failures(repPaths) === 0 ? 0 : failures(expand(repPaths, all));
     if (directFailed > 0) {
       const positions = reps.map((_, k) => k);
-      let attempts = 0;
-      for (let a = 0; a < DETOUR_ATTEMPTS; a++) {
-        attempts++;
+      let a = 0;
+      for (; a < DETOUR_ATTEMPTS && failures(repPaths) > 0; a++) {
         retracks += positions.length;
         const again = runner.detour(t, target, a, positions);
-        if (failures(again) < failures(repPaths)) repPaths = again;
-        if (failures(repPaths) === 0) break;
+        if (failures(again) < failures(repPaths)) [repPaths, via] = [again, a];
       }
-      detour = { directFailed, attempts };
-      if (repPaths !== tracked[t]) tracked[t] = repPaths;
+      detour = { directFailed, attempts: a };
     }
     const chosen = repPaths;
+    // A re-track follows the route of the paths kept, so that the set stays one route's.
     const retrack = async (indices: number[]): Promise<PathResult[]> => {
       const positions = [...new Set(indices.map((i) => orbits.word[i]!.rep))];
       retracks += positions.length;
-      const again = runner.retrack(t, target, positions);
+      const again = via === undefined ? runner.retrack(t, target, positions) : runner.detour(t, target, via, positions, 'conservative');
       const byRep = [...chosen];
       positions.forEach((k, j) => (byRep[k] = again[j]!));
       return expand(byRep, indices);
     };
     const paths = expand(chosen, all);
     const collected = await collectSolutions(paths, fixParameters(runner.compiled, target), targetStream(seed, t).derive(0), retrack);
-    if (detour) {
-      const left = collected.counts.failed;
-      collected.warnings.unshift(
-        `${detour.directFailed} direct path(s) failed; every path was tracked again along a detour through a random parameter point (${detour.attempts} tried)${left === 0 ? ', and none failed' : ''}`,
-      );
-    }
+    if (detour) collected.warnings.unshift(detourWarning(detour, collected.counts.failed));
     out.push({ ...collected, parameters: new Float64Array(target), paths, pathsTracked: reps.length + retracks, seconds: hooks.known?.has(t) ? 0 : perTarget, ...(detour ? { detour } : {}) });
   }
   return out;

@@ -16,11 +16,7 @@ export function publishedFor(dims: readonly number[], points: number): Published
   const r = PUBLISHED.get(key(dims, points));
   if (!r) return undefined;
   const { dims: _d, points: _p, file, histogram, ...numbers } = r;
-  return {
-    source: `Bharadwaj–Hoşten authors' data (${BH_REPOSITORY}: ${file})`,
-    ...numbers,
-    ...(histogram ? { histogram: Object.fromEntries(Object.entries(histogram).map(([k, v]) => [k, v])) } : {}),
-  };
+  return { source: `Bharadwaj–Hoşten authors' data (${BH_REPOSITORY}: ${file})`, ...numbers, ...(histogram ? { histogram: { ...histogram } } : {}) };
 }
 
 const withPublished = (dims: readonly number[], points: number): Record<string, unknown> => {
@@ -113,9 +109,6 @@ const PRESETS: Record<string, { description: string; value: Record<string, unkno
   },
 };
 
-/** Presets that users ask for but that we cannot give honestly, and why. */
-const UNAVAILABLE: Record<string, string> = {};
-
 export const STUDY_PRESETS = Object.keys(PRESETS);
 
 export function describePresets(): string {
@@ -126,10 +119,6 @@ export function describePresets(): string {
 
 export function studyPreset(name: string, seed: number): Study {
   const preset = PRESETS[name];
-  if (!preset) {
-    const why = UNAVAILABLE[name];
-    if (why) throw new InputError(`--preset ${name} is not available: ${why}`);
-    throw new InputError(`unknown --preset ${name}; the presets are ${STUDY_PRESETS.join(', ')}`);
-  }
+  if (!preset) throw new InputError(`unknown --preset ${name}; the presets are ${STUDY_PRESETS.join(', ')}`);
   return studyFromValue(preset.value, `preset ${name}`, { name, seed });
 }
