@@ -41,7 +41,7 @@ function summary(d: DiagramResult): string {
   lines.push('t              real  global minimum (loss, ‖W_L⋯W_1‖)  origin');
   for (const s of d.slices) lines.push(`${s.t.toPrecision(6).padEnd(13)}  ${String(s.real).padStart(4)}  ${s.globalMinimum.loss.toPrecision(7).padStart(14)}, ${s.globalMinimum.productNorm.toPrecision(4).padEnd(16)}  ${s.origin}`);
   lines.push(d.events.length === 0 ? 'events: none in the range' : 'events:');
-  for (const e of d.events) lines.push(`  ${e.kind} at t = ${e.t.toPrecision(8)} (bracket ${e.bracket[0].toPrecision(10)} – ${e.bracket[1].toPrecision(10)}): ${e.realBelow} real below, ${e.realAbove} above; branches ${e.branches.join(', ')}`);
+  for (const e of d.events) lines.push(`  ${e.kind} at t = ${e.t.toPrecision(8)} (bracket ${e.bracket[0].toPrecision(10)} – ${e.bracket[1].toPrecision(10)}): ${e.realBelow} real below, ${e.realAbove} above; branches ${e.branches.join(', ')}${e.normJump === undefined ? '' : e.normJump > 1e-3 ? `; the minimizer's product norm jumps by ${e.normJump.toPrecision(4)} (first order)` : '; continuous (the minimizer moves into the new one)'}`);
   if (d.lostPaths > 0 || d.warnings.length > 0) lines.push(...d.warnings.map((w) => `warning: ${w}`));
   return lines.join('\n') + '\n';
 }

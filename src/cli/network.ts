@@ -24,7 +24,7 @@ import { certifyResult, formatCertification, withCertification } from '../certif
 import { formatSampling, parseSampling, SAMPLING_PRESETS, type Sampling } from '../numeric/distributions.js';
 import { randomSeed } from '../numeric/rng.js';
 import { readCheckpointHeader } from '../parallel/checkpoint.js';
-import { parseDims, parseInteger, writeJson } from './options.js';
+import { parseDims, parseInteger, parseRegularization, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
 
 /** The built-in example: solved in a few seconds; seed 3 gives real minima, saddles and complex points. */
@@ -56,19 +56,6 @@ const EXPORTERS: Record<string, { write: (s: System) => string; name: string }> 
   text: { write: writeText, name: 'critsolve text format' },
 };
 
-
-function parseRegularization(value: string): Regularization {
-  if (value === 'generic' || value === 'none') return { kind: value };
-  const match = /^weight-decay=(.*)$/.exec(value);
-  if (!match) {
-    throw new InputError(`--regularization must be generic, none or weight-decay=L (L a number ≥ 0, e.g. weight-decay=0.1); got '${value}'`);
-  }
-  const lambda = match[1]!.trim() === '' ? NaN : Number(match[1]);
-  if (!Number.isFinite(lambda) || lambda < 0) {
-    throw new InputError(`--regularization weight-decay=L needs L to be a finite number ≥ 0, e.g. weight-decay=0.1; got '${match[1]}'`);
-  }
-  return { kind: 'weight-decay', lambda };
-}
 
 function parseMethod(value: string): NetworkMethod {
   if (!(NETWORK_METHODS as readonly string[]).includes(value)) {

@@ -1,6 +1,7 @@
 /** Parsing and checking of option values shared by commands; bad values are InputErrors. */
 import { writeFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import type { Regularization } from '../network/model.js';
 
 export function parseInteger(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
@@ -39,4 +40,18 @@ export function writeJson(path: string, value: unknown): void {
   } catch (err) {
     throw new InputError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
+}
+
+/** --regularization generic | none | weight-decay=L. */
+export function parseRegularization(value: string): Regularization {
+  if (value === 'generic' || value === 'none') return { kind: value };
+  const match = /^weight-decay=(.*)$/.exec(value);
+  if (!match) {
+    throw new InputError(`--regularization must be generic, none or weight-decay=L (L a number ≥ 0, e.g. weight-decay=0.1); got '${value}'`);
+  }
+  const lambda = match[1]!.trim() === '' ? NaN : Number(match[1]);
+  if (!Number.isFinite(lambda) || lambda < 0) {
+    throw new InputError(`--regularization weight-decay=L needs L to be a finite number ≥ 0, e.g. weight-decay=0.1; got '${match[1]}'`);
+  }
+  return { kind: 'weight-decay', lambda };
 }

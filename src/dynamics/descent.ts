@@ -6,9 +6,13 @@
  */
 import { InputError } from '../errors.js';
 import { compileSystem } from '../compile/compile.js';
-import { Random } from '../numeric/rng.js';
 import type { NetworkResult } from '../network/solveNetwork.js';
 import { lossAt, type LinearNetwork } from '../network/model.js';
+import { landmarksOf, type Landmark } from './landmarks.js';
+import { product, singularValues } from './product.js';
+import { halfLearningTimes, initialWeights, type HalfLearning, type Initialization } from './saxe.js';
+
+export { product, singularValues };
 
 export interface DescentOptions {
   /** Step η (default 0.05). */
@@ -23,6 +27,8 @@ export interface DescentOptions {
   readonly plateauLength?: number;
   /** Keep every k-th iterate in the curve (default 1). */
   readonly every?: number;
+  /** `random` (default) or `decoupled`: the layers in the singular bases of YXᵀ (Saxe; see saxe.ts). */
+  readonly init?: Initialization;
 }
 
 export interface Plateau {
@@ -32,8 +38,11 @@ export interface Plateau {
   readonly at: number;
   readonly loss: number;
   readonly singularValues: readonly number[];
-  /** The real critical point matched, when critical points were given. */
-  readonly match?: { readonly point: number; readonly loss: number; readonly index?: number; readonly rank: number; readonly pattern: string; readonly distance: number };
+  /**
+   * The real critical point or component matched, when they were given: `point` indexes the
+   * solutions (kind `point`) or the components (kind `component`) of the result.
+   */
+  readonly match?: { readonly kind: Landmark['kind']; readonly point: number; readonly loss: number; readonly index?: number; readonly rank: number; readonly pattern: string; readonly distance: number };
 }
 
 export interface DescentResult {
@@ -42,61 +51,26 @@ export interface DescentResult {
   readonly step: number;
   readonly scale: number;
   readonly seed: number;
+  readonly init: Initialization;
   readonly iterations: number;
   readonly converged: boolean;
   /** [iteration, loss, ‖∇L‖, singular values of the product…] every `every` iterations. */
   readonly curve: readonly (readonly number[])[];
   readonly plateaus: readonly Plateau[];
+  /** With the decoupled initialization: each mode's time to half its strength (iteration·η), against Saxe's law. */
+  readonly halfLearning?: HalfLearning;
   readonly final: { readonly loss: number; readonly gradient: number; readonly weights: readonly number[] };
 }
 
-/** The product W_L⋯W_1 of real weights (row-major per layer, as weightNames). */
-export function product(dims: readonly number[], w: ArrayLike<number>, stride = 1): number[][] {
-  let offset = 0;
-  let P: number[][] | undefined;
-  for (let l = 1; l < dims.length; l++) {
-    const rows = dims[l]!;
-    const cols = dims[l - 1]!;
-    const W = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => w[stride * (offset + i * cols + j)]!));
-    offset += rows * cols;
-    P = P === undefined ? W : W.map((wr) => P![0]!.map((_, j) => wr.reduce((s, v, k) => s + v * P![k]![j]!, 0)));
-  }
-  return P!;
+/** What descent and flow are matched to: a solve, or landmarks already read (e.g. from a result file). */
+export type Critical = NetworkResult | readonly Landmark[];
+
+function landmarks(critical: Critical | undefined): readonly Landmark[] {
+  if (critical === undefined) return [];
+  return Array.isArray(critical) ? (critical as readonly Landmark[]) : landmarksOf(critical as NetworkResult);
 }
 
-/** Singular values of a small real matrix, descending (eigenvalues of PᵀP by Jacobi). */
-export function singularValues(P: readonly (readonly number[])[]): number[] {
-  const n = P[0]!.length;
-  const A = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => P.reduce((s, row) => s + row[i]! * row[j]!, 0)));
-  for (let sweep = 0; sweep < 60; sweep++) {
-    let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += A[p]![q]! ** 2;
-    if (off < 1e-30) break;
-    for (let p = 0; p < n; p++)
-      for (let q = p + 1; q < n; q++) {
-        if (Math.abs(A[p]![q]!) < 1e-300) continue;
-        const theta = (A[q]![q]! - A[p]![p]!) / (2 * A[p]![q]!);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = A[k]![p]!;
-          const akq = A[k]![q]!;
-          A[k]![p] = c * akp - s * akq;
-          A[k]![q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = A[p]![k]!;
-          const aqk = A[q]![k]!;
-          A[p]![k] = c * apk - s * aqk;
-          A[q]![k] = s * apk + c * aqk;
-        }
-      }
-  }
-  return A.map((row, i) => Math.sqrt(Math.max(0, row[i]!))).sort((a, b) => b - a);
-}
-
-export function gradientDescent(network: LinearNetwork, options: DescentOptions = {}, critical?: NetworkResult): DescentResult {
+export function gradientDescent(network: LinearNetwork, options: DescentOptions = {}, critical?: Critical): DescentResult {
   const step = options.step ?? 0.05;
   const iterations = options.iterations ?? 20_000;
   const scale = options.scale ?? 1e-4;
@@ -104,13 +78,14 @@ export function gradientDescent(network: LinearNetwork, options: DescentOptions 
   const every = options.every ?? 1;
   const gtol = options.gradientTolerance ?? 1e-10;
   const plateauLength = options.plateauLength ?? 20;
+  const init = options.init ?? 'random';
   if (!(step > 0) || !(scale > 0)) throw new InputError(`descent needs a positive step and scale, got step ${step} and scale ${scale}`);
   if (!Number.isInteger(iterations) || iterations < 1) throw new InputError(`descent needs a positive whole number of iterations, got ${iterations}`);
   const n = network.variables.length;
   const gradient = compileSystem(network.system);
-  const rng = new Random(seed, 0);
+  const start = initialWeights(network, scale, seed, init);
   const x = new Float64Array(2 * n);
-  for (let k = 0; k < n; k++) x[2 * k] = scale * rng.normal();
+  for (let k = 0; k < n; k++) x[2 * k] = start[k]!;
   const g = new Float64Array(2 * n);
   const curve: number[][] = [];
   const trace: { loss: number; grad: number; sv: number[] }[] = [];
@@ -135,17 +110,19 @@ export function gradientDescent(network: LinearNetwork, options: DescentOptions 
   }
   if (curve.at(-1)?.[0] !== it) curve.push([it, trace.at(-1)!.loss, trace.at(-1)!.grad, ...trace.at(-1)!.sv]);
 
-  const plateaus = findPlateaus(network, trace.map((t, i) => ({ ...t, time: i })), plateauLength, critical, 1);
+  const plateaus = findPlateaus(trace.map((t, i) => ({ ...t, time: i })), plateauLength, landmarks(critical), 1);
   return {
     schema: 'critsolve/descent@1',
     dims: network.dims,
     step,
     scale,
     seed,
+    init,
     iterations: it,
     converged,
     curve,
     plateaus,
+    ...(init === 'decoupled' ? { halfLearning: halfLearningTimes(network, scale, trace.map((t, i) => ({ time: i * step, sv: t.sv }))) } : {}),
     final: { loss: trace.at(-1)!.loss, gradient: trace.at(-1)!.grad, weights: Array.from({ length: n }, (_, j) => x[2 * j]!) },
   };
 }
@@ -165,9 +142,8 @@ interface Sample {
  * product's singular values, both invariant under the network's symmetries (weights are not).
  * `from`, `to` and `at` are sample indices.
  */
-function findPlateaus(network: LinearNetwork, trace: readonly Sample[], minDuration: number, critical: NetworkResult | undefined, unit: number): Plateau[] {
+function findPlateaus(trace: readonly Sample[], minDuration: number, points: readonly Landmark[], unit: number): Plateau[] {
   const plateaus: Plateau[] = [];
-  const points = critical ? critical.points.map((c, i) => ({ c, i, sv: singularValues(product(network.dims, critical.solve.solutions[i]!.x, 2)) })).filter((p) => p.c.real) : [];
   const rate = trace.map((t, i) => (i + 1 < trace.length ? (t.loss - trace[i + 1]!.loss) / (trace[i + 1]!.time - t.time) : 0));
   const fastest = Math.max(...rate);
   const slow = (i: number): boolean => rate[i]! <= 0.05 * fastest;
@@ -185,12 +161,13 @@ function findPlateaus(network: LinearNetwork, trace: readonly Sample[], minDurat
       const t = trace[at]!;
       let match: Plateau['match'];
       if (points.length > 0) {
-        let best: { p: (typeof points)[number]; d: number } | undefined;
+        let best: { p: Landmark; d: number } | undefined;
         for (const p of points) {
-          const d = Math.abs(p.c.loss[0] - t.loss) + Math.sqrt(p.sv.reduce((s, v, j) => s + (v - (t.sv[j] ?? 0)) ** 2, 0));
+          const d = Math.abs(p.loss - t.loss) + Math.sqrt(p.singularValues.reduce((s, v, j) => s + (v - (t.sv[j] ?? 0)) ** 2, 0));
           if (!best || d < best.d) best = { p, d };
         }
-        match = { point: best!.p.i, loss: best!.p.c.loss[0], ...(best!.p.c.index === undefined ? {} : { index: best!.p.c.index }), rank: best!.p.c.rank, pattern: best!.p.c.zeroPattern.key, distance: best!.d };
+        const p = best!.p;
+        match = { kind: p.kind, point: p.id, loss: p.loss, ...(p.index === undefined ? {} : { index: p.index }), rank: p.rank, pattern: p.pattern, distance: best!.d };
       }
       plateaus.push({ from: k, to: end, at, loss: t.loss, singularValues: t.sv, ...(match ? { match } : {}) });
     }
@@ -214,6 +191,8 @@ export interface FlowOptions {
   readonly tolerance?: number;
   /** A plateau lasts at least this long (default 1). */
   readonly plateauDuration?: number;
+  /** As for descent. */
+  readonly init?: Initialization;
 }
 
 export interface FlowResult {
@@ -221,6 +200,7 @@ export interface FlowResult {
   readonly dims: readonly number[];
   readonly scale: number;
   readonly seed: number;
+  readonly init: Initialization;
   readonly steps: number;
   readonly rejected: number;
   readonly time: number;
@@ -229,6 +209,8 @@ export interface FlowResult {
   readonly curve: readonly (readonly number[])[];
   /** from, to and at index the curve. */
   readonly plateaus: readonly Plateau[];
+  /** With the decoupled initialization: each mode's time to half its strength (iteration·η), against Saxe's law. */
+  readonly halfLearning?: HalfLearning;
   readonly final: { readonly loss: number; readonly gradient: number; readonly weights: readonly number[] };
 }
 
@@ -236,7 +218,7 @@ export interface FlowResult {
  * Gradient flow dw/dt = −∇L(w) by the Dormand–Prince 5(4) pair with adaptive steps, from the
  * same initialization as gradientDescent with the same scale and seed.
  */
-export function gradientFlow(network: LinearNetwork, options: FlowOptions = {}, critical?: NetworkResult): FlowResult {
+export function gradientFlow(network: LinearNetwork, options: FlowOptions = {}, critical?: Critical): FlowResult {
   const scale = options.scale ?? 1e-4;
   const seed = options.seed ?? 1;
   const horizon = options.time ?? 2000;
@@ -245,9 +227,7 @@ export function gradientFlow(network: LinearNetwork, options: FlowOptions = {}, 
   if (!(scale > 0) || !(horizon > 0) || !(tol > 0)) throw new InputError(`gradient flow needs a positive scale, time and tolerance, got ${scale}, ${horizon} and ${tol}`);
   const n = network.variables.length;
   const compiled = compileSystem(network.system);
-  const rng = new Random(seed, 0);
-  const x = new Float64Array(2 * n);
-  for (let k = 0; k < n; k++) x[2 * k] = scale * rng.normal();
+  const init = options.init ?? 'random';
   // The field −∇L(w) into `out`, through one complex buffer pair: no allocation per stage.
   const z = new Float64Array(2 * n);
   const buf = new Float64Array(2 * n);
@@ -257,7 +237,7 @@ export function gradientFlow(network: LinearNetwork, options: FlowOptions = {}, 
     for (let k = 0; k < n; k++) out[k] = -buf[2 * k]!;
     return out;
   };
-  let w = Float64Array.from({ length: n }, (_, k) => x[2 * k]!);
+  let w = initialWeights(network, scale, seed, init);
   const sample = (t: number, v: Float64Array, f: Float64Array): number[] => {
     for (let k = 0; k < n; k++) z[2 * k] = v[k]!;
     return [t, lossAt(network, z)[0], Math.hypot(...f), ...singularValues(product(network.dims, v))];
@@ -307,12 +287,14 @@ export function gradientFlow(network: LinearNetwork, options: FlowOptions = {}, 
     dims: network.dims,
     scale,
     seed,
+    init,
     steps,
     rejected,
     time: t,
     converged,
     curve,
-    plateaus: findPlateaus(network, trace, options.plateauDuration ?? 1, critical, 0),
+    plateaus: findPlateaus(trace, options.plateauDuration ?? 1, landmarks(critical), 0),
+    ...(init === 'decoupled' ? { halfLearning: halfLearningTimes(network, scale, trace) } : {}),
     final: { loss: curve.at(-1)![1]!, gradient: curve.at(-1)![2]!, weights: Array.from(w) },
   };
 }

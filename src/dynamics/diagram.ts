@@ -15,7 +15,7 @@ import { parametrizeNetwork } from '../network/families.js';
 import { linearNetwork, type LinearNetwork, type LinearNetworkOptions, type Matrix } from '../network/model.js';
 import { solveNetwork } from '../network/solveNetwork.js';
 import { trackToParameters } from '../solve/trackParameters.js';
-import { product } from './descent.js';
+import { product } from './product.js';
 
 export interface DiagramOptions {
   /** The network's widths and data; its regularization is replaced by t·Λ₀. */
@@ -67,6 +67,12 @@ export interface DiagramEvent {
   readonly realAbove: number;
   /** Branches involved: those that turn real/complex, or the old and new minimizers. */
   readonly branches: readonly number[];
+  /**
+   * For a change of the global minimum: how far the minimizer's product norm jumps across the
+   * bracket. Large for a first-order transition (two or more hidden layers under weight decay),
+   * near 0 where the minimizer moves continuously into the point that takes over (a pitchfork).
+   */
+  readonly normJump?: number;
 }
 
 export interface DiagramResult {
@@ -160,11 +166,16 @@ export async function lambdaDiagram(options: DiagramOptions): Promise<DiagramRes
   const realSet = (s: DiagramSlice): number[] => s.branches.flatMap((b, i) => (b.real ? [i] : []));
   const sameReal = (a: DiagramSlice, b: DiagramSlice): boolean => a.real === b.real;
   const sameMinimum = (a: DiagramSlice, b: DiagramSlice): boolean => a.globalMinimum.branches.some((i) => b.globalMinimum.branches.includes(i));
-  /** Bisects [lo, hi] on the predicate "like the lower end". */
+  /**
+   * Bisects [lo, hi] on the predicate "like the lower grid point", always against that point:
+   * near a change the minimizers of both sides tie, and chaining "overlaps the last one" would
+   * carry the lower side past the change.
+   */
   const bisect = async (lo: DiagramSlice, hi: DiagramSlice, same: (a: DiagramSlice, b: DiagramSlice) => boolean): Promise<[DiagramSlice, DiagramSlice]> => {
+    const reference = lo;
     while (hi.t - lo.t > tolerance * hi.t) {
       const mid = await slice(Math.sqrt(lo.t * hi.t));
-      if (same(lo, mid)) lo = mid;
+      if (same(reference, mid)) lo = mid;
       else hi = mid;
     }
     return [lo, hi];
@@ -186,7 +197,11 @@ export async function lambdaDiagram(options: DiagramOptions): Promise<DiagramRes
     }
     if (!sameMinimum(a, b)) {
       const [lo, hi] = await bisect(a, b, sameMinimum);
-      events.push({ kind: 'global minimum changes', t: Math.sqrt(lo.t * hi.t), bracket: [lo.t, hi.t], realBelow: lo.real, realAbove: hi.real, branches: [...new Set([...a.globalMinimum.branches, ...b.globalMinimum.branches])].sort((x, y) => x - y) });
+      // Across the bracket the old and new minimizers tie; compare the old one (below) with the new one (above).
+      const old = lo.globalMinimum.branches.find((i) => a.globalMinimum.branches.includes(i)) ?? lo.globalMinimum.branch;
+      const fresh = hi.globalMinimum.branches.find((i) => b.globalMinimum.branches.includes(i)) ?? hi.globalMinimum.branch;
+      const normJump = Math.abs((hi.branches[fresh]?.productNorm ?? NaN) - (lo.branches[old]?.productNorm ?? NaN));
+      events.push({ kind: 'global minimum changes', t: Math.sqrt(lo.t * hi.t), bracket: [lo.t, hi.t], realBelow: lo.real, realAbove: hi.real, branches: [...new Set([...a.globalMinimum.branches, ...b.globalMinimum.branches])].sort((x, y) => x - y), normJump });
     }
   }
   events.sort((x, y) => x.t - y.t);

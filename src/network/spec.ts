@@ -132,7 +132,8 @@ function errorPosition(text: string, message: string): number {
   return broken - 1;
 }
 
-function parseJson(text: string, sourceName: string): unknown {
+/** JSON.parse with the problem located at a line and column of `sourceName` (ParseError). */
+export function parseJson(text: string, sourceName: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -143,7 +144,8 @@ function parseJson(text: string, sourceName: string): unknown {
   }
 }
 
-function readText(file: string, what: string): string {
+/** A text file's content, or an InputError naming `what` and why it cannot be read. */
+export function readText(file: string, what: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
