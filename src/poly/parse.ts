@@ -15,18 +15,25 @@
  * their order; otherwise the order of first appearance, as in PHCpack) and `parameters: a, b`
  * lines (parameters come after the variables in every polynomial).
  */
-import {
-  isConstantNode,
-  isFunctionNode,
-  isOperatorNode,
-  isParenthesisNode,
-  isSymbolNode,
-  parse as parseMath,
-  type MathNode,
-} from 'mathjs/number';
+import { createRequire } from 'node:module';
+import type { MathNode } from 'mathjs/number';
 import { ParseError, type SourceLocation } from '../errors.js';
 import { Polynomial, type Term } from './polynomial.js';
 import { makeSystem, type System } from './system.js';
+
+/**
+ * mathjs, loaded on the first parse: it takes most of a second to load, and most commands
+ * (network, study, diagram, descent and every refusal of bad options) never parse a system.
+ */
+type MathJs = typeof import('mathjs/number');
+let mathjs: MathJs | undefined;
+const math = (): MathJs => (mathjs ??= createRequire(import.meta.url)('mathjs/number') as MathJs);
+const isConstantNode = (n: unknown): n is import('mathjs/number').ConstantNode => math().isConstantNode(n);
+const isFunctionNode = (n: unknown): n is import('mathjs/number').FunctionNode => math().isFunctionNode(n);
+const isOperatorNode = (n: unknown): n is import('mathjs/number').OperatorNode => math().isOperatorNode(n);
+const isParenthesisNode = (n: unknown): n is import('mathjs/number').ParenthesisNode => math().isParenthesisNode(n);
+const isSymbolNode = (n: unknown): n is import('mathjs/number').SymbolNode => math().isSymbolNode(n);
+const parseMath = (text: string): MathNode => math().parse(text);
 
 /** A half-open range [start, end) of character offsets into the source text. */
 export interface Span {
