@@ -6,5 +6,6 @@ import { diagramCommand } from './diagram.js';
 import { networkCommand } from './network.js';
 import { solveCommand } from './solve.js';
 import { studyCommand } from './study.js';
+import { workerCommand } from './worker.js';
 
-export const commands: Array<() => Command> = [solveCommand, networkCommand, boundsCommand, studyCommand, diagramCommand, descentCommand];
+export const commands: Array<() => Command> = [solveCommand, networkCommand, boundsCommand, studyCommand, diagramCommand, descentCommand, workerCommand];

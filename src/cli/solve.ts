@@ -1,10 +1,10 @@
 /** critsolve solve FILE: every isolated solution of a square polynomial system. */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { readSystemFile } from '../poly/read.js';
 import { bezoutNumber, type System } from '../poly/system.js';
-import { formatSummary, resultToJSON } from '../solve/result.js';
+import { formatSummary, resultToJSON, type SolveResult } from '../solve/result.js';
 import { formatCrossCheck } from '../solve/crossCheck.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
 import { monodromySolve } from '../solve/monodromy.js';
@@ -38,6 +38,15 @@ interface SolveCliOptions {
   bounds: boolean;
   method: 'auto' | 'total-degree' | 'monodromy' | 'decompose';
   targetCount?: number;
+  queue?: string;
+  shards?: number;
+}
+
+/** With --queue and no --seed: a seed from the file's text, so that the same command, run again, asks for the same units. */
+function seedOfText(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return h % 2 ** 31;
 }
 
 /** OUT.json → OUT.checkpoint.ndjson */
@@ -80,6 +89,8 @@ export function solveCommand(): Command {
     .option('--certify', 'certify every regular solution by a Krawczyk test in interval arithmetic')
     .option('--cross-check', 'after tracking, send the solutions around a few monodromy loops in coefficient space; any solution they bring back that the paths missed is added, and loop paths that do not come back are reported')
     .option('--no-bounds', `do not compare the count found with the root-count bounds (each mixed volume is skipped anyway when it takes over ${BOUNDS_TIME_LIMIT} s)`)
+    .option('--queue <url>', 'shard the paths into units on this Redis queue (redis://host:port), run by `critsolve worker --queue URL` processes anywhere; the result is the same as a local run\'s')
+    .option('--shards <n>', 'with --queue: units to split the paths into (default 16)', parseInteger('shards', 1, 1_000_000))
     .option('--quiet', 'no progress on stderr')
     .addHelpText(
       'after',
@@ -87,6 +98,10 @@ export function solveCommand(): Command {
     )
     .action(async (file: string, opts: SolveCliOptions) => {
       const system = readSystemFile(file);
+      if (opts.queue !== undefined) {
+        const clash = [opts.resume && '--resume', opts.method === 'monodromy' && '--method monodromy', opts.method === 'decompose' && '--method decompose'].filter(Boolean);
+        if (clash.length > 0) throw new InputError(`--queue shards the paths of a total-degree or polyhedral solve; leave out ${clash.join(', ')} (run the same command again to resume a sharded solve)`);
+      } else if (opts.shards !== undefined) throw new InputError('--shards goes with --queue');
       const method = opts.method === 'auto' ? (system.parameters.length > 0 ? 'monodromy' : 'total-degree') : opts.method;
       if (method === 'monodromy') return solveByMonodromy(system, opts);
       if (method === 'decompose') return solveByDecomposition(system, opts);
@@ -105,7 +120,8 @@ export function solveCommand(): Command {
       };
       process.once('SIGINT', onSigint);
       try {
-        const result = await solve(system, {
+        const queued = opts.queue === undefined ? undefined : await solveQueued(file, system, opts, controller.signal);
+        const result = queued ?? await solve(system, {
           ...(opts.seed === undefined ? {} : { seed: opts.seed }),
           start: opts.start as StartChoice,
           ...(opts.maxPaths === undefined ? {} : { maxPaths: opts.maxPaths }),
@@ -141,6 +157,32 @@ export function solveCommand(): Command {
         process.off('SIGINT', quitNow);
       }
     });
+}
+
+/** The solve sharded on the queue; undefined never (an interrupted wait throws, the units go on). */
+async function solveQueued(file: string, system: System, opts: SolveCliOptions, signal: AbortSignal): Promise<SolveResult> {
+  const text = readFileSync(file, 'utf8');
+  const seed = opts.seed ?? seedOfText(text);
+  const { solveOnQueue } = await import('../queue/solve.js');
+  const { queueProgress } = await import('./worker.js');
+  const waiting = queueProgress(`solve on ${opts.queue}`, opts.quiet === true);
+  if (!opts.quiet) process.stderr.write(`solve: ${bezoutNumber(system)} paths at most (Bézout), in ${opts.shards ?? 16} units on ${opts.queue}, seed ${seed}\n`);
+  const r = await solveOnQueue(text, {
+    seed,
+    url: opts.queue!,
+    shards: opts.shards ?? 16,
+    start: opts.start as StartChoice,
+    ...(opts.maxPaths === undefined ? {} : { maxPaths: opts.maxPaths }),
+    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+    ...(opts.checkpoint === undefined ? {} : { checkpoint: opts.checkpoint }),
+    keepAllPaths: opts.paths === true,
+    crossCheck: opts.crossCheck === true,
+    signal,
+    onQueue: (p) => waiting.update(p),
+  });
+  waiting.finish();
+  if (!r) throw new InputError('interrupted while the workers track: the units go on in the queue, and the same command collects them');
+  return r;
 }
 
 /** Every component of the solution set, by the numerical irreducible decomposition. */

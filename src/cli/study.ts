@@ -29,6 +29,7 @@ interface RunOptions {
   workers?: number;
   boundsSeconds?: number;
   quiet?: boolean;
+  queue?: string;
 }
 
 /** The study asked for: a file, a preset or --dims, with the flags that override its settings. */
@@ -93,6 +94,9 @@ function textTable(rows: readonly ArchitectureRow[]): string {
 
 async function run(file: string | undefined, opts: RunOptions): Promise<void> {
   const study = chooseStudy(file, opts);
+  if (opts.queue !== undefined && opts.workers !== undefined) throw new InputError('--workers sets the threads of a local run; with --queue, give each critsolve worker its own --workers');
+  // Reach the queue before the store is made: a wrong URL leaves nothing behind.
+  if (opts.queue !== undefined) await (await import('../queue/redis.js')).checkRedis(opts.queue);
   const store = StudyStore.openFor(opts.store, study);
   const before = store.progress();
   process.stdout.write(
@@ -110,7 +114,15 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
   const bar = studyBar(study, opts.quiet === true);
   const began = performance.now();
   try {
-    const r = await runStudy(store, { signal: controller.signal, onProgress: (p) => bar.update(p), ...(opts.workers === undefined ? {} : { workers: opts.workers }) });
+    let r: { solved: number; skipped: number; partial: boolean };
+    if (opts.queue !== undefined) {
+      const { runStudyOnQueue } = await import('../queue/study.js');
+      const { queueProgress } = await import('./worker.js');
+      const waiting = queueProgress(`study on ${opts.queue}`, opts.quiet === true);
+      r = await runStudyOnQueue(store, { url: opts.queue, signal: controller.signal, onProgress: (p) => waiting.update(p) });
+      waiting.finish();
+      if (r.partial) throw new InputError(`interrupted: ${store.progress().architectures} of ${study.architectures.length} architectures are stored in ${opts.store}; the workers go on with the rest, and the same command collects them`);
+    } else r = await runStudy(store, { signal: controller.signal, onProgress: (p) => bar.update(p), ...(opts.workers === undefined ? {} : { workers: opts.workers }) });
     bar.stop();
     if (r.partial) {
       const p = store.progress();
@@ -192,6 +204,7 @@ export function studyCommand(): Command {
       if (!(s > 0)) throw new InputError(`--bounds-seconds must be a number > 0, got '${v}'`);
       return s;
     })
+    .option('--queue <url>', 'run the architectures as units on this Redis queue (redis://host:port), taken by any number of `critsolve worker --queue URL` processes; results come back to --store')
     .option('--quiet', 'no progress on stderr')
     .action((file: string | undefined, opts: RunOptions) => run(file, opts));
   study.addCommand(storeOption(runCommand).exitOverride(), { isDefault: true });

@@ -159,6 +159,18 @@ function setup(system: System, seed: number, options: SolveOptions): Setup {
   return { job, n: system.variables.length, pathCount: total, startOf: p.startOf, header, range, notes };
 }
 
+/**
+ * What a solve with these options would track, without tracking: its start system, its path
+ * count and the header of its checkpoint. A run split into path ranges (a queue's units)
+ * merges their records under this header and resumes from it, to the result of one run.
+ */
+export function solvePlan(input: System | string, options: SolveOptions & { seed: number }): { start: StartKind; pathCount: number; header: CheckpointHeader } {
+  const system = typeof input === 'string' ? readSystemText(input, 'the system text') : input;
+  const { range: _range, ...whole } = options;
+  const s = setup(system, options.seed, whole);
+  return { start: s.job.start.kind, pathCount: s.pathCount, header: s.header };
+}
+
 /** Reads a resumed checkpoint into the store and opens the checkpoint to append to, if any. */
 function openCheckpoint(options: SolveOptions, s: Setup, store: PathStore): CheckpointWriter | undefined {
   const { resume, checkpoint } = options;

@@ -11,8 +11,8 @@ import { networkInstances, type NetworkInstance } from '../network/instances.js'
 import { linearNetwork } from '../network/model.js';
 import { describeStops } from '../network/solveNetwork.js';
 import type { MonodromyProgress } from '../solve/monodromy.js';
-import type { StudyArchitecture } from './spec.js';
-import type { BoundsRow, InstanceRow, StudyStore } from './store.js';
+import type { Study, StudyArchitecture } from './spec.js';
+import type { BoundsRow, InstanceRow, SourceRow, StudyStore } from './store.js';
 
 export interface StudyProgress {
   /** Instances stored over the whole study, of `total`. */
@@ -44,7 +44,8 @@ export const archLabel = (a: StudyArchitecture): string => `${a.dims.join('-')}$
 /** Where the unit in flight keeps its finished solves and trackings. */
 export const unitCheckpoint = (store: StudyStore, arch: number): string => `${store.file}.work/arch-${arch}.ndjson`;
 
-function boundsOf(a: StudyArchitecture, seed: number, sampling: StudyStore['study']['sampling'], seconds: number): BoundsRow {
+/** The root-count bounds of an architecture's gradient system (each mixed volume within the study's time limit). */
+export function boundsOf(a: StudyArchitecture, seed: number, sampling: Study['sampling'], seconds: number): BoundsRow {
   const { system } = linearNetwork({ dims: a.dims, points: a.points, sampling, seed });
   const b = rootCountBoundsWithin(system, seconds);
   return {
@@ -86,6 +87,61 @@ export function instanceRow(instance: number, t: NetworkInstance): InstanceRow {
   };
 }
 
+/** What one architecture's unit of work yields: all of it a function of the study and the architecture's place, but the seconds. */
+export interface ArchitectureResult {
+  readonly bounds: BoundsRow;
+  readonly source: SourceRow;
+  readonly rows: InstanceRow[];
+  readonly seconds: number;
+}
+
+export interface SolveArchitectureOptions {
+  readonly workers?: number;
+  readonly signal?: AbortSignal;
+  /** The bounds, when a previous run stored them. */
+  readonly bounds?: BoundsRow;
+  /** Keep finished solves and trackings here (a new file), or resume from this one. */
+  readonly checkpoint?: string;
+  readonly resume?: string;
+  readonly onPhase?: (phase: 'bounds' | 'solve', monodromy?: MonodromyProgress) => void;
+}
+
+/**
+ * One architecture of a study, whole: its bounds, one monodromy solve at a random complex
+ * point, tracked to every instance by parameter homotopy, and the instances' rows. Undefined
+ * when the signal stopped it. The same study and architecture give the same rows wherever
+ * they run (locally, or as a unit of work on a queue).
+ */
+export async function solveArchitecture(study: Study, k: number, options: SolveArchitectureOptions = {}): Promise<ArchitectureResult | undefined> {
+  const a = study.architectures[k];
+  if (!a) throw new RangeError(`the study has ${study.architectures.length} architectures, not ${k + 1}`);
+  const began = performance.now();
+  let bounds = options.bounds;
+  if (!bounds) {
+    options.onPhase?.('bounds');
+    bounds = boundsOf(a, study.seed, study.sampling, study.boundsSeconds);
+  }
+  options.onPhase?.('solve');
+  const r = await networkInstances({
+    dims: a.dims,
+    points: a.points,
+    instances: study.instances,
+    seed: study.seed,
+    dataSeed: study.seed,
+    sampling: study.sampling,
+    monodromy: {
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (m) => options.onPhase?.('solve', m),
+    },
+    ...(options.resume ? { resume: options.resume } : options.checkpoint ? { checkpoint: options.checkpoint } : {}),
+  });
+  if (r.partial) return undefined;
+  const loops = r.components.reduce((sum, c) => sum + (c.monodromy && !c.sharesSolveOf ? c.monodromy.loops : 0), 0);
+  const source = { solutions: r.sourceCount, loops, pathsTracked: r.pathsTracked, stops: describeStops(r.components) };
+  return { bounds, source, rows: r.instances.map((t, i) => instanceRow(i, t)), seconds: (performance.now() - began) / 1000 };
+}
+
 /** Runs every architecture the store lacks, in order. */
 export async function runStudy(store: StudyStore, options: RunStudyOptions = {}): Promise<RunStudyResult> {
   const { study } = store;
@@ -109,28 +165,17 @@ export async function runStudy(store: StudyStore, options: RunStudyOptions = {})
       store.saveBounds(k, boundsOf(a, study.seed, study.sampling, study.boundsSeconds));
       state = store.state(k);
     }
-    report(k, 'solve');
-    const began = performance.now();
     mkdirSync(`${store.file}.work`, { recursive: true });
     const resume = existsSync(checkpoint);
-    const r = await networkInstances({
-      dims: a.dims,
-      points: a.points,
-      instances: study.instances,
-      seed: study.seed,
-      dataSeed: study.seed,
-      sampling: study.sampling,
-      monodromy: {
-        ...(options.workers === undefined ? {} : { workers: options.workers }),
-        ...(options.signal ? { signal: options.signal } : {}),
-        onProgress: (m) => report(k, 'solve', m),
-      },
+    const r = await solveArchitecture(study, k, {
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(state.bounds ? { bounds: state.bounds } : {}),
       ...(resume ? { resume: checkpoint } : { checkpoint }),
+      onPhase: (phase, m) => report(k, phase, m),
     });
-    if (r.partial) return { solved, skipped, partial: true };
-    const loops = r.components.reduce((sum, c) => sum + (c.monodromy && !c.sharesSolveOf ? c.monodromy.loops : 0), 0);
-    const source = { solutions: r.sourceCount, loops, pathsTracked: r.pathsTracked, stops: describeStops(r.components) };
-    store.saveArchitecture(k, source, r.instances.map((t, i) => instanceRow(i, t)), (performance.now() - began) / 1000);
+    if (!r) return { solved, skipped, partial: true };
+    store.saveArchitecture(k, r.source, r.rows, r.seconds);
     rmSync(checkpoint, { force: true });
     solved++;
     report(k, 'stored');
