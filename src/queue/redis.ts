@@ -35,12 +35,14 @@ export function redisOptions(url: string): RedisOptions {
 export async function checkRedis(url: string, seconds = 5): Promise<RedisOptions> {
   const options = redisOptions(url);
   const probe = new Redis({ ...options, lazyConnect: true, retryStrategy: () => null, connectTimeout: seconds * 1000, maxRetriesPerRequest: 0 });
-  probe.on('error', () => {});
+  let first: unknown;
+  probe.on('error', (e) => (first ??= e));
   try {
     await probe.connect();
     await probe.ping();
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    const cause = (first ?? error) as NodeJS.ErrnoException;
+    const why = cause.code ?? (cause instanceof Error ? cause.message : String(cause));
     throw new InputError(
       `cannot reach Redis at ${url} (${why}): start a server there (on Debian: apt-get install redis-server, then redis-server --port ${options.port}), or give the right --queue URL`,
     );
