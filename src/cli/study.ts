@@ -2,14 +2,14 @@
  * critsolve study: many architectures × instances into a SQLite store, resumable; status,
  * export (CSV, JSON) and an HTML report with plots read the store.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { DEFAULT_SAMPLING, formatSampling, parseSampling, SAMPLING_PRESETS, type Sampling } from '../numeric/distributions.js';
 import { describePresets, studyPreset, STUDY_PRESETS } from '../study/presets.js';
 import { archLabel, runStudy, type StudyProgress } from '../study/run.js';
-import { DEFAULT_BOUNDS_SECONDS, DEFAULT_INSTANCES, loadStudyFile, studyFromValue, type Study } from '../study/spec.js';
+import { DEFAULT_BOUNDS_SECONDS, DEFAULT_INSTANCES, loadStudyFile, studyFromValue, studyToValue, type Study } from '../study/spec.js';
 import { StudyStore } from '../study/store.js';
 import { agreementVerdict, studyCsv, studyJson, studyRows, type ArchitectureRow } from '../study/table.js';
 import { parseDims, parseInteger } from './options.js';
@@ -30,6 +30,16 @@ interface RunOptions {
   boundsSeconds?: number;
   quiet?: boolean;
   queue?: string;
+  unitRange?: [number, number];
+}
+
+/** --unit-range A-B: architectures A to B, 1-based and inclusive, as `critsolve study status` numbers them. */
+function parseUnitRange(value: string): [number, number] {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(value.trim());
+  const from = m ? Number(m[1]) : NaN;
+  const to = m ? Number(m[2] ?? m[1]) : NaN;
+  if (!m || from < 1 || to < from) throw new InputError(`--unit-range must be A-B with 1 ≤ A ≤ B (architectures, numbered from 1 as in critsolve study status), got '${value}'`);
+  return [from, to];
 }
 
 /** The study asked for: a file, a preset or --dims, with the flags that override its settings. */
@@ -94,6 +104,8 @@ function textTable(rows: readonly ArchitectureRow[]): string {
 
 async function run(file: string | undefined, opts: RunOptions): Promise<void> {
   const study = chooseStudy(file, opts);
+  if (opts.unitRange && opts.unitRange[1] > study.architectures.length) throw new InputError(`--unit-range ${opts.unitRange.join('-')}: the study has ${study.architectures.length} architecture${study.architectures.length === 1 ? '' : 's'}`);
+  if (opts.unitRange && opts.queue !== undefined) throw new InputError('--unit-range runs part of a study here; --queue runs all of it on the workers: give one of them');
   if (opts.queue !== undefined && opts.workers !== undefined) throw new InputError('--workers sets the threads of a local run; with --queue, give each critsolve worker its own --workers');
   // Reach the queue before the store is made: a wrong URL leaves nothing behind.
   if (opts.queue !== undefined) await (await import('../queue/redis.js')).checkRedis(opts.queue);
@@ -122,7 +134,13 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
       r = await runStudyOnQueue(store, { url: opts.queue, signal: controller.signal, onProgress: (p) => waiting.update(p) });
       waiting.finish();
       if (r.partial) throw new InputError(`interrupted: ${store.progress().architectures} of ${study.architectures.length} architectures are stored in ${opts.store}; the workers go on with the rest, and the same command collects them`);
-    } else r = await runStudy(store, { signal: controller.signal, onProgress: (p) => bar.update(p), ...(opts.workers === undefined ? {} : { workers: opts.workers }) });
+    } else
+      r = await runStudy(store, {
+        signal: controller.signal,
+        onProgress: (p) => bar.update(p),
+        ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+        ...(opts.unitRange ? { only: [opts.unitRange[0] - 1, opts.unitRange[1] - 1] as const } : {}),
+      });
     bar.stop();
     if (r.partial) {
       const p = store.progress();
@@ -134,6 +152,42 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
     process.removeListener('SIGINT', onSigint);
     store.close();
   }
+}
+
+function merge(sources: string[], opts: { store: string }): void {
+  const first = StudyStore.open(sources[0]!);
+  let target: StudyStore;
+  try {
+    target = existsSync(opts.store) ? StudyStore.open(opts.store) : StudyStore.openFor(opts.store, first.study);
+  } catch (error) {
+    first.close();
+    throw error;
+  }
+  let copied = 0;
+  try {
+    for (const [k, file] of sources.entries()) {
+      const source = k === 0 ? first : StudyStore.open(file);
+      try {
+        copied += target.mergeFrom(source);
+      } finally {
+        source.close();
+      }
+    }
+    const p = target.progress();
+    process.stdout.write(`merged ${copied} architecture${copied === 1 ? '' : 's'} from ${sources.length} store${sources.length === 1 ? '' : 's'} into ${opts.store}: ${p.architectures}/${target.study.architectures.length} architectures stored${p.architectures < target.study.architectures.length ? ' (run the missing tasks, then merge again)' : ''}\n`);
+  } finally {
+    target.close();
+  }
+}
+
+async function slurm(file: string | undefined, opts: RunOptions & { perTask: number; cpus: number; out: string }): Promise<void> {
+  const study = chooseStudy(file, opts);
+  const { slurmScript } = await import('../queue/slurm.js');
+  const studyFile = `${opts.out}.study.json`;
+  writeOut(studyFile, JSON.stringify(studyToValue(study), null, 1) + '\n');
+  writeOut(opts.out, slurmScript({ name: study.name, studyFile, scriptFile: opts.out, store: opts.store, architectures: study.architectures.length, perTask: opts.perTask, cpus: opts.cpus }));
+  const tasks = Math.ceil(study.architectures.length / opts.perTask);
+  process.stdout.write(`wrote ${opts.out} (${tasks} array task${tasks === 1 ? '' : 's'}, then a merge into ${opts.store}) and ${studyFile}; submit with: bash ${opts.out}\n`);
 }
 
 function status(opts: { store: string }): void {
@@ -205,9 +259,40 @@ export function studyCommand(): Command {
       return s;
     })
     .option('--queue <url>', 'run the architectures as units on this Redis queue (redis://host:port), taken by any number of `critsolve worker --queue URL` processes; results come back to --store')
+    .option('--unit-range <a-b>', 'run only architectures A to B (numbered from 1): one task of an array job (see study slurm-script; study merge gathers the stores)', parseUnitRange)
     .option('--quiet', 'no progress on stderr')
     .action((file: string | undefined, opts: RunOptions) => run(file, opts));
   study.addCommand(storeOption(runCommand).exitOverride(), { isDefault: true });
+  study.addCommand(
+    new Command('merge')
+      .description('gather the architectures of several stores of one study (an array job\'s tasks) into --store')
+      .requiredOption('--store <file>', 'the store to merge into (made if missing)')
+      .argument('<stores...>', 'the stores to merge from')
+      .action(merge)
+      .exitOverride(),
+  );
+  study.addCommand(
+    new Command('slurm-script')
+      .description('write an sbatch array script that runs the study\'s architectures as array tasks (--unit-range), and a merge step; for clusters without Redis')
+      .argument('[file]', 'a study file (JSON or YAML)')
+      .option('--preset <name>', `a named study: ${describePresets()}`)
+      .option('--dims <list...>', 'architectures as layer widths, e.g. --dims 1,1,1 2,2,2', (v: string, prev: number[][] = []) => [...prev, ...v.split(/\s+/).filter(Boolean).map(parseDims)])
+      .option('--points <m>', 'data points per instance (with --dims; default 1)', parseInteger('points', 1))
+      .option('--instances <n>', `random instances per architecture (default ${DEFAULT_INSTANCES}, or the file's)`, parseInteger('instances', 1, 1_000_000))
+      .option('--sampling <how>', 'how X, Y and λ are drawn (as for study run)', (v: string) => parseSampling(v))
+      .option('--seed <n>', `seed of the solves (default ${DEFAULT_STUDY_SEED})`, parseInteger('seed', 0, 2 ** 31 - 1))
+      .option('--bounds-seconds <s>', 'time limit of each mixed volume', (v: string) => {
+        const s = Number(v);
+        if (!(s > 0)) throw new InputError(`--bounds-seconds must be a number > 0, got '${v}'`);
+        return s;
+      })
+      .option('--store <file>', "the study's SQLite store the merge fills", DEFAULT_STORE)
+      .option('--per-task <n>', 'architectures per array task', parseInteger('per-task', 1), 1)
+      .option('--cpus <n>', 'CPUs per task (its tracking threads)', parseInteger('cpus', 1, 1024), 1)
+      .option('--out <file>', 'the script (the study is written beside it, as FILE.study.json)', 'critsolve-study.sbatch')
+      .action(slurm)
+      .exitOverride(),
+  );
   study.addCommand(storeOption(new Command('status').description('what the store holds')).action(status).exitOverride());
   study.addCommand(
     storeOption(new Command('export').description('the table as CSV (one row per architecture) or JSON (with every instance)'))

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
-export type WorkerName = 'track' | 'monodromy' | 'targets' | 'unit';
+export type WorkerName = 'track' | 'monodromy' | 'targets';
 
 /** The compiled worker workers/NAME.js, looked for beside this module's tree, then in dist/. */
 export function workerFile(name: WorkerName): string {

@@ -1,13 +1,14 @@
 /**
  * `critsolve worker`: takes units from the queue and runs each in a thread of its own
- * (workers/unit.ts), with its own tracking threads. BullMQ holds a lock on every job a worker
+ * (unitThread.ts), with its own tracking threads. BullMQ holds a lock on every job a worker
  * runs and renews it from this process's event loop; a worker that dies (SIGKILL, a machine
  * lost) stops renewing, and after `stallSeconds` another worker's stall check puts the job
  * back to be run again. Units are pure, so a unit run twice gives the same result.
  */
 import { Worker as ThreadWorker } from 'node:worker_threads';
 import { Worker, type Job } from 'bullmq';
-import { workerFile } from '../parallel/pool.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { checkRedis, QUEUE_NAME } from './redis.js';
 import type { Unit, UnitProgress, UnitResult } from './units.js';
 
@@ -25,10 +26,17 @@ export interface QueueWorkerOptions {
   readonly signal?: AbortSignal;
 }
 
+/** The compiled thread entry beside this module (dist/src/queue/unitThread.js). */
+function unitThreadFile(): string {
+  const file = fileURLToPath(new URL('./unitThread.js', import.meta.url));
+  if (!existsSync(file)) throw new Error(`the unit thread ${file} is missing: run \`npm run build\` (npm ci runs it); queue workers run from dist/`);
+  return file;
+}
+
 /** Runs one unit in its own thread. */
 export function runUnitInThread(unit: Unit, workers: number, onProgress?: (p: UnitProgress) => void): Promise<UnitResult> {
   return new Promise((resolve, reject) => {
-    const thread = new ThreadWorker(workerFile('unit'), { workerData: { unit, workers } });
+    const thread = new ThreadWorker(unitThreadFile(), { workerData: { unit, workers } });
     let settled = false;
     thread.on('message', (m: { progress?: UnitProgress; result?: UnitResult; error?: string }) => {
       if (m.progress) onProgress?.(m.progress);

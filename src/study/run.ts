@@ -26,6 +26,8 @@ export interface StudyProgress {
 
 export interface RunStudyOptions {
   workers?: number;
+  /** Only these architectures (0-based, inclusive): one task of an array job (critsolve study slurm-script). */
+  only?: readonly [number, number];
   signal?: AbortSignal;
   onProgress?: (p: StudyProgress) => void;
 }
@@ -150,7 +152,9 @@ export async function runStudy(store: StudyStore, options: RunStudyOptions = {})
   let skipped = 0;
   const report = (arch: number, phase: StudyProgress['phase'], monodromy?: MonodromyProgress): void =>
     options.onProgress?.({ done: store.progress().instances, total, arch, phase, ...(monodromy ? { monodromy } : {}) });
-  for (const [k, a] of study.architectures.entries()) {
+  for (const k of study.architectures.keys()) {
+    if (options.only && (k < options.only[0] || k > options.only[1])) continue;
+    const a = study.architectures[k]!;
     const checkpoint = unitCheckpoint(store, k);
     let state = store.state(k);
     if (state.done) {

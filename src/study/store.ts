@@ -173,6 +173,26 @@ export class StudyStore {
     return { architectures: a.n, instances: i.n };
   }
 
+  /**
+   * Copies the architectures `other` holds whole and this store lacks (the stores of one
+   * study, e.g. those of an array job's tasks): returns how many. A store of another study is
+   * refused.
+   */
+  mergeFrom(other: StudyStore): number {
+    if (JSON.stringify(studyToValue(other.study)) !== JSON.stringify(studyToValue(this.study))) {
+      throw new InputError(`${other.file} holds another study (${other.study.name}: ${describe(other.study)}), not the one in ${this.file} (${this.study.name}: ${describe(this.study)})`);
+    }
+    let copied = 0;
+    for (const k of this.study.architectures.keys()) {
+      const theirs = other.state(k);
+      if (!theirs.done || this.state(k).done || !theirs.source) continue;
+      if (theirs.bounds) this.saveBounds(k, theirs.bounds);
+      this.saveArchitecture(k, theirs.source, other.instances(k), theirs.seconds ?? 0);
+      copied++;
+    }
+    return copied;
+  }
+
   close(): void {
     this.db.close();
   }

@@ -1,11 +1,11 @@
 /**
- * A queue worker's unit of work, in its own thread (src/queue/worker): the process's event
+ * A queue worker's unit of work, in its own thread (worker.ts): the process's event
  * loop stays free to renew the job's lock in Redis while the unit computes, which it would not
  * be if the unit ran inline. The unit arrives as workerData; progress and the result go back
  * as messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runUnit, type Unit } from '../src/queue/units.js';
+import { runUnit, type Unit } from './units.js';
 
 const { unit, workers } = workerData as { unit: Unit; workers?: number };
 runUnit(unit, { ...(workers === undefined ? {} : { workers }), onProgress: (progress) => parentPort!.postMessage({ progress }) }).then(
