@@ -15,7 +15,7 @@ import { linearNetwork, type LinearNetwork, type LinearNetworkOptions, type Regu
 import { INSTANCES_VARY, instanceSeed, instancesToJSON, networkInstances, type InstancesResult, type Spread } from '../network/instances.js';
 import { loadNetworkSpec } from '../network/spec.js';
 import type { CriticalSet } from '../network/criticalSets.js';
-import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, plural, NETWORK_METHODS, networkResultToJSON, solveNetwork, type MonodromyComponent, type NetworkMethod, type NetworkResult } from '../network/solveNetwork.js';
+import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, plural, NETWORK_METHODS, networkResultToJSON, resolveMethod, solveNetwork, type MonodromyComponent, type NetworkMethod, type NetworkResult, type NetworkSolveOptions } from '../network/solveNetwork.js';
 import type { System } from '../poly/system.js';
 import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js';
 import type { MonodromyProgress } from '../solve/monodromy.js';
@@ -47,6 +47,8 @@ interface NetworkCliOptions {
   certify?: boolean;
   checkpoint?: string;
   resume?: string;
+  queue?: string;
+  shards?: number;
 }
 
 const EXPORTERS: Record<string, { write: (s: System) => string; name: string }> = {
@@ -336,12 +338,36 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
   }
 }
 
+/** With --queue: the complete methods' paths sharded over the queue's workers, each rebuilding the network from its spec. */
+async function queueSolver(network: LinearNetwork, opts: NetworkCliOptions, signal: AbortSignal): Promise<NonNullable<NetworkSolveOptions['solver']>> {
+  if (opts.seed === undefined) throw new InputError('--queue needs --seed N: a coordinator started again must ask for the same units (and --dims draws its data from the seed)');
+  const method = resolveMethod(opts.method, network);
+  if (method === 'monodromy' || method === 'decompose') {
+    throw new InputError(`--queue shards the paths of a total-degree or polyhedral solve; this network is solved by ${method}${opts.method === 'auto' ? ' (what auto takes here)' : ''}: run it without --queue, or give --method total-degree or polyhedral`);
+  }
+  const { solveOnQueue } = await import('../queue/solve.js');
+  const { queueProgress } = await import('./worker.js');
+  const spec = { dims: [...network.dims], X: network.X.map((r) => [...r]), Y: network.Y.map((r) => [...r]), regularization: { kind: 'entrywise' as const, lambda: network.lambda.map((m) => m.map((r) => [...r])) } };
+  return async (_system, o) => {
+    const waiting = queueProgress(`network on ${opts.queue}`, opts.quiet === true);
+    const { range: _range, resume: _resume, checkpoint: _checkpoint, ...rest } = o;
+    const r = await solveOnQueue({ network: spec }, { ...rest, url: opts.queue!, shards: opts.shards ?? 16, signal, onQueue: (p) => waiting.update(p) });
+    waiting.finish();
+    if (!r) throw new InputError('interrupted while the workers track: the units go on in the queue, and the same command collects them');
+    return r;
+  };
+}
+
 /** "s … s+N−1" (or "s"), as the seeds wrap. */
 function instanceSeedLabel(seed: number, count: number): string {
   return count === 1 ? String(seed) : `${seed} … ${instanceSeed(seed, count - 1)}`;
 }
 
 async function run(opts: NetworkCliOptions): Promise<void> {
+  if (opts.queue === undefined && opts.shards !== undefined) throw new InputError('--shards goes with --queue');
+  if (opts.queue !== undefined && opts.instances !== undefined) {
+    throw new InputError('--queue shards one network\'s solve; --instances is not sharded yet. Many instances run on the queue as a study: critsolve study run --dims … --instances N --queue URL');
+  }
   if (opts.instances !== undefined) return runInstances({ ...opts, instances: opts.instances });
   for (const option of ['checkpoint', 'resume'] as const) {
     if (opts[option] !== undefined) throw new InputError(`--${option} goes with --instances (a run over many networks); a single network's solve is not checkpointed here: export it (--export phc FILE) and run critsolve solve FILE --${option} …`);
@@ -363,9 +389,11 @@ async function run(opts: NetworkCliOptions): Promise<void> {
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
+    const solver = opts.queue === undefined ? undefined : await queueSolver(network, opts, controller.signal);
     const result = await solveNetwork(network, {
       seed,
       method: opts.method,
+      ...(solver ? { solver } : {}),
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
       onProgress: (p) => progress.update(p),
       monodromy: { onProgress: monodromyProgress(opts.quiet === true) },
@@ -419,6 +447,8 @@ export function networkCommand(): Command {
     .option('--certify', 'certify every regular critical point by a Krawczyk test in interval arithmetic')
     .option('--checkpoint <file>', 'with --instances: append each component solved and each instance tracked to FILE (NDJSON), so that an interrupted run can be resumed; default with --out: OUT.checkpoint.ndjson, removed once the result is written')
     .option('--resume <file>', 'with --instances: continue the run recorded in this checkpoint, solving and tracking only what it lacks (seed and data seed default to its own; --instances may be larger than before), and keep appending to it')
+    .option('--queue <url>', 'shard the paths of a total-degree or polyhedral solve into units on this Redis queue (redis://host:port), run by critsolve worker processes; needs --seed')
+    .option('--shards <n>', 'with --queue: units to split the paths into (default 16)', parseInteger('shards', 1, 1_000_000))
     .option('--quiet', 'no progress on stderr')
     .action(run);
 }

@@ -167,7 +167,7 @@ async function solveQueued(file: string, system: System, opts: SolveCliOptions, 
   const { queueProgress } = await import('./worker.js');
   const waiting = queueProgress(`solve on ${opts.queue}`, opts.quiet === true);
   if (!opts.quiet) process.stderr.write(`solve: ${bezoutNumber(system)} paths at most (Bézout), in ${opts.shards ?? 16} units on ${opts.queue}, seed ${seed}\n`);
-  const r = await solveOnQueue(text, {
+  const r = await solveOnQueue({ text }, {
     seed,
     url: opts.queue!,
     shards: opts.shards ?? 16,

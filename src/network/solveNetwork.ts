@@ -54,7 +54,15 @@ export interface NetworkSolveOptions extends SolveOptions {
   onStage?: (stage: string) => void;
   /** For monodromy: its stopping rules and progress (the seed and signal are the solve's). */
   monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'targetCount' | 'onProgress'>;
+  /**
+   * For total degree and polyhedral: what runs the solve of the gradient system (default
+   * `solve` here). The queue passes one that shards the paths over its workers and returns
+   * the result a local solve would.
+   */
+  solver?: (system: SolveInput, options: SolveOptions & { seed: number; start: Exclude<NetworkMethod, 'auto' | 'monodromy' | 'decompose'> }) => Promise<SolveResult>;
 }
+
+type SolveInput = LinearNetwork['system'];
 
 export type { MonodromyComponent };
 
@@ -164,7 +172,11 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
   const { method: resolved, subdivision } = chooseMethod(method, network, seed ?? 1);
   if (resolved === 'monodromy') return solveByMonodromy(network, { ...options, ...(seed === undefined ? {} : { seed }) });
   if (resolved === 'decompose') return solveByDecomposition(network, { ...options, seed: seed ?? randomSeed() });
-  const solved = await solve(network.system, { ...solveOptions, ...(seed === undefined ? {} : { seed }), start: resolved, ...(subdivision && seed !== undefined ? { subdivision } : {}) });
+  const { solver, ...localOptions } = solveOptions;
+  const solved =
+    solver && seed !== undefined
+      ? await solver(network.system, { ...localOptions, seed, start: resolved })
+      : await solve(network.system, { ...localOptions, ...(seed === undefined ? {} : { seed }), start: resolved, ...(subdivision && seed !== undefined ? { subdivision } : {}) });
   const crossCheck = await runCrossCheck(network, solved, options);
   const result = crossCheck ? withCrossCheck(network.system, solved, crossCheck) : solved;
   const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);

@@ -68,7 +68,11 @@ export async function runUnitsOnQueue(units: readonly Unit[], options: RunOnQueu
         }
         const state = await job.getState();
         if (state === 'completed') {
-          await options.onResult(unit, job.returnvalue as UnitResult);
+          // The job was read before its state: read it again for the result it completed with.
+          job = (await queue.getJob(id)) ?? job;
+          const result = job.returnvalue as UnitResult | null | undefined;
+          if (!result || typeof result !== 'object') throw new UnitFailedError(`unit ${id} completed without a result; remove its job (or the queue) and run the same command again`);
+          await options.onResult(unit, result);
           pending.delete(id);
           if (removeEach) await job.remove();
           else finished.push(job);

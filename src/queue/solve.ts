@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { SolveResult } from '../solve/result.js';
 import { solve, solvePlan, type SolveOptions } from '../solve/solve.js';
 import { runUnitsOnQueue, type QueueProgress } from './coordinator.js';
-import { solveUnits } from './units.js';
+import { solveUnits, systemOf, type SystemSource } from './units.js';
 
 export interface SolveOnQueueOptions extends Omit<SolveOptions, 'range' | 'resume' | 'checkpoint'> {
   readonly seed: number;
@@ -22,10 +22,11 @@ export interface SolveOnQueueOptions extends Omit<SolveOptions, 'range' | 'resum
   readonly onQueue?: (p: QueueProgress) => void;
 }
 
-export async function solveOnQueue(text: string, options: SolveOnQueueOptions): Promise<SolveResult | undefined> {
+export async function solveOnQueue(source: SystemSource, options: SolveOnQueueOptions): Promise<SolveResult | undefined> {
   const { url, shards, onQueue, checkpoint, ...solveOptions } = options;
-  const plan = solvePlan(text, solveOptions);
-  const units = solveUnits(text, options.seed, plan.start, plan.pathCount, shards ?? 16);
+  const system = systemOf(source);
+  const plan = solvePlan(system, solveOptions);
+  const units = solveUnits(source, options.seed, plan.start, plan.pathCount, shards ?? 16);
   const lines = new Map<number, string[]>();
   const complete = await runUnitsOnQueue(units, {
     url,
@@ -47,7 +48,7 @@ export async function solveOnQueue(text: string, options: SolveOnQueueOptions): 
     } finally {
       closeSync(fd);
     }
-    return await solve(text, { ...solveOptions, start: plan.start, resume: file });
+    return await solve(system, { ...solveOptions, start: plan.start, resume: file });
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCheckpointLines } from '../parallel/checkpoint.js';
+import { linearNetwork, type LinearNetworkOptions } from '../network/model.js';
+import { readSystemText } from '../poly/read.js';
+import type { System } from '../poly/system.js';
 import { solve, type StartKind } from '../solve/solve.js';
 import { solveArchitecture, type ArchitectureResult } from '../study/run.js';
 import { studyFromValue, studyToValue, type Study } from '../study/spec.js';
@@ -22,11 +25,21 @@ export interface StudyUnit {
   readonly arch: number;
 }
 
-/** Paths [from, to) of a solve: the system's text, the seed and the start system fix every path. */
+/**
+ * Where a solve's system comes from: a system's text (critsolve solve FILE), or a network
+ * (critsolve network), rebuilt from its spec exactly as the coordinator built it.
+ */
+export type SystemSource = { readonly text: string } | { readonly network: LinearNetworkOptions };
+
+export function systemOf(source: SystemSource): System {
+  return 'text' in source ? readSystemText(source.text, 'the unit\'s system') : linearNetwork(source.network).system;
+}
+
+/** Paths [from, to) of a solve: the system, the seed and the start system fix every path. */
 export interface SolveUnit {
   readonly kind: 'solve';
   readonly id: string;
-  readonly text: string;
+  readonly source: SystemSource;
   readonly seed: number;
   readonly start: StartKind;
   readonly range: readonly [number, number];
@@ -55,13 +68,13 @@ export function studyUnits(study: Study, archs: readonly number[]): StudyUnit[] 
   return archs.map((arch) => ({ kind: 'study', id: `study-${h}-arch-${arch}`, study: value, arch }));
 }
 
-export function solveUnits(text: string, seed: number, start: StartKind, pathCount: number, shards: number): SolveUnit[] {
-  const h = digest({ text, seed, start });
+export function solveUnits(source: SystemSource, seed: number, start: StartKind, pathCount: number, shards: number): SolveUnit[] {
+  const h = digest({ source, seed, start });
   const size = Math.ceil(pathCount / Math.max(1, Math.min(shards, pathCount)));
   const units: SolveUnit[] = [];
   for (let from = 0; from < pathCount; from += size) {
     const range = [from, Math.min(pathCount, from + size)] as const;
-    units.push({ kind: 'solve', id: `solve-${h}-paths-${range[0]}-${range[1]}`, text, seed, start, range });
+    units.push({ kind: 'solve', id: `solve-${h}-paths-${range[0]}-${range[1]}`, source, seed, start, range });
   }
   return units;
 }
@@ -88,7 +101,7 @@ export async function runUnit(unit: Unit, options: RunUnitOptions = {}): Promise
   const dir = mkdtempSync(join(tmpdir(), 'critsolve-unit-'));
   try {
     const file = join(dir, 'paths.ndjson');
-    const r = await solve(unit.text, {
+    const r = await solve(systemOf(unit.source), {
       seed: unit.seed,
       start: unit.start,
       range: [unit.range[0], unit.range[1]],

@@ -39,7 +39,7 @@ interface Worker {
 }
 
 function startWorker(url: string): Worker {
-  const child = spawn(process.execPath, [MAIN, 'worker', '--queue', url, '--stall-seconds', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN, 'worker', '--queue', url, '--stall-seconds', '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const w: Worker = { child, output: '' };
   child.stdout!.on('data', (d: Buffer) => (w.output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (w.output += d.toString()));
@@ -85,7 +85,13 @@ describe.skipIf(!hasRedis)('studies on a Redis queue', () => {
   let redis: RedisServer;
   let local: string;
   const workers: Worker[] = [];
-  const coordinator = (store: string): ChildProcess => spawn(process.execPath, [MAIN, 'study', 'run', ...STUDY, '--store', store, '--queue', redis.url], { stdio: 'ignore' });
+  const coordinator = (store: string): ChildProcess => spawn(process.execPath, [MAIN, 'study', 'run', ...STUDY, '--store', store, '--queue', redis.url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const stderrOf = (c: ChildProcess): Promise<string> =>
+    new Promise((resolve) => {
+      let text = '';
+      c.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+      c.on('close', () => resolve(text));
+    });
 
   beforeAll(async () => {
     redis = await RedisServer.start();
@@ -117,12 +123,13 @@ describe.skipIf(!hasRedis)('studies on a Redis queue', () => {
     workers.push(first);
     const store = join(dir, 'killed-worker.sqlite');
     const c = coordinator(store);
+    const stderr = stderrOf(c);
     // arch-1 (2-2-2) takes a few seconds: kill the worker while it runs it.
     await until('the worker to start arch-1', () => /worker: running study-\w+-arch-1/.test(first.output));
     await kill(first.child);
     const second = startWorker(redis.url);
     workers.push(second);
-    await new Promise((r) => c.on('exit', r));
+    expect(await stderr).toBe('');
     expect(c.exitCode).toBe(0);
     expect(second.output).toMatch(/worker: running study-\w+-arch-1 \(again: 0 failed attempt\(s\), 1 stalled\)/);
     expect(exported(store)).toBe(local);
@@ -135,6 +142,7 @@ describe.skipIf(!hasRedis)('studies on a Redis queue', () => {
     workers.push(startWorker(redis.url));
     const store = join(dir, 'killed-coordinator.sqlite');
     const c = coordinator(store);
+    void stderrOf(c);
     await until('one architecture stored', () => existsSync(store) && storedArchitectures(store) >= 1);
     await kill(c);
     // Redis goes down and comes back with its data; the worker reconnects and carries on.
