@@ -160,7 +160,22 @@ describe.skipIf(!hasRedis)('studies on a Redis queue', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\): start a server there \(on Debian: apt-get install redis-server/);
     expect(existsSync(store)).toBe(false);
+    expect(critsolve('network', '--dims', '2,2,2', '--queue', redis.url).stderr).toMatch(/--queue needs --seed N/);
+    expect(critsolve('network', '--dims', '2,3,2', '--seed', '1', '--queue', redis.url).stderr).toMatch(/this network is solved by monodromy \(what auto takes here\)/);
     expect(critsolve('worker', '--queue', 'http://x').stderr).toMatch(/--queue must be a Redis URL such as redis:\/\/127\.0\.0\.1:6379 \(protocol redis:\), got 'http:\/\/x'/);
+  });
+
+  it('critsolve network --queue: a total-degree network solve sharded over the workers gives the local JSON, but the seconds', async () => {
+    workers.push(startWorker(redis.url));
+    const args = ['network', '--dims', '2,2,1', '--seed', '3', '--method', 'total-degree', '--quiet'];
+    const q = await critsolveAsync(...args, '--queue', redis.url, '--shards', '3', '--out', join(dir, 'network-q.json'));
+    expect(q.stderr).toBe('');
+    expect(q.status).toBe(0);
+    expect(critsolve(...args, '--out', join(dir, 'network-l.json')).status).toBe(0);
+    const read = (f: string): unknown => JSON.parse(readFileSync(join(dir, f), 'utf8'), (key, value) => (key === 'seconds' ? undefined : value));
+    const a = read('network-q.json') as { completeness: { proven: boolean } };
+    expect(a.completeness.proven).toBe(true);
+    expect(a).toEqual(read('network-l.json'));
   });
 
   it('a total-degree solve of dln_2-2-2 (6,561 paths) sharded over 2 workers equals the local solve', async () => {
