@@ -3,7 +3,7 @@
  * tracking thread), against a redis-server started here on a free port; and the queue's
  * overhead per unit, from a study of many tiny architectures run locally and on the queue.
  *
- *   npm run build && node benchmarks/queue.mjs [preset]   (default bharadwaj-hosten-table-3.2)
+ *   npm run build && node benchmarks/queue.mjs [preset] [instances]   (default bharadwaj-hosten-table-3.2, 200 instances)
  *
  * Needs redis-server (apt-get install redis-server).
  */
@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 
 const MAIN = resolve(import.meta.dirname, '../dist/src/cli/main.js');
 const preset = process.argv[2] ?? 'bharadwaj-hosten-table-3.2';
+const instances = process.argv[3] ?? '200';
 const dir = mkdtempSync(join(tmpdir(), 'critsolve-queue-bench-'));
 
 const port = await new Promise((ok) => {
@@ -39,18 +40,27 @@ const stop = (ws) => Promise.all(ws.map((w) => new Promise((ok) => (w.exitCode !
 const exportOf = (store) => spawnSync(process.execPath, [MAIN, 'study', 'export', '--store', store, '--format', 'json'], { encoding: 'utf8' }).stdout;
 
 try {
-  console.log(`study ${preset} on the queue, this machine (${(await import('node:os')).availableParallelism()} cores)`);
+  console.log(`study ${preset} with ${instances} instances on the queue, this machine (${(await import('node:os')).availableParallelism()} cores)`);
   console.log('run                                   seconds  speedup');
   const times = {};
   const stores = {};
   for (const n of [1, 2]) {
     const ws = workers(n);
     stores[n] = join(dir, `q${n}.sqlite`);
-    times[n] = await run(['study', 'run', '--preset', preset, '--store', stores[n], '--queue', url, '--quiet']);
+    times[n] = await run(['study', 'run', '--preset', preset, '--instances', instances, '--store', stores[n], '--queue', url, '--quiet']);
     await stop(ws);
     console.log(`${`${n} worker process${n === 1 ? '' : 'es'} × 1 thread`.padEnd(36)}  ${times[n].toFixed(1).padStart(7)}  ${(times[1] / times[n]).toFixed(2).padStart(7)}`);
   }
   console.log(`exports identical: ${exportOf(stores[1]) === exportOf(stores[2])}`);
+  const { default: Database } = await import('better-sqlite3');
+  const work = (store) => {
+    const db = new Database(store, { readonly: true });
+    const row = db.prepare('SELECT COUNT(*) AS n, SUM(seconds) AS sum, MAX(seconds) AS max FROM architectures').get();
+    db.close();
+    return row;
+  };
+  const [one, two] = [work(stores[1]), work(stores[2])];
+  console.log(`${one.n} units: ${one.sum.toFixed(1)} s of unit work with 1 worker, the largest ${one.max.toFixed(1)} s, so 2 workers need at least ${Math.max(one.sum / 2, one.max).toFixed(1)} s; with 2 workers the same units took ${two.sum.toFixed(1)} s of work (${(two.sum / one.sum).toFixed(2)}×: what sharing the machine's two cores costs each)`);
 
   // Overhead per unit: 24 tiny architectures (1 instance each), locally in one process and on the queue with one worker.
   const tiny = [];

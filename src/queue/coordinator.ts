@@ -38,6 +38,18 @@ export class UnitFailedError extends Error {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A unit's expected cost, to order the queue: for a study's architecture, its weights times
+ * the monomials of their degree-(2H+1) gradient (a proxy for its critical points), times its
+ * data points; for paths, their number.
+ */
+export function unitCost(u: Unit): number {
+  if (u.kind === 'solve') return u.range[1] - u.range[0];
+  const a = (u.study['architectures'] as { dims: number[]; points?: number }[])[u.arch]!;
+  const weights = a.dims.slice(1).reduce((s, d, l) => s + d * a.dims[l]!, 0);
+  return weights * (2 * (a.dims.length - 2) + 1) ** weights * (a.points ?? 1);
+}
+
 /** Runs the units on the queue at `url`; false when the signal stopped the wait (the jobs go on). */
 export async function runUnitsOnQueue(units: readonly Unit[], options: RunOnQueueOptions): Promise<boolean> {
   const connection = await checkRedis(options.url);
@@ -45,7 +57,9 @@ export async function runUnitsOnQueue(units: readonly Unit[], options: RunOnQueu
   queue.on('error', () => {});
   const removeEach = options.removeEach ?? true;
   try {
-    const jobOptions = (u: Unit) => ({ jobId: u.id, attempts: options.attempts ?? 3, backoff: { type: 'fixed' as const, delay: 1000 }, removeOnComplete: false, removeOnFail: false });
+    // Larger units first (a study's biggest architectures), so that no big unit starts last while the other workers idle.
+    const order = new Map([...units].sort((a, b) => unitCost(b) - unitCost(a)).map((u, k) => [u.id, k + 1]));
+    const jobOptions = (u: Unit) => ({ jobId: u.id, attempts: options.attempts ?? 3, backoff: { type: 'fixed' as const, delay: 1000 }, removeOnComplete: false, removeOnFail: false, priority: Math.min(order.get(u.id) ?? 1, 2_000_000) });
     await queue.addBulk(units.map((u) => ({ name: u.kind, data: u, opts: jobOptions(u) })));
     // Jobs that failed in an earlier run of this command are tried again: running it again asks for that.
     for (const u of units) {

@@ -33,32 +33,55 @@ function unitThreadFile(): string {
   return file;
 }
 
-/** Runs one unit in its own thread. */
-export function runUnitInThread(unit: Unit, workers: number, onProgress?: (p: UnitProgress) => void): Promise<UnitResult> {
-  return new Promise((resolve, reject) => {
-    const thread = new ThreadWorker(unitThreadFile(), { workerData: { unit, workers } });
-    let settled = false;
+/**
+ * A thread that runs units one at a time (a worker slot). Its modules load once; a thread that
+ * dies is replaced by a new one for the next unit.
+ */
+export class UnitThread {
+  private thread: ThreadWorker | undefined;
+  private pending: { resolve: (r: UnitResult) => void; reject: (e: Error) => void; onProgress?: (p: UnitProgress) => void } | undefined;
+
+  constructor(private readonly workers: number) {}
+
+  private start(): ThreadWorker {
+    const thread = new ThreadWorker(unitThreadFile());
     thread.on('message', (m: { progress?: UnitProgress; result?: UnitResult; error?: string }) => {
-      if (m.progress) onProgress?.(m.progress);
+      const p = this.pending;
+      if (!p) return;
+      if (m.progress) p.onProgress?.(m.progress);
       else if (m.result) {
-        settled = true;
-        resolve(m.result);
-        void thread.terminate();
+        this.pending = undefined;
+        p.resolve(m.result);
       } else if (m.error !== undefined) {
-        settled = true;
-        reject(new Error(m.error));
-        void thread.terminate();
+        this.pending = undefined;
+        p.reject(new Error(m.error));
       }
     });
-    thread.on('error', (e) => {
-      if (!settled) reject(e);
-      settled = true;
+    const lost = (why: string): void => {
+      this.thread = undefined;
+      const p = this.pending;
+      this.pending = undefined;
+      p?.reject(new Error(why));
+    };
+    thread.on('error', (e) => lost(`the unit's thread failed: ${e.message}`));
+    thread.on('exit', (code) => lost(`the unit's thread stopped (exit code ${code}) before it returned a result`));
+    return thread;
+  }
+
+  run(unit: Unit, onProgress?: (p: UnitProgress) => void): Promise<UnitResult> {
+    if (this.pending) return Promise.reject(new Error('a unit thread runs one unit at a time'));
+    this.thread ??= this.start();
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject, ...(onProgress ? { onProgress } : {}) };
+      this.thread!.postMessage({ unit, workers: this.workers });
     });
-    thread.on('exit', (code) => {
-      if (!settled) reject(new Error(`the unit's thread stopped (exit code ${code}) before it returned a result`));
-      settled = true;
-    });
-  });
+  }
+
+  async close(): Promise<void> {
+    const t = this.thread;
+    this.thread = undefined;
+    await t?.terminate();
+  }
 }
 
 /** Takes and runs units until the signal is aborted; resolves once the units in flight are done. */
@@ -69,6 +92,9 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<{ ran
   const stall = (options.stallSeconds ?? 30) * 1000;
   let ran = 0;
   let failed = 0;
+  // One thread per slot, reused unit after unit.
+  const idle = Array.from({ length: options.concurrency ?? 1 }, () => new UnitThread(threads));
+  const all = [...idle];
   const worker = new Worker(
     QUEUE_NAME,
     async (job: Job) => {
@@ -76,13 +102,20 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<{ ran
       const began = performance.now();
       log(`worker: running ${unit.id}${job.attemptsMade > 0 || (job.stalledCounter ?? 0) > 0 ? ` (again: ${job.attemptsMade} failed attempt(s), ${job.stalledCounter ?? 0} stalled)` : ''}`);
       let last = 0;
-      const result = await runUnitInThread(unit, threads, (p) => {
-        // Progress crosses Redis: at most a few updates a second.
-        const now = performance.now();
-        if (now - last < 500) return;
-        last = now;
-        void job.updateProgress(p as unknown as Record<string, unknown>).catch(() => {});
-      });
+      const slot = idle.pop() ?? new UnitThread(threads);
+      let result: UnitResult;
+      try {
+        result = await slot.run(unit, (p) => {
+          // Progress crosses Redis: at most a few updates a second.
+          const now = performance.now();
+          if (now - last < 500) return;
+          last = now;
+          void job.updateProgress(p as unknown as Record<string, unknown>).catch(() => {});
+        });
+      } finally {
+        idle.push(slot);
+        if (!all.includes(slot)) all.push(slot);
+      }
       ran++;
       log(`worker: done ${unit.id} in ${((performance.now() - began) / 1000).toFixed(1)} s`);
       return result;
@@ -99,5 +132,6 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<{ ran
     options.signal?.addEventListener('abort', () => resolve(), { once: true });
   });
   await worker.close();
+  await Promise.all(all.map((t) => t.close()));
   return { ran, failed };
 }
