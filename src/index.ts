@@ -108,7 +108,16 @@ export { networkInstances, instancesToJSON, type InstancesResult, type Instances
 export { studyFromValue, loadStudyFile, studyToValue, type Study, type StudyArchitecture, type Published } from './study/spec.js';
 export { studyPreset, STUDY_PRESETS } from './study/presets.js';
 export { StudyStore, type InstanceRow, type BoundsRow } from './study/store.js';
-export { runStudy, type RunStudyOptions, type StudyProgress } from './study/run.js';
+export { runStudy, solveArchitecture, type RunStudyOptions, type StudyProgress, type ArchitectureResult } from './study/run.js';
 export { studyRows, studyCsv, studyJson, type ArchitectureRow } from './study/table.js';
 export { studyReport } from './report/html.js';
+export { lambdaDiagram, type DiagramOptions, type DiagramResult, type DiagramEvent } from './dynamics/diagram.js';
+export { gradientDescent, gradientFlow, type DescentOptions, type DescentResult, type FlowOptions, type FlowResult, type Plateau } from './dynamics/descent.js';
+export { landmarksOf, landmarksFromFile, type Landmark } from './dynamics/landmarks.js';
+export { initialWeights, saxeHalfTime, halfLearningTimes, type Initialization, type HalfLearning } from './dynamics/saxe.js';
+export { runUnit, studyUnits, solveUnits, type Unit, type StudyUnit, type SolveUnit, type UnitResult, type SystemSource } from './queue/units.js';
+export { runUnitsOnQueue, type QueueProgress, type RunOnQueueOptions } from './queue/coordinator.js';
+export { runStudyOnQueue } from './queue/study.js';
+export { solveOnQueue } from './queue/solve.js';
+export { runQueueWorker, type QueueWorkerOptions } from './queue/worker.js';
 export { renderSvg, realHistogramPlot, boundsPlot, lossPlot } from './report/plots.js';
