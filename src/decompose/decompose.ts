@@ -38,6 +38,22 @@ const STALE_LOOPS = 20;
 const MAX_LOOPS = 60;
 /** Distance of a loop's vertices from the base offsets, in units of max(1, |c|). */
 const LOOP_SPREAD = 3;
+/** Unions of failing groups tried by the combinatorial trace test: at most this many groups in one, and this many unions in all. */
+const MAX_COMBINED_GROUPS = 4;
+const MAX_COMBINATIONS = 200;
+
+/** The k-subsets of 0 … n−1, in lexicographic order. */
+function* combinations(n: number, k: number): Generator<number[]> {
+  const pick = Array.from({ length: k }, (_, i) => i);
+  while (true) {
+    yield [...pick];
+    let i = k - 1;
+    while (i >= 0 && pick[i] === n - k + i) i--;
+    if (i < 0) return;
+    pick[i]!++;
+    for (let j = i + 1; j < k; j++) pick[j] = pick[j - 1]! + 1;
+  }
+}
 
 export interface DecomposeOptions {
   seed?: number;
@@ -172,6 +188,31 @@ async function breakup(level: Level, seed: number): Promise<{ components: Witnes
       });
     }
     stale = joined ? 0 : stale + 1;
+  }
+  // Loops that never connect some points (every loop's paths failing near the same spot, say)
+  // leave pieces of one component, none of which passes the trace test. Linear traces add up,
+  // so the pieces of a component pass together: try unions of the failing groups, smallest
+  // first, as PHCpack's factorization does once its loops stall.
+  let failing = orbits.groups().filter((g) => !passed.has(g.join(',')));
+  let tried = 0;
+  for (let size = 2; size <= Math.min(failing.length, MAX_COMBINED_GROUPS) && tried < MAX_COMBINATIONS; size++) {
+    let merged = false;
+    for (const pick of combinations(failing.length, size)) {
+      if (++tried > MAX_COMBINATIONS) break;
+      const union = pick.flatMap((k) => failing[k]!).sort((x, y) => x - y);
+      const t = traceTest(family, slicing.c, union.map((k) => points[k]!), { seed: seed + 7919 + tried });
+      paths += t.pathsTracked;
+      if (!t.passes) continue;
+      for (const k of union) orbits.union(union[0]!, k);
+      residuals.set(union.join(','), t.residual);
+      passed.add(union.join(','));
+      merged = true;
+      break;
+    }
+    if (merged) {
+      failing = orbits.groups().filter((g) => !passed.has(g.join(',')));
+      size = 1;
+    }
   }
   const components = orbits.groups().map((g): WitnessComponent => {
     const key = g.join(',');
