@@ -49,6 +49,7 @@ interface NetworkCliOptions {
   resume?: string;
   queue?: string;
   shards?: number;
+  exportWitness?: string;
 }
 
 const EXPORTERS: Record<string, { write: (s: System) => string; name: string }> = {
@@ -384,6 +385,7 @@ async function run(opts: NetworkCliOptions): Promise<void> {
     process.stdout.write(writeExport(network, exported.format, exported.file) + '\n');
     return;
   }
+  if (opts.exportWitness && network.isolated && opts.method !== 'decompose') throw new InputError('--export-witness writes the witness sets of a decomposition; this network\'s critical points are isolated (use --method decompose to decompose anyway)');
   const progress = progressReporter('network', opts.quiet === true);
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
@@ -406,6 +408,11 @@ async function run(opts: NetworkCliOptions): Promise<void> {
     if (opts.out) writeJson(opts.out, certification ? withCertification(json, certification) : json);
     process.stdout.write(report(result) + '\n');
     if (certification) process.stdout.write(formatCertification(certification) + '\n');
+    if (opts.exportWitness) {
+      if (!result.criticalSets) throw new InputError('--export-witness writes the witness sets of a decomposition; these critical points are isolated (no component to write)');
+      const { exportWitnessSets } = await import('./solve.js');
+      process.stdout.write(await exportWitnessSets(network.system, result.criticalSets.map((c) => c.witness), opts.exportWitness));
+    }
     if (result.solve.partial) throw new InputError('interrupted: the result above is partial');
   } finally {
     process.off('SIGINT', onSigint);
@@ -447,6 +454,7 @@ export function networkCommand(): Command {
     .option('--certify', 'certify every regular critical point by a Krawczyk test in interval arithmetic')
     .option('--checkpoint <file>', 'with --instances: append each component solved and each instance tracked to FILE (NDJSON), so that an interrupted run can be resumed; default with --out: OUT.checkpoint.ndjson, removed once the result is written')
     .option('--resume <file>', 'with --instances: continue the run recorded in this checkpoint, solving and tracking only what it lacks (seed and data seed default to its own; --instances may be larger than before), and keep appending to it')
+    .option('--export-witness <prefix>', 'with a decomposition: write each dimension\'s witness set for PHCpack (embedding and points) to PREFIX_dimD.phc; phc -f reads it')
     .option('--queue <url>', 'shard the paths of a total-degree or polyhedral solve into units on this Redis queue (redis://host:port), run by critsolve worker processes; needs --seed')
     .option('--shards <n>', 'with --queue: units to split the paths into (default 16)', parseInteger('shards', 1, 1_000_000))
     .option('--quiet', 'no progress on stderr')

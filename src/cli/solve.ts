@@ -1,5 +1,5 @@
 /** critsolve solve FILE: every isolated solution of a square polynomial system. */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { readSystemFile } from '../poly/read.js';
@@ -40,6 +40,7 @@ interface SolveCliOptions {
   targetCount?: number;
   queue?: string;
   shards?: number;
+  exportWitness?: string;
 }
 
 /** With --queue and no --seed: a seed from the file's text, so that the same command, run again, asks for the same units. */
@@ -91,6 +92,7 @@ export function solveCommand(): Command {
     .option('--no-bounds', `do not compare the count found with the root-count bounds (each mixed volume is skipped anyway when it takes over ${BOUNDS_TIME_LIMIT} s)`)
     .option('--queue <url>', 'shard the paths into units on this Redis queue (redis://host:port), run by `critsolve worker --queue URL` processes anywhere; the result is the same as a local run\'s')
     .option('--shards <n>', 'with --queue: units to split the paths into (default 16)', parseInteger('shards', 1, 1_000_000))
+    .option('--export-witness <prefix>', 'with --method decompose: write each dimension\'s witness set for PHCpack (its embedding and points) to PREFIX_dimD.phc; phc -f reads it')
     .option('--quiet', 'no progress on stderr')
     .addHelpText(
       'after',
@@ -105,6 +107,7 @@ export function solveCommand(): Command {
       const method = opts.method === 'auto' ? (system.parameters.length > 0 ? 'monodromy' : 'total-degree') : opts.method;
       if (method === 'monodromy') return solveByMonodromy(system, opts);
       if (method === 'decompose') return solveByDecomposition(system, opts);
+      if (opts.exportWitness) throw new InputError('--export-witness goes with --method decompose (witness sets are of positive-dimensional components)');
       if (opts.targetCount !== undefined) throw new InputError('--target-count goes with --method monodromy');
       let checkpoint = opts.checkpoint ?? opts.resume;
       if (checkpoint === undefined && opts.out && bezoutNumber(system) > BigInt(DEFAULT_CHECKPOINT_PATHS)) checkpoint = defaultCheckpointPath(opts.out);
@@ -187,7 +190,7 @@ async function solveQueued(file: string, system: System, opts: SolveCliOptions, 
 
 /** Every component of the solution set, by the numerical irreducible decomposition. */
 async function solveByDecomposition(system: System, opts: SolveCliOptions): Promise<void> {
-  for (const option of ['checkpoint', 'resume', 'certify', 'crossCheck'] as const) {
+  for (const option of ['checkpoint', 'resume', 'certify', 'crossCheck', 'queue'] as const) {
     if (opts[option]) throw new InputError(`--${option === 'crossCheck' ? 'cross-check' : option} does not apply to --method decompose`);
   }
   const d = await decompose(system, {
@@ -197,6 +200,21 @@ async function solveByDecomposition(system: System, opts: SolveCliOptions): Prom
   });
   if (opts.out) writeJson(opts.out, decompositionToJSON(d));
   process.stdout.write(formatDecomposition(d) + '\n');
+  if (opts.exportWitness) process.stdout.write(await exportWitnessSets(system, d.components, opts.exportWitness));
+}
+
+/** --export-witness PREFIX: one PHCpack witness file per dimension, and a line each. */
+export async function exportWitnessSets(system: System, components: Parameters<typeof import('../decompose/export.js')['writePhcWitnessSets']>[1], prefix: string): Promise<string> {
+  const { writePhcWitnessSets } = await import('../decompose/export.js');
+  const written = writePhcWitnessSets(system, components, prefix, (file, text) => {
+    try {
+      writeFileSync(file, text);
+    } catch (error) {
+      throw new InputError(`cannot write the witness set ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  });
+  if (written.length === 0) return 'no positive-dimensional component: no witness set written\n';
+  return written.map((w) => `witness set of dimension ${w.dimension} (${w.points} points, ${new Set(w.components).size} component${new Set(w.components).size === 1 ? '' : 's'}) written for PHCpack to ${w.file}: phc -f, option 2, breaks it up\n`).join('');
 }
 
 /** A system with declared parameters: its solutions at random complex parameters, by monodromy. */

@@ -194,3 +194,20 @@ export function writeText(system: System): string {
   for (const p of system.equations) lines.push(formatPolynomial(p, names, TEXT));
   return lines.join('\n') + '\n';
 }
+
+/**
+ * A solution list in PHCpack's format (the "THE SOLUTIONS :" section that follows a system in
+ * an input file): every point with t = 0, multiplicity 1, and its coordinates under the names
+ * writePhc gives the system's variables. Points are interleaved (re, im).
+ */
+export function writePhcSolutions(system: System, points: readonly Float64Array[]): string {
+  const names = namesFor(system, PHC).slice(0, system.variables.length);
+  const num = (v: number): string => (v < 0 || Object.is(v, -0) ? '' : ' ') + v.toExponential(14).replace(/e([+-])(\d)$/, 'E$10$2').replace('e', 'E');
+  const lines = ['THE SOLUTIONS :', `${points.length} ${names.length}`, '==========================================================================='];
+  points.forEach((x, k) => {
+    lines.push(`solution ${k + 1} :`, 't :  0.00000000000000E+00   0.00000000000000E+00', 'm : 1', 'the solution for t :');
+    names.forEach((name, j) => lines.push(` ${name} : ${num(x[2 * j]!)}  ${num(x[2 * j + 1]!)}`));
+    lines.push('== err :  0.000E+00 = rco :  1.000E+00 = res :  0.000E+00 ==');
+  });
+  return lines.join('\n') + '\n';
+}
