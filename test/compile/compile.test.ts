@@ -171,11 +171,17 @@ describe('calls do not allocate', () => {
       }
     };
     run(1e4);
-    const before = process.memoryUsage().heapUsed;
-    run(1e5);
-    // Catches retained allocations (a 16-byte leak per call would add 3 MB). Short-lived garbage
-    // could be collected in between; that the generated code has no allocation sites at all is
-    // checked on its source in security.test.ts.
-    expect(process.memoryUsage().heapUsed - before).toBeLessThan(1e6);
+    // Catches retained allocations (a 16-byte leak per call would add 3 MB to every round).
+    // Short-lived garbage (the JIT's, or another file's in this process) can sit uncollected
+    // through one round when the machine is busy, so the least growth of three rounds is
+    // judged: a leak grows every round. That the generated code has no allocation sites at all
+    // is checked on its source in security.test.ts.
+    const growth: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const before = process.memoryUsage().heapUsed;
+      run(1e5);
+      growth.push(process.memoryUsage().heapUsed - before);
+    }
+    expect(Math.min(...growth)).toBeLessThan(1e6);
   });
 });
