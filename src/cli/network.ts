@@ -370,12 +370,15 @@ async function run(opts: NetworkCliOptions): Promise<void> {
     throw new InputError('--queue shards one network\'s solve; --instances is not sharded yet. Many instances run on the queue as a study: critsolve study run --dims … --instances N --queue URL');
   }
   if (opts.instances !== undefined) return runInstances({ ...opts, instances: opts.instances });
-  for (const option of ['checkpoint', 'resume'] as const) {
-    if (opts[option] !== undefined) throw new InputError(`--${option} goes with --instances (a run over many networks); a single network's solve is not checkpointed here: export it (--export phc FILE) and run critsolve solve FILE --${option} …`);
-  }
   const exported = opts.export ? checkExport(opts.export) : undefined;
   const { options, seed, label } = networkOptions(opts);
   const network = linearNetwork(options);
+  const decomposing = opts.method === 'decompose' || (opts.method === 'auto' && !network.isolated);
+  for (const option of ['checkpoint', 'resume'] as const) {
+    if (opts[option] !== undefined && !decomposing) throw new InputError(`--${option} goes with --instances (a run over many networks) or a decomposition (a directory); a single network's solve is not checkpointed here: export it (--export phc FILE) and run critsolve solve FILE --${option} …`);
+  }
+  if (decomposing && opts.checkpoint !== undefined && existsSync(opts.checkpoint)) throw new InputError(`the checkpoint directory ${opts.checkpoint} already exists: continue that run with --resume ${opts.checkpoint}, or give a new directory`);
+  if (decomposing && opts.resume !== undefined && !existsSync(opts.resume)) throw new InputError(`cannot resume from ${opts.resume}: no such directory (--checkpoint DIR makes one)`);
   process.stdout.write(describeNetwork(network, options, seed, label) + '\n');
   if (!network.isolated) {
     const decomposing = opts.method === 'auto' || opts.method === 'decompose';
@@ -395,6 +398,8 @@ async function run(opts: NetworkCliOptions): Promise<void> {
     const result = await solveNetwork(network, {
       seed,
       method: opts.method,
+      ...(decomposing && opts.checkpoint !== undefined ? { checkpoint: opts.checkpoint } : {}),
+      ...(decomposing && opts.resume !== undefined ? { resume: opts.resume } : {}),
       ...(solver ? { solver } : {}),
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
       onProgress: (p) => progress.update(p),
@@ -413,7 +418,12 @@ async function run(opts: NetworkCliOptions): Promise<void> {
       const { exportWitnessSets } = await import('./solve.js');
       process.stdout.write(await exportWitnessSets(network.system, result.criticalSets.map((c) => c.witness), opts.exportWitness));
     }
-    if (result.solve.partial) throw new InputError('interrupted: the result above is partial');
+    if (result.solve.partial) {
+      const dir = opts.checkpoint ?? opts.resume;
+      throw new InputError(
+        `interrupted: the result above is partial${decomposing ? (dir ? `; resume with the same command, --resume ${dir} in place of --checkpoint, and --seed ${seed}` : '; --checkpoint DIR keeps the witness-superset paths of a decomposition so that it can be resumed') : ''}`,
+      );
+    }
   } finally {
     process.off('SIGINT', onSigint);
   }

@@ -79,8 +79,8 @@ export function solveCommand(): Command {
     .option('--out <file>', 'write the result as JSON (schema critsolve/result@1)')
     .option('--paths', 'include every path record in the JSON result')
     .option('--max-paths <n>', 'refuse to track more paths than this', parseInteger('max-paths', 1))
-    .option('--checkpoint <file>', `append finished paths to FILE (NDJSON), so that an interrupted run can be resumed; default with more than ${DEFAULT_CHECKPOINT_PATHS} paths and --out: OUT.checkpoint.ndjson, removed once the result is written`)
-    .option('--resume <file>', 'continue the run recorded in this checkpoint, skipping its finished paths, and keep appending to it')
+    .option('--checkpoint <file>', `append finished paths to FILE (NDJSON), so that an interrupted run can be resumed (with --method decompose: a new directory for every dimension's witness-superset paths); default with more than ${DEFAULT_CHECKPOINT_PATHS} paths and --out: OUT.checkpoint.ndjson, removed once the result is written`)
+    .option('--resume <file>', 'continue the run recorded in this checkpoint, skipping its finished paths, and keep appending to it (with --method decompose: a checkpoint directory)')
     .addOption(
       new Option('--method <method>', 'total-degree: every isolated solution; decompose: every component of the solution set, positive-dimensional ones as witness sets (dimension, degree; any number of equations); monodromy (for a system with a `parameters:` line): the solutions at random complex parameters, not proven complete; auto: monodromy when the system has parameters')
         .choices(['auto', 'total-degree', 'monodromy', 'decompose'])
@@ -106,7 +106,7 @@ export function solveCommand(): Command {
       } else if (opts.shards !== undefined) throw new InputError('--shards goes with --queue');
       const method = opts.method === 'auto' ? (system.parameters.length > 0 ? 'monodromy' : 'total-degree') : opts.method;
       if (method === 'monodromy') return solveByMonodromy(system, opts);
-      if (method === 'decompose') return solveByDecomposition(system, opts);
+      if (method === 'decompose') return solveByDecomposition(file, system, opts);
       if (opts.exportWitness) throw new InputError('--export-witness goes with --method decompose (witness sets are of positive-dimensional components)');
       if (opts.targetCount !== undefined) throw new InputError('--target-count goes with --method monodromy');
       let checkpoint = opts.checkpoint ?? opts.resume;
@@ -189,17 +189,38 @@ async function solveQueued(file: string, system: System, opts: SolveCliOptions, 
 }
 
 /** Every component of the solution set, by the numerical irreducible decomposition. */
-async function solveByDecomposition(system: System, opts: SolveCliOptions): Promise<void> {
-  for (const option of ['checkpoint', 'resume', 'certify', 'crossCheck', 'queue'] as const) {
+async function solveByDecomposition(file: string, system: System, opts: SolveCliOptions): Promise<void> {
+  for (const option of ['certify', 'crossCheck', 'queue'] as const) {
     if (opts[option]) throw new InputError(`--${option === 'crossCheck' ? 'cross-check' : option} does not apply to --method decompose`);
   }
-  const d = await decompose(system, {
-    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-    ...(opts.quiet ? {} : { onProgress: (stage: string) => process.stderr.write(`decompose: ${stage}\n`) }),
-  });
+  if (opts.checkpoint && opts.resume) throw new InputError('give --checkpoint DIR for a new decomposition or --resume DIR to continue one, not both');
+  if (opts.checkpoint && existsSync(opts.checkpoint)) throw new InputError(`the checkpoint directory ${opts.checkpoint} already exists: continue that run with --resume ${opts.checkpoint}, or give a new directory`);
+  if (opts.resume && !existsSync(opts.resume)) throw new InputError(`cannot resume from ${opts.resume}: no such directory (--checkpoint DIR makes one)`);
+  const dir = opts.checkpoint ?? opts.resume;
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    process.stderr.write('\ncritsolve: stopping after the paths in flight (Ctrl-C again to quit at once)\n');
+    controller.abort();
+    process.once('SIGINT', () => process.exit(130));
+  };
+  process.once('SIGINT', onSigint);
+  let d: Awaited<ReturnType<typeof decompose>>;
+  try {
+    d = await decompose(system, {
+      ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+      ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+      ...(dir === undefined ? {} : { checkpointDir: dir }),
+      signal: controller.signal,
+      ...(opts.quiet ? {} : { onProgress: (stage: string) => process.stderr.write(`decompose: ${stage}\n`) }),
+    });
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
   if (opts.out) writeJson(opts.out, decompositionToJSON(d));
   process.stdout.write(formatDecomposition(d) + '\n');
+  if (controller.signal.aborted) {
+    throw new InputError(`interrupted: the decomposition above is partial; ${dir ? `resume with: critsolve solve ${quote(file)} --method decompose --resume ${quote(dir)}${opts.out ? ` --out ${quote(opts.out)}` : ''}` : 'no checkpoint was kept; --checkpoint DIR keeps the witness-superset paths so that a run can be resumed'}`);
+  }
   if (opts.exportWitness) process.stdout.write(await exportWitnessSets(system, d.components, opts.exportWitness));
 }
 

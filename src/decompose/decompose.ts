@@ -18,6 +18,8 @@
  * multiplicity above one, or singular slices) cannot be moved by monodromy: they are reported
  * as one unresolved group per dimension, and the decomposition is then not complete.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { distInf, normInf, toPairs } from '../numeric/complex.js';
 import { Random, randomSeed } from '../numeric/rng.js';
@@ -62,6 +64,40 @@ export interface DecomposeOptions {
   topDimension?: number;
   onProgress?: (stage: string) => void;
   signal?: AbortSignal;
+  /**
+   * Keep each dimension's witness-superset paths (the bulk of the work) in this directory, as
+   * the solver's checkpoints (`superset-dimD.ndjson`), with the run's seed (`decompose.json`).
+   * A run given a directory that holds them resumes: finished paths are not tracked again, and
+   * the later stages, seeded, come out as an uninterrupted run's.
+   */
+  checkpointDir?: string;
+}
+
+const CHECKPOINT_META = 'decompose.json';
+
+/** The seed of a checkpoint directory (made if missing), checked against the one asked for. */
+function checkpointSeed(dir: string, system: System, asked: number | undefined): number {
+  const meta = join(dir, CHECKPOINT_META);
+  const variables = [...system.variables];
+  if (existsSync(meta)) {
+    let found: { seed?: unknown; variables?: unknown };
+    try {
+      found = JSON.parse(readFileSync(meta, 'utf8')) as typeof found;
+    } catch {
+      throw new InputError(`${meta} is not a decomposition checkpoint (unreadable JSON): give another directory`);
+    }
+    if (typeof found.seed !== 'number' || JSON.stringify(found.variables) !== JSON.stringify(variables)) throw new InputError(`${dir} holds the checkpoint of another decomposition (variables ${JSON.stringify(found.variables)}): give another directory`);
+    if (asked !== undefined && asked !== found.seed) throw new InputError(`${dir} was written with seed ${found.seed}, not ${asked}: resume with --seed ${found.seed} (or without --seed)`);
+    return found.seed;
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+    const seed = asked ?? randomSeed();
+    writeFileSync(meta, JSON.stringify({ schema: 'critsolve/decompose-checkpoint@1', seed, variables }) + '\n');
+    return seed;
+  } catch (error) {
+    throw new InputError(`cannot use the checkpoint directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 /** One irreducible component of dimension ≥ 1, as a witness set. */
@@ -223,7 +259,8 @@ async function breakup(level: Level, seed: number): Promise<{ components: Witnes
 
 export async function decompose(system: System, options: DecomposeOptions = {}): Promise<Decomposition> {
   const began = performance.now();
-  const seed = options.seed ?? randomSeed();
+  const dir = options.checkpointDir;
+  const seed = dir === undefined ? (options.seed ?? randomSeed()) : checkpointSeed(dir, system, options.seed);
   const n = system.variables.length;
   const m = system.equations.length;
   if (system.parameters.length > 0) throw new InputError(`the system declares parameters (${system.parameters.join(', ')}); give them values before decomposing it`);
@@ -246,7 +283,9 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     if (n - d > m) continue;
     options.onProgress?.(`dimension ${d}: witness superset`);
     const slicing = randomSlicing(n, system.equations.map((f) => Math.max(0, f.degree())), d, rng);
-    const solved = await solve(sliceSystem(system, slicing), { seed: seed + d, start: 'total-degree', ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
+    const file = dir === undefined ? undefined : join(dir, `superset-dim${d}.ndjson`);
+    const saved = file === undefined ? {} : existsSync(file) ? { resume: file } : { checkpoint: file };
+    const solved = await solve(sliceSystem(system, slicing), { seed: seed + d, start: 'total-degree', ...saved, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
     pathsTracked += solved.counts.paths + solved.retracked.length;
     failedPaths += solved.counts.failed;
     if (solved.counts.failed > 0) missing.push(`${solved.counts.failed} path(s) failed at dimension ${d}`);

@@ -291,7 +291,8 @@ export interface NetworkResultJSON extends Omit<ResultJSON, 'solutions' | 'monod
  */
 async function solveByDecomposition(network: LinearNetwork, options: NetworkSolveOptions & { seed: number }): Promise<NetworkResult> {
   const { seed, signal, classify, workers, onStage } = options;
-  const { decomposition: d, sets } = await networkCriticalSets(network, { seed, ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}), ...(onStage ? { onProgress: onStage } : {}) });
+  const dir = options.checkpoint ?? options.resume;
+  const { decomposition: d, sets } = await networkCriticalSets(network, { seed, ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}), ...(onStage ? { onProgress: onStage } : {}), ...(dir === undefined ? {} : { checkpointDir: dir }) });
   const count = (kind: string): number => d.isolated.filter((s) => s.kind === kind).length;
   const counts = { paths: d.pathsTracked, regular: count('regular'), singular: count('singular'), illConditioned: count('ill-conditioned'), atInfinity: 0, failed: d.failedPaths, real: d.isolated.filter((s) => s.kind === 'regular' && s.real).length };
   const result: SolveResult = { seed, variables: network.variables, startSystem: 'decompose', counts, solutions: d.isolated, paths: [], retracked: [], warnings: d.warnings, partial: signal?.aborted === true, seconds: d.seconds };

@@ -5,7 +5,10 @@
  * is not reduced.
  */
 import { describe, expect, it } from 'vitest';
-import { decompose } from '../../src/decompose/decompose.js';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decompose, decompositionToJSON } from '../../src/decompose/decompose.js';
 import { linearNetwork } from '../../src/network/model.js';
 import { networkCriticalSets } from '../../src/network/criticalSets.js';
 import { readSystemText } from '../../src/poly/read.js';
@@ -89,5 +92,24 @@ describe('decompose: deep linear networks (Singular absPrimdecGTZ oracles)', () 
     expect(high!.loss[0]).toBeCloseTo(0.195, 12);
     expect(high!.real).toMatchObject({ index: 0, nullity: 1, certified: true });
     expect(d.isolated).toHaveLength(1);
+  });
+});
+
+describe('decompose: interrupted and resumed', () => {
+  it('stopped as dimension 0 begins and resumed from its checkpoint directory, it equals an uninterrupted run', async () => {
+    const system = network([1, 2, 1], 'none').system;
+    const whole = await decompose(system, { seed: 5, workers: 1 });
+    const dir = join(mkdtempSync(join(tmpdir(), 'critsolve-decompose-')), 'ck');
+    const controller = new AbortController();
+    const stopped = await decompose(system, { seed: 5, workers: 1, checkpointDir: dir, signal: controller.signal, onProgress: (stage) => stage.startsWith('dimension 0: witness superset') && controller.abort() });
+    expect(stopped.complete).toBe(false);
+    expect(stopped.reason).toMatch(/the witness superset of dimension 0 was stopped/);
+    expect(readdirSync(dir).sort()).toEqual(['decompose.json', 'superset-dim0.ndjson', 'superset-dim1.ndjson', 'superset-dim2.ndjson', 'superset-dim3.ndjson']);
+    // Resumed without the seed: the directory's own.
+    const resumed = await decompose(system, { workers: 1, checkpointDir: dir });
+    expect(resumed.complete).toBe(true);
+    const strip = (d: typeof whole) => JSON.parse(JSON.stringify(decompositionToJSON(d)), (key, value) => (key === 'seconds' ? undefined : value));
+    expect(strip(resumed)).toEqual(strip(whole));
+    await expect(decompose(system, { seed: 6, checkpointDir: dir })).rejects.toThrow(/was written with seed 5, not 6: resume with --seed 5/);
   });
 });
