@@ -24,7 +24,7 @@ import { certifyResult, formatCertification, withCertification } from '../certif
 import { formatSampling, parseSampling, SAMPLING_PRESETS, type Sampling } from '../numeric/distributions.js';
 import { randomSeed } from '../numeric/rng.js';
 import { readCheckpointHeader } from '../parallel/checkpoint.js';
-import { parseDims, parseInteger, parseRegularization, writeJson } from './options.js';
+import { interruptible, parseDims, parseInteger, parseRegularization, writeJson } from './options.js';
 import { progressReporter } from './progress.js';
 
 /** The built-in example: solved in a few seconds; seed 3 gives real minima, saddles and complex points. */
@@ -297,14 +297,7 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
     `network ${dims.join('-')}: ${points} data point${points === 1 ? '' : 's'} per instance, generic λ's; ${opts.instances} instances, the networks of ${opts.dataSeed === undefined && kept === undefined ? '--seed' : '--data-seed'} ${last}: ` +
       `their data X, Y and λ's vary; seed ${seed}\n`,
   );
-  const controller = new AbortController();
-  const quitNow = (): never => process.exit(130);
-  const onSigint = (): void => {
-    process.stderr.write('\ncritsolve: stopping after the instances in flight (Ctrl-C again to quit at once)\n');
-    controller.abort();
-    process.once('SIGINT', quitNow);
-  };
-  process.once('SIGINT', onSigint);
+  const interrupt = interruptible('stopping after the instances in flight');
   try {
     const r = await networkInstances({
       dims,
@@ -313,7 +306,7 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
       seed,
       dataSeed,
       ...(opts.sampling ? { sampling: opts.sampling } : {}),
-      monodromy: { onProgress: monodromyProgress(opts.quiet === true), signal: controller.signal, ...(opts.workers === undefined ? {} : { workers: opts.workers }) },
+      monodromy: { onProgress: monodromyProgress(opts.quiet === true), signal: interrupt.signal, ...(opts.workers === undefined ? {} : { workers: opts.workers }) },
       ...(opts.resume === undefined ? {} : { resume: opts.resume }),
       ...(checkpoint === undefined || opts.resume !== undefined ? {} : { checkpoint }),
     });
@@ -334,8 +327,7 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
     process.stdout.write([heading, ...resumedLine, tracked, '', renderInstances(r)].join('\n') + '\n');
     if (ownCheckpoint && checkpoint && existsSync(checkpoint)) rmSync(checkpoint);
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGINT', quitNow);
+    interrupt.dispose();
   }
 }
 

@@ -55,3 +55,27 @@ export function parseRegularization(value: string): Regularization {
   }
   return { kind: 'weight-decay', lambda };
 }
+
+/**
+ * Ctrl-C for a long command: the first stops cleanly (the signal is aborted and `message`
+ * says what is finished first), a second quits at once with exit code 130. `dispose` takes
+ * both handlers off again.
+ */
+export function interruptible(message: string): { signal: AbortSignal; abort(): void; dispose(): void } {
+  const controller = new AbortController();
+  const quitNow = (): never => process.exit(130);
+  const onSigint = (): void => {
+    process.stderr.write(`\ncritsolve: ${message} (Ctrl-C again to quit at once)\n`);
+    controller.abort();
+    process.once('SIGINT', quitNow);
+  };
+  process.once('SIGINT', onSigint);
+  return {
+    signal: controller.signal,
+    abort: () => controller.abort(),
+    dispose: () => {
+      process.off('SIGINT', onSigint);
+      process.off('SIGINT', quitNow);
+    },
+  };
+}

@@ -13,7 +13,8 @@ import { decompose, decompositionToJSON, formatDecomposition } from '../decompos
 import { solve, type StartChoice } from '../solve/solve.js';
 import { rootCountBoundsWithin } from '../bounds/index.js';
 import { boundsToJSON, formatBoundsComparison } from '../bounds/report.js';
-import { parseInteger, writeJson } from './options.js';
+import { interruptible, parseInteger, writeJson } from './options.js';
+import { shellQuote as quote } from '../queue/slurm.js';
 import { progressReporter } from './progress.js';
 
 /** Seconds each mixed volume may take in the summary after a solve. */
@@ -55,7 +56,6 @@ export function defaultCheckpointPath(out: string): string {
   return `${out.replace(/\.json$/i, '')}.checkpoint.ndjson`;
 }
 
-const quote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** The command that continues an interrupted run from its checkpoint. */
 function resumeCommand(file: string, seed: number, checkpoint: string, opts: SolveCliOptions): string {
@@ -114,16 +114,9 @@ export function solveCommand(): Command {
       // The default checkpoint (made by this run or resumed) goes once the result is written.
       const ownCheckpoint = opts.checkpoint === undefined && opts.out !== undefined && checkpoint === defaultCheckpointPath(opts.out);
       const progress = progressReporter('solve', opts.quiet === true);
-      const controller = new AbortController();
-      const quitNow = (): never => process.exit(130);
-      const onSigint = (): void => {
-        process.stderr.write('\ncritsolve: stopping after the batches in flight (Ctrl-C again to quit at once)\n');
-        controller.abort();
-        process.once('SIGINT', quitNow);
-      };
-      process.once('SIGINT', onSigint);
+      const interrupt = interruptible('stopping after the batches in flight');
       try {
-        const queued = opts.queue === undefined ? undefined : await solveQueued(file, system, opts, controller.signal);
+        const queued = opts.queue === undefined ? undefined : await solveQueued(file, system, opts, interrupt.signal);
         const result = queued ?? await solve(system, {
           ...(opts.seed === undefined ? {} : { seed: opts.seed }),
           start: opts.start as StartChoice,
@@ -134,7 +127,7 @@ export function solveCommand(): Command {
           keepAllPaths: opts.paths === true,
           crossCheck: opts.crossCheck === true,
           onProgress: (p) => progress.update(p),
-          signal: controller.signal,
+          signal: interrupt.signal,
         });
         progress.finish();
         const certification = opts.certify ? certifyResult(system, result) : undefined;
@@ -156,8 +149,7 @@ export function solveCommand(): Command {
         }
         if (ownCheckpoint && checkpoint && existsSync(checkpoint)) rmSync(checkpoint);
       } finally {
-        process.off('SIGINT', onSigint);
-        process.off('SIGINT', quitNow);
+        interrupt.dispose();
       }
     });
 }
@@ -197,28 +189,22 @@ async function solveByDecomposition(file: string, system: System, opts: SolveCli
   if (opts.checkpoint && existsSync(opts.checkpoint)) throw new InputError(`the checkpoint directory ${opts.checkpoint} already exists: continue that run with --resume ${opts.checkpoint}, or give a new directory`);
   if (opts.resume && !existsSync(opts.resume)) throw new InputError(`cannot resume from ${opts.resume}: no such directory (--checkpoint DIR makes one)`);
   const dir = opts.checkpoint ?? opts.resume;
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    process.stderr.write('\ncritsolve: stopping after the paths in flight (Ctrl-C again to quit at once)\n');
-    controller.abort();
-    process.once('SIGINT', () => process.exit(130));
-  };
-  process.once('SIGINT', onSigint);
+  const interrupt = interruptible('stopping after the paths in flight');
   let d: Awaited<ReturnType<typeof decompose>>;
   try {
     d = await decompose(system, {
       ...(opts.seed === undefined ? {} : { seed: opts.seed }),
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
       ...(dir === undefined ? {} : { checkpointDir: dir }),
-      signal: controller.signal,
+      signal: interrupt.signal,
       ...(opts.quiet ? {} : { onProgress: (stage: string) => process.stderr.write(`decompose: ${stage}\n`) }),
     });
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.dispose();
   }
   if (opts.out) writeJson(opts.out, decompositionToJSON(d));
   process.stdout.write(formatDecomposition(d) + '\n');
-  if (controller.signal.aborted) {
+  if (interrupt.signal.aborted) {
     throw new InputError(`interrupted: the decomposition above is partial; ${dir ? `resume with: critsolve solve ${quote(file)} --method decompose --resume ${quote(dir)}${opts.out ? ` --out ${quote(opts.out)}` : ''}` : 'no checkpoint was kept; --checkpoint DIR keeps the witness-superset paths so that a run can be resumed'}`);
   }
   if (opts.exportWitness) process.stdout.write(await exportWitnessSets(system, d.components, opts.exportWitness));

@@ -12,7 +12,7 @@ import { archLabel, runStudy, type StudyProgress } from '../study/run.js';
 import { DEFAULT_BOUNDS_SECONDS, DEFAULT_INSTANCES, loadStudyFile, studyFromValue, studyToValue, type Study } from '../study/spec.js';
 import { StudyStore } from '../study/store.js';
 import { agreementVerdict, studyCsv, studyJson, studyRows, type ArchitectureRow } from '../study/table.js';
-import { parseDims, parseInteger } from './options.js';
+import { interruptible, parseDims, parseInteger } from './options.js';
 
 /** Studies default to a fixed seed: the same command makes the same table. */
 const DEFAULT_STUDY_SEED = 1;
@@ -116,13 +116,7 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
       (before.architectures > 0 ? ` (resumed: ${before.architectures} architectures already stored)` : '') +
       '\n',
   );
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    process.stderr.write('\ncritsolve: stopping after the work in flight (Ctrl-C again to quit at once)\n');
-    controller.abort();
-    process.once('SIGINT', () => process.exit(130));
-  };
-  process.once('SIGINT', onSigint);
+  const interrupt = interruptible('stopping after the work in flight');
   const bar = studyBar(study, opts.quiet === true);
   const began = performance.now();
   try {
@@ -131,12 +125,12 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
       const { runStudyOnQueue } = await import('../queue/study.js');
       const { queueProgress } = await import('./worker.js');
       const waiting = queueProgress(`study on ${opts.queue}`, opts.quiet === true);
-      r = await runStudyOnQueue(store, { url: opts.queue, signal: controller.signal, onProgress: (p) => waiting.update(p) });
+      r = await runStudyOnQueue(store, { url: opts.queue, signal: interrupt.signal, onProgress: (p) => waiting.update(p) });
       waiting.finish();
       if (r.partial) throw new InputError(`interrupted: ${store.progress().architectures} of ${study.architectures.length} architectures are stored in ${opts.store}; the workers go on with the rest, and the same command collects them`);
     } else
       r = await runStudy(store, {
-        signal: controller.signal,
+        signal: interrupt.signal,
         onProgress: (p) => bar.update(p),
         ...(opts.workers === undefined ? {} : { workers: opts.workers }),
         ...(opts.unitRange ? { only: [opts.unitRange[0] - 1, opts.unitRange[1] - 1] as const } : {}),
@@ -149,7 +143,7 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
     process.stdout.write(`${textTable(studyRows(store))}\n${r.solved} architecture${r.solved === 1 ? '' : 's'} solved, ${r.skipped} already stored, in ${((performance.now() - began) / 1000).toFixed(1)} s; export with: critsolve study export --store ${opts.store} --format csv\n`);
   } finally {
     bar.stop();
-    process.removeListener('SIGINT', onSigint);
+    interrupt.dispose();
     store.close();
   }
 }
@@ -239,12 +233,9 @@ async function report(opts: { store: string; out: string }): Promise<void> {
   }
 }
 
-const storeOption = (c: Command): Command => c.option('--store <file>', "the study's SQLite store", DEFAULT_STORE);
-
-export function studyCommand(): Command {
-  const study = new Command('study').description('many architectures × random instances: a resumable study in a SQLite store, its table, and a report with plots');
-  const runCommand = new Command('run')
-    .description('run a study (the default subcommand); rerun the same command to resume an interrupted one')
+/** The options that choose a study and its settings, shared by study run and study slurm-script. */
+function studyChoice(c: Command): Command {
+  return c
     .argument('[file]', 'a study file (JSON or YAML): architectures, instances, sampling, seed')
     .option('--preset <name>', `a named study: ${describePresets()}`)
     .option('--dims <list...>', 'architectures as layer widths, e.g. --dims 1,1,1 2,2,2', (v: string, prev: number[][] = []) => [...prev, ...v.split(/\s+/).filter(Boolean).map(parseDims)])
@@ -252,12 +243,19 @@ export function studyCommand(): Command {
     .option('--instances <n>', `random instances per architecture (default ${DEFAULT_INSTANCES}, or the file's)`, parseInteger('instances', 1, 1_000_000))
     .option('--sampling <how>', `how X, Y and λ are drawn: a preset (${Object.keys(SAMPLING_PRESETS).join(', ')}) or X=normal(0,1),Y=normal(0,1),lambda=uniform(0,1) (default ${formatSampling(DEFAULT_SAMPLING)})`, (v: string) => parseSampling(v))
     .option('--seed <n>', `seed of the solves; instance i has data seed seed + i (default ${DEFAULT_STUDY_SEED})`, parseInteger('seed', 0, 2 ** 31 - 1))
-    .option('--workers <n>', 'worker threads (default: one per CPU)', parseInteger('workers', 1, 1024))
     .option('--bounds-seconds <s>', `time limit of each mixed volume (default ${DEFAULT_BOUNDS_SECONDS})`, (v: string) => {
       const s = Number(v);
       if (!(s > 0)) throw new InputError(`--bounds-seconds must be a number > 0, got '${v}'`);
       return s;
-    })
+    });
+}
+
+const storeOption = (c: Command): Command => c.option('--store <file>', "the study's SQLite store", DEFAULT_STORE);
+
+export function studyCommand(): Command {
+  const study = new Command('study').description('many architectures × random instances: a resumable study in a SQLite store, its table, and a report with plots');
+  const runCommand = studyChoice(new Command('run').description('run a study (the default subcommand); rerun the same command to resume an interrupted one'))
+    .option('--workers <n>', 'worker threads (default: one per CPU)', parseInteger('workers', 1, 1024))
     .option('--queue <url>', 'run the architectures as units on this Redis queue (redis://host:port), taken by any number of `critsolve worker --queue URL` processes; results come back to --store')
     .option('--unit-range <a-b>', 'run only architectures A to B (numbered from 1): one task of an array job (see study slurm-script; study merge gathers the stores)', parseUnitRange)
     .option('--quiet', 'no progress on stderr')
@@ -272,20 +270,7 @@ export function studyCommand(): Command {
       .exitOverride(),
   );
   study.addCommand(
-    new Command('slurm-script')
-      .description('write an sbatch array script that runs the study\'s architectures as array tasks (--unit-range), and a merge step; for clusters without Redis')
-      .argument('[file]', 'a study file (JSON or YAML)')
-      .option('--preset <name>', `a named study: ${describePresets()}`)
-      .option('--dims <list...>', 'architectures as layer widths, e.g. --dims 1,1,1 2,2,2', (v: string, prev: number[][] = []) => [...prev, ...v.split(/\s+/).filter(Boolean).map(parseDims)])
-      .option('--points <m>', 'data points per instance (with --dims; default 1)', parseInteger('points', 1))
-      .option('--instances <n>', `random instances per architecture (default ${DEFAULT_INSTANCES}, or the file's)`, parseInteger('instances', 1, 1_000_000))
-      .option('--sampling <how>', 'how X, Y and λ are drawn (as for study run)', (v: string) => parseSampling(v))
-      .option('--seed <n>', `seed of the solves (default ${DEFAULT_STUDY_SEED})`, parseInteger('seed', 0, 2 ** 31 - 1))
-      .option('--bounds-seconds <s>', 'time limit of each mixed volume', (v: string) => {
-        const s = Number(v);
-        if (!(s > 0)) throw new InputError(`--bounds-seconds must be a number > 0, got '${v}'`);
-        return s;
-      })
+    studyChoice(new Command('slurm-script').description('write an sbatch array script that runs the study\'s architectures as array tasks (--unit-range), and a merge step; for clusters without Redis'))
       .option('--store <file>', "the study's SQLite store the merge fills", DEFAULT_STORE)
       .option('--per-task <n>', 'architectures per array task', parseInteger('per-task', 1), 1)
       .option('--cpus <n>', 'CPUs per task (its tracking threads)', parseInteger('cpus', 1, 1024), 1)

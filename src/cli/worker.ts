@@ -5,12 +5,13 @@
  */
 import { Command } from 'commander';
 import type { QueueProgress } from '../queue/coordinator.js';
-import { parseInteger, parsePositive } from './options.js';
+import { interruptible, parseInteger, parsePositive } from './options.js';
 
 /** The coordinator's wait, on stderr: units done, running (with their own progress) and waiting. */
 export function queueProgress(label: string, quiet: boolean): { update(p: QueueProgress): void; finish(): void } {
   if (quiet) return { update: () => {}, finish: () => {} };
   let lastText = '';
+  let lastDone = -1;
   let lastAt = 0;
   const tty = process.stderr.isTTY === true;
   return {
@@ -18,8 +19,10 @@ export function queueProgress(label: string, quiet: boolean): { update(p: QueueP
       const running = p.running.map((r) => (r.progress && r.progress.total > 0 && r.progress.done > 0 ? `${r.progress.done}/${r.progress.total}` : (r.progress?.phase ?? 'starting'))).join(', ');
       const text = `${label}: ${p.done}/${p.total} units done, ${p.running.length} running${running ? ` (${running})` : ''}, ${p.waiting} waiting`;
       const now = Date.now();
-      if (text === lastText || (now - lastAt < (tty ? 200 : 5000) && p.done === Number(lastText.match(/: (\d+)\//)?.[1]))) return;
+      // A new line when a unit is done; otherwise at most every 0.2 s (terminal) or 5 s.
+      if (text === lastText || (p.done === lastDone && now - lastAt < (tty ? 200 : 5000))) return;
       lastText = text;
+      lastDone = p.done;
       lastAt = now;
       process.stderr.write(tty ? `\r\x1b[K${text}` : `${text}\n`);
     },
@@ -39,17 +42,11 @@ export function workerCommand(): Command {
     .option('--quiet', 'do not print each unit run')
     .action(async (opts: { queue: string; concurrency: number; workers: number; stallSeconds: number; quiet?: boolean }) => {
       const { runQueueWorker } = await import('../queue/worker.js');
-      const controller = new AbortController();
-      const stop = (): void => {
-        process.stderr.write('\ncritsolve worker: finishing the units in flight, then stopping (Ctrl-C again to quit at once; the queue runs them again elsewhere)\n');
-        controller.abort();
-        process.once('SIGINT', () => process.exit(130));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', () => controller.abort());
+      const interrupt = interruptible('worker: finishing the units in flight, then stopping (the queue runs them again elsewhere if you quit)');
+      process.once('SIGTERM', () => interrupt.abort());
       const log = opts.quiet ? undefined : (line: string): void => void process.stdout.write(`${line}\n`);
       log?.(`worker: waiting for units on ${opts.queue} (${opts.concurrency} at once, ${opts.workers} thread${opts.workers === 1 ? '' : 's'} each)`);
-      const r = await runQueueWorker({ url: opts.queue, concurrency: opts.concurrency, workers: opts.workers, stallSeconds: opts.stallSeconds, signal: controller.signal, ...(log ? { log } : {}) });
+      const r = await runQueueWorker({ url: opts.queue, concurrency: opts.concurrency, workers: opts.workers, stallSeconds: opts.stallSeconds, signal: interrupt.signal, ...(log ? { log } : {}) });
       log?.(`worker: stopped after ${r.ran} unit${r.ran === 1 ? '' : 's'}${r.failed > 0 ? `, ${r.failed} failed` : ''}`);
     });
 }

@@ -4,6 +4,7 @@
  * say whether the counts are complete. The JSON form extends the solve result (schema
  * critsolve/result@1, GUIDE §2).
  */
+import { InputError } from '../errors.js';
 import type { MonodromyOptions, MonodromyStop } from '../solve/monodromy.js';
 import { bezoutNumber } from '../poly/system.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
@@ -59,10 +60,8 @@ export interface NetworkSolveOptions extends SolveOptions {
    * `solve` here). The queue passes one that shards the paths over its workers and returns
    * the result a local solve would.
    */
-  solver?: (system: SolveInput, options: SolveOptions & { seed: number; start: Exclude<NetworkMethod, 'auto' | 'monodromy' | 'decompose'> }) => Promise<SolveResult>;
+  solver?: (system: LinearNetwork['system'], options: SolveOptions & { seed: number; start: Exclude<NetworkMethod, 'auto' | 'monodromy' | 'decompose'> }) => Promise<SolveResult>;
 }
-
-type SolveInput = LinearNetwork['system'];
 
 export type { MonodromyComponent };
 
@@ -173,10 +172,11 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
   if (resolved === 'monodromy') return solveByMonodromy(network, { ...options, ...(seed === undefined ? {} : { seed }) });
   if (resolved === 'decompose') return solveByDecomposition(network, { ...options, seed: seed ?? randomSeed() });
   const { solver, ...localOptions } = solveOptions;
-  const solved =
-    solver && seed !== undefined
-      ? await solver(network.system, { ...localOptions, seed, start: resolved })
-      : await solve(network.system, { ...localOptions, ...(seed === undefined ? {} : { seed }), start: resolved, ...(subdivision && seed !== undefined ? { subdivision } : {}) });
+  // Only a resumed run has no seed here, and a solver (the queue's) does not resume one.
+  if (solver && seed === undefined) throw new InputError('a solve handed to another solver needs a seed: give one, and no --resume');
+  const solved = solver
+    ? await solver(network.system, { ...localOptions, seed: seed!, start: resolved })
+    : await solve(network.system, { ...localOptions, ...(seed === undefined ? {} : { seed }), start: resolved, ...(subdivision && seed !== undefined ? { subdivision } : {}) });
   const crossCheck = await runCrossCheck(network, solved, options);
   const result = crossCheck ? withCrossCheck(network.system, solved, crossCheck) : solved;
   const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);
