@@ -3,6 +3,15 @@
  * are options elsewhere; these are the numerical method's own settings.
  */
 export interface TrackerPreset {
+  /** 'pade': Padé (2,1) predictor with a trust region; 'rk4': classical Runge–Kutta. */
+  readonly predictor: 'pade' | 'rk4';
+  /** Largest step as a fraction of the Padé trust region (distance to the nearest pole). */
+  readonly trustRegion: number;
+  /**
+   * The Padé tracker aims for a first Newton contraction Δ₁/Δ₀ of about this (its prediction
+   * error this fraction of the radius 1/ω where Newton converges quadratically).
+   */
+  readonly newtonContraction: number;
   /** Relative prediction error (first Newton update) the step-size control aims for. */
   readonly targetPredictionError: number;
   /** A step whose prediction error exceeds this is rejected even if Newton converged. */
@@ -33,8 +42,11 @@ export interface TrackerPreset {
 
 export const presets = {
   default: {
-    targetPredictionError: 1e-5,
-    maxPredictionError: 1e-3,
+    predictor: 'pade',
+    trustRegion: 0.4,
+    newtonContraction: 1e-3,
+    targetPredictionError: 3e-3,
+    maxPredictionError: 1e-2,
     correctorTolerance: 1e-9,
     maxCorrectorIterations: 3,
     maxContraction: 0.25,
@@ -46,8 +58,11 @@ export const presets = {
     cauchySamples: 8,
   },
   fast: {
-    targetPredictionError: 1e-4,
-    maxPredictionError: 1e-2,
+    predictor: 'pade',
+    trustRegion: 0.75,
+    newtonContraction: 3e-3,
+    targetPredictionError: 1e-2,
+    maxPredictionError: 3e-2,
     correctorTolerance: 1e-8,
     maxCorrectorIterations: 3,
     maxContraction: 0.5,
@@ -59,6 +74,9 @@ export const presets = {
     cauchySamples: 8,
   },
   conservative: {
+    predictor: 'rk4',
+    trustRegion: 0.25,
+    newtonContraction: 3e-4,
     targetPredictionError: 1e-8,
     maxPredictionError: 1e-6,
     correctorTolerance: 1e-11,

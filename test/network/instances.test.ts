@@ -94,16 +94,17 @@ describe('networkInstances: solve once, track many', () => {
 });
 
 describe('networkInstances: failed paths to an instance', () => {
-  // 2-1-1-2 on two points, the paper's sampling, seed 1: the direct parameter homotopy to
-  // instance 19 (data seed 19) loses 8 of its 81 critical points to failed paths, although
-  // that instance alone has 81 (total degree, complete). Tracked again along a detour, every
-  // instance has all 81.
+  // 2-1-1-2 on two points, the paper's sampling, seed 1: the direct parameter homotopies to a
+  // few of the 20 instances lose some of their 81 critical points to failed paths (instance
+  // 19 lost 8 with the Runge–Kutta tracker; the Padé tracker loses some on instances 12 and
+  // 16), although each instance alone has 81 (total degree, complete). Tracked again along a
+  // detour, every instance has all 81, and says so.
   it('tracks a target again along a detour, and loses no point', async () => {
     const run = await networkInstances({ dims: [2, 1, 1, 2], points: 2, instances: 20, seed: 1, sampling: parseSampling('bharadwaj-hosten', 'the test') });
     expect(run.instances.map((t) => t.summary.points)).toEqual(Array(20).fill(81));
     expect(run.instances.every((t) => t.solve.counts.failed === 0)).toBe(true);
     const detoured = run.instances.filter((t) => t.solve.warnings.some((w) => /tracked again along a detour/.test(w)));
-    expect(detoured.map((t) => t.networkSeed)).toContain(19);
-    expect(detoured.find((t) => t.networkSeed === 19)!.solve.warnings[0]).toMatch(/^8 direct path\(s\) failed; every path was tracked again along a detour .*, and none failed$/);
+    expect(detoured.length).toBeGreaterThan(0);
+    for (const t of detoured) expect(t.solve.warnings[0]).toMatch(/^\d+ direct path\(s\) failed; every path was tracked again along a detour .*, and none failed$/);
   });
 });
