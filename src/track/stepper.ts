@@ -465,11 +465,16 @@ export class SegmentStepper {
         tau = last ? 1 : tau + hh;
         // Local error model err ≈ e·Δ⁴ of an order-4 predictor. The error measured includes
         // the inaccuracy of the point stepped from (near ill-conditioned points, the round-off
-        // floor the corrector accepts), so the target is kept above it. A last step clipped
+        // floor the corrector accepts), so the target is kept above it, by as much as lets
+        // the contraction Δ₁/Δ₀ be told from round-off (1/newtonContraction). A last step clipped
         // to the end of the segment says little about the step the path allows: keep the
         // proposal then.
-        if (Number.isFinite(this.lastOmega)) omega = Math.max(this.lastOmega, 0.5 * omega);
-        const target = Math.max(Math.min(p.targetPredictionError, p.newtonContraction / omega), 10 * accuracy);
+        // ω is learnt only from a contraction above the aim: a smaller second update may be
+        // round-off alone, and Δ₁/Δ₀² of round-off grows as the steps shrink, which would
+        // shrink them further. Below the aim the step was safe whatever ω is.
+        if (Number.isFinite(this.lastOmega) && this.lastOmega * err > p.newtonContraction) omega = Math.max(this.lastOmega, 0.5 * omega);
+        else omega *= 0.5;
+        const target = Math.max(Math.min(p.targetPredictionError, p.newtonContraction / omega), accuracy / p.newtonContraction);
         accuracy = this.lastCorrection;
         const grow = 0.8 * Math.pow(target / Math.max(err, 1e-300), 0.25);
         if (hh === h) h = Math.min(maxStep, h * Math.min(lastFailed ? 1 : 4, Math.max(0.5, grow)));
@@ -481,7 +486,7 @@ export class SegmentStepper {
         this.rejected++;
         x.set(saved);
         lastFailed = true;
-        const shrink = err > 0 ? 0.8 * Math.pow(Math.max(Math.min(p.targetPredictionError, p.newtonContraction / omega), 10 * accuracy) / err, 0.25) : 0.25;
+        const shrink = err > 0 ? 0.8 * Math.pow(Math.max(Math.min(p.targetPredictionError, p.newtonContraction / omega), accuracy / p.newtonContraction) / err, 0.25) : 0.25;
         h = hh * Math.min(0.5, Math.max(0.1, shrink));
       }
     }
