@@ -83,6 +83,7 @@ export { monodromySolve, type MonodromyOptions, type MonodromyResult } from './s
 export { monodromySolveResult, formatMonodromySummary } from './solve/monodromyResult.js';
 export { coefficientFamily, monodromyCrossCheck, type Family } from './solve/crossCheck.js';
 export { traceTest, traceResidual, traceTestObstacle, type TraceTestResult } from './solve/traceTest.js';
+export { lineTraceTest, cutSystem, LINE_TRACE_TOLERANCE, type LineTraceOptions, type LineTraceResult } from './solve/lineTrace.js';
 export { trackToParameters } from './solve/trackParameters.js';
 
 // certification
@@ -96,7 +97,7 @@ export { randomSlicing, sliceSystem, offsetFamily, sliceFamily, type Slicing } f
 // networks: the model, its families and component engine, solving and classifying
 export { linearNetwork, lossAt, weightNames, type LinearNetwork, type LinearNetworkOptions } from './network/model.js';
 export { loadNetworkSpec, parseNetworkSpec } from './network/spec.js';
-export { parametrizeNetwork, dataParametrizedSystem, dataParameters, lambdaFamily, dataFamily, networkFamily, neuronSignFlips, type ComponentFamily } from './network/families.js';
+export { parametrizeNetwork, dataParametrizedSystem, dataParameters, lambdaFamily, dataFamily, networkFamily, neuronSignFlips, signInvariants, type ComponentFamily } from './network/families.js';
 export { solveComponents, pathsToTarget, aliveChoices, aliveKey, type ComponentsResult, type ComponentRun, type MonodromyComponent } from './network/components.js';
 export { classifyPoints, summarize, renderSummary, hessianAt, morseBott, layerRanks, productRank } from './network/classify.js';
 export { networkCriticalSets, criticalSetToJSON, type CriticalSet, type CriticalSetJSON, type NetworkDecomposition } from './network/criticalSets.js';

@@ -190,3 +190,23 @@ export function networkFamily(network: LinearNetwork): Family {
     symmetries: neuronSignFlips(network.dims),
   };
 }
+
+/**
+ * Coordinates that the sign flips fix, as polynomials in the weights: every w², and the
+ * products w_{k+1}[i,j]·w_k[j,l] through each hidden neuron j (a flip of j negates both
+ * factors). Together they tell the orbits apart: the trace test's coordinates.
+ */
+export function signInvariants(dims: readonly number[]): Polynomial[] {
+  const n = weightNames(dims).length;
+  const w = (k: number): Polynomial => Polynomial.variable(n, k);
+  const out: Polynomial[] = [];
+  for (let k = 0; k < n; k++) out.push(w(k).mul(w(k)));
+  for (let k = 1; k < dims.length - 1; k++) {
+    for (let j = 0; j < dims[k]!; j++) {
+      for (let i = 0; i < dims[k + 1]!; i++) {
+        for (let l = 0; l < dims[k - 1]!; l++) out.push(w(weightIndex(dims, k, i, j)).mul(w(weightIndex(dims, k - 1, j, l))));
+      }
+    }
+  }
+  return out;
+}
