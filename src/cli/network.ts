@@ -15,7 +15,7 @@ import { linearNetwork, type LinearNetwork, type LinearNetworkOptions, type Regu
 import { INSTANCES_VARY, instanceSeed, instancesToJSON, networkInstances, type InstancesResult, type Spread } from '../network/instances.js';
 import { loadNetworkSpec } from '../network/spec.js';
 import type { CriticalSet } from '../network/criticalSets.js';
-import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, plural, NETWORK_METHODS, networkResultToJSON, resolveMethod, solveNetwork, type MonodromyComponent, type NetworkMethod, type NetworkResult, type NetworkSolveOptions } from '../network/solveNetwork.js';
+import { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, describeStops, describeTraces, everyTracePassed, plural, NETWORK_METHODS, networkResultToJSON, resolveMethod, solveNetwork, type MonodromyComponent, type NetworkMethod, type NetworkResult, type NetworkSolveOptions } from '../network/solveNetwork.js';
 import type { System } from '../poly/system.js';
 import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js';
 import type { MonodromyProgress } from '../solve/monodromy.js';
@@ -30,7 +30,14 @@ import { progressReporter } from './progress.js';
 /** The built-in example: solved in a few seconds; seed 3 gives real minima, saddles and complex points. */
 export const DEFAULT_NETWORK = { dims: [2, 2, 1], points: 1, seed: 3 } as const;
 
+/** --trace-test's line: generic (the default when the flag has no value) or single. */
+function parseTraceLine(value: string): 'single' | 'generic' {
+  if (value === 'single' || value === 'generic') return value;
+  throw new InputError(`--trace-test takes generic or single, got '${value}'`);
+}
+
 interface NetworkCliOptions {
+  traceTest?: 'single' | 'generic' | true;
   dims?: number[];
   points?: number;
   regularization?: Regularization;
@@ -199,8 +206,14 @@ function report(r: NetworkResult): string {
   const lines = [renderSummary(r.summary), '', formatSummary(r.solve, { completeness: false })];
   if (r.components) {
     // incomplete[0] is monodromy's own reason, which the heading states.
-    const also = r.incomplete.length > 1 ? ` — also: ${r.incomplete.slice(1).join('; ')}` : '';
-    const heading = `critical points found by monodromy: ${r.summary.points}${split} (${describeStops(r.components)}); not proven complete (the trace test does not apply to networks)${also}`;
+    const passed = everyTracePassed(r.components);
+    const failedTraces = r.components.filter((c) => c.trace && !c.trace.proven && !c.sharesSolveOf);
+    const own = passed ? undefined : failedTraces.length > 0 ? `the trace test did not pass on ${failedTraces.map((c) => `component ${c.key}: ${c.trace!.reason}`).join('; ')}` : 'no trace test was asked for: --trace-test';
+    // incomplete[0] is monodromy's own reason (unless every trace passed), which `own` states.
+    const others = passed ? r.incomplete : r.incomplete.slice(1);
+    const heading = r.complete
+      ? `critical points found by monodromy: ${r.summary.points}, proven complete: ${describeTraces(r.components)} (${describeStops(r.components)})`
+      : `critical points found by monodromy: ${r.summary.points}${split} (${describeStops(r.components)}); not proven complete${own ? ` (${own})` : ''}${others.length > 0 ? ` — also: ${others.join('; ')}` : ''}`;
     lines.push(`monodromy: ${r.pathsTracked} paths tracked in loops and parameter homotopies; loops tracked in ${loopThreads(r.components)}`);
     return [heading, '', ...lines].join('\n');
   }
@@ -319,7 +332,7 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
     if (opts.out) writeJson(opts.out, instancesToJSON(r));
     const heading =
       `source: ${r.sourceCount} complex critical points at a random complex (X, Y, λ), found by monodromy (${describeStops(r.components)}); ` +
-      `not proven complete (the trace test does not apply to networks), so neither are the counts below`;
+      `not proven complete (the trace test does not run on --instances yet), so neither are the counts below`;
     const resumedLine = r.resumed
       ? [`resumed from ${opts.resume}: it held ${r.resumed.components} component solve${r.resumed.components === 1 ? '' : 's'} and ${r.resumed.trackings} tracking${r.resumed.trackings === 1 ? '' : 's'} of a component to an instance (${r.resumedInstances} of the ${opts.instances} instances whole)`]
       : [];
@@ -381,6 +394,7 @@ async function run(opts: NetworkCliOptions): Promise<void> {
     return;
   }
   if (opts.exportWitness && network.isolated && opts.method !== 'decompose') throw new InputError('--export-witness writes the witness sets of a decomposition; this network\'s critical points are isolated (use --method decompose to decompose anyway)');
+  if (opts.traceTest !== undefined && opts.method !== 'monodromy' && opts.method !== 'auto') throw new InputError(`--trace-test proves a monodromy count; --method ${opts.method} does not use monodromy`);
   const progress = progressReporter('network', opts.quiet === true);
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
@@ -396,6 +410,7 @@ async function run(opts: NetworkCliOptions): Promise<void> {
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
       onProgress: (p) => progress.update(p),
       monodromy: { onProgress: monodromyProgress(opts.quiet === true) },
+      ...(opts.traceTest === undefined ? {} : { traceTest: opts.traceTest === true ? 'generic' : opts.traceTest }),
       ...(opts.quiet ? {} : { onStage: (stage: string) => process.stderr.write(`network: decompose, ${stage}\n`) }),
       signal: controller.signal,
     });
@@ -459,6 +474,7 @@ export function networkCommand(): Command {
     .option('--export-witness <prefix>', 'with a decomposition: write each dimension\'s witness set for PHCpack (embedding and points) to PREFIX_dimD.phc; phc -f reads it')
     .option('--queue <url>', 'shard the paths of a total-degree or polyhedral solve into units on this Redis queue (redis://host:port), run by critsolve worker processes; needs --seed')
     .option('--shards <n>', 'with --queue: units to split the paths into (default 16)', parseInteger('shards', 1, 1_000_000))
+    .option('--trace-test [line]', 'with monodromy: prove each component\'s count by a trace test along a random line in its λ-space, in sign-invariant coordinates: generic (every λ moves: a proof; the default) or single (one λ: cheaper, assumes the curve over the line irreducible); points it reaches are added, and loops stop after 3 stale ones', parseTraceLine)
     .option('--quiet', 'no progress on stderr')
     .action(run);
 }

@@ -21,12 +21,13 @@ import { fixParameters } from '../compile/fixed.js';
 import type { CompiledSystem } from '../compile/types.js';
 import { Random, STREAMS } from '../numeric/rng.js';
 import { SharedLoopPool } from '../parallel/loopPool.js';
+import { lineTraceTest, type LineTraceResult } from '../solve/lineTrace.js';
 import { monodromySolve, type MonodromyOptions, type MonodromyResult } from '../solve/monodromy.js';
 import { trackToTargets, type TrackedInstance } from '../solve/trackParameters.js';
 import { makePath, type PathResult } from '../track/pathResult.js';
 import { Refiner } from '../track/refine.js';
 import { SINGULAR_CONDITION } from '../track/tracker.js';
-import { neuronSignFlips, type AliveSubnetwork, type ComponentFamily } from './families.js';
+import { neuronSignFlips, signInvariants, type AliveSubnetwork, type ComponentFamily } from './families.js';
 import { weightIndex } from './model.js';
 
 /**
@@ -36,6 +37,15 @@ import { weightIndex } from './model.js';
  * one run in ten; with 20, 8 seeds of 8 found all 129 critical points.
  */
 export const COMPONENT_STALE_LOOPS = 20;
+
+/**
+ * Stale loops per component when the trace test checks the count (issue #17: the certificate
+ * replaces the evidence of many stale loops; a failed test runs more loops).
+ */
+export const TRACED_STALE_LOOPS = 3;
+
+/** What the JSON and the summary keep of a component's trace test. */
+export type ComponentTrace = Omit<LineTraceResult, 'added'> & { readonly added: number; readonly line: 'single' | 'generic' };
 
 /** The neurons that are on, per hidden layer (0-based indices). */
 export type AliveNeurons = readonly (readonly number[])[];
@@ -111,6 +121,8 @@ export interface MonodromyComponent {
   readonly sharesSolveOf?: string;
   /** Why the component has no solutions at generic parameters, when it has none. */
   readonly empty?: string;
+  /** The trace test of the component's solutions at its source point, when asked for. */
+  readonly trace?: ComponentTrace;
 }
 
 /** One component solved: its monodromy run, and its solutions tracked to every target. */
@@ -137,6 +149,12 @@ export interface ComponentsOptions {
   readonly targetCount?: number;
   /** Where finished work is kept and read back from, so that a stopped run resumes. */
   readonly store?: ComponentStore;
+  /**
+   * Check each component's solutions by the trace test along a line in its parameter space
+   * (solve/lineTrace), in the sign-invariant coordinates: 'generic' moves every λ, 'single'
+   * one. Solutions the test reaches are added; monodromy then stops after TRACED_STALE_LOOPS.
+   */
+  readonly traceTest?: 'single' | 'generic';
 }
 
 /**
@@ -168,7 +186,7 @@ export interface ComponentsResult {
 const successes = (runs: readonly ComponentRun[]): number => runs.reduce((s, r) => s + (r.tracked[0]?.paths.filter((p) => p.code === 'success').length ?? 0), 0);
 
 /** One component: its start pair, monodromy at it, and the tracking to every target. */
-async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key: string, c: number, targets: readonly Float64Array[], options: ComponentsOptions, pool: SharedLoopPool | undefined, count: number | undefined, workers: number, sameShape?: { key: string; c: number; m: MonodromyResult }): Promise<ComponentRun> {
+async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key: string, c: number, targets: readonly Float64Array[], options: ComponentsOptions, pool: SharedLoopPool | undefined, count: number | undefined, workers: number, sameShape?: { key: string; c: number; m: MonodromyResult; trace?: ComponentTrace }): Promise<ComponentRun> {
   const system = family.system(sub);
   const compiled = compileSystem(system);
   const start = family.startPair(system, compiled, new Random(options.seed, STREAMS.componentStart + c));
@@ -180,10 +198,10 @@ async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key
   }
   const store = options.store;
   const kept = sameShape?.m ?? store?.monodromy(c);
-  const m =
+  let m =
     kept ??
     (await monodromySolve(system, {
-      maxStaleLoops: COMPONENT_STALE_LOOPS,
+      maxStaleLoops: options.traceTest ? TRACED_STALE_LOOPS : COMPONENT_STALE_LOOPS,
       ...options.monodromy,
       ...(pool ? { pool } : {}),
       seed: options.seed + c,
@@ -192,14 +210,32 @@ async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key
       ...(count === undefined ? {} : { targetCount: count }),
     }));
   if (m.stoppedBy === 'aborted') return { ...none, monodromy: m, pathsTracked: m.pathsTracked };
+  let trace = sameShape?.trace;
+  let tracePaths = 0;
+  if (options.traceTest && !sameShape && m.solutions.length > 0) {
+    const t = await lineTraceTest(system, m.parameters, m.solutions, {
+      seed: options.seed + c,
+      invariants: signInvariants(sub.dims),
+      symmetries: neuronSignFlips(sub.dims),
+      line: options.traceTest,
+      workers,
+      ...(pool ? { pool } : {}),
+      ...(options.monodromy?.preset === undefined ? {} : { preset: options.monodromy.preset }),
+      ...(options.monodromy?.signal ? { signal: options.monodromy.signal } : {}),
+    });
+    const { added, ...rest } = t;
+    trace = { ...rest, added: added.length, line: options.traceTest };
+    tracePaths = t.pathsTracked;
+    if (added.length > 0) m = { ...m, solutions: [...m.solutions, ...added] };
+  }
   if (sameShape) store?.saveShared(c, sameShape.c);
   else if (kept === undefined) store?.saveMonodromy(c, m);
   const settings = { seed: options.seed + c, workers, symmetries: neuronSignFlips(sub.dims), ...(options.monodromy?.poolAfterSeconds === undefined ? {} : { poolAfterSeconds: options.monodromy.poolAfterSeconds }) };
   const signal = options.monodromy?.signal;
   const hooks = { ...(store ? { known: store.tracked(c), onTracked: (t: number, paths: PathResult[]) => store.saveTracked(c, t, paths) } : {}), ...(signal ? { signal } : {}) };
   const tracked = await trackToTargets(system, m.parameters, m.solutions, targets.map((p) => family.restrict(p, sub)), settings, hooks);
-  const pathsTracked = (sameShape ? 0 : m.pathsTracked) + tracked.reduce((s, t) => s + (t?.pathsTracked ?? 0), 0);
-  return { ...none, monodromy: m, ...(sameShape ? { sharesSolveOf: sameShape.key } : {}), tracked, pathsTracked };
+  const pathsTracked = (sameShape ? 0 : m.pathsTracked + tracePaths) + tracked.reduce((s, t) => s + (t?.pathsTracked ?? 0), 0);
+  return { ...none, monodromy: m, ...(sameShape ? { sharesSolveOf: sameShape.key } : {}), ...(trace ? { trace } : {}), tracked, pathsTracked };
 }
 
 /**
@@ -217,7 +253,7 @@ export async function solveComponents(family: ComponentFamily, targets: readonly
   const choices = hidden ? aliveChoices(dims) : [[]];
   const runs: ComponentRun[] = [];
   // One monodromy solve per shape: a component's system depends only on its widths.
-  const byShape = new Map<string, { key: string; c: number; m: MonodromyResult }>();
+  const byShape = new Map<string, { key: string; c: number; m: MonodromyResult; trace?: ComponentTrace }>();
   try {
     for (const [c, alive] of choices.entries()) {
       if (signal?.aborted) break;
@@ -227,13 +263,13 @@ export async function solveComponents(family: ComponentFamily, targets: readonly
       const shape = sub.dims.join(',');
       const run = await solveComponent(family, sub, aliveKey(dims, alive), c, targets, options, shared, count, workers, count === undefined ? byShape.get(shape) : undefined);
       runs.push(run);
-      if (run.monodromy && run.monodromy.stoppedBy !== 'aborted' && !byShape.has(shape)) byShape.set(shape, { key: run.key, c, m: run.monodromy });
+      if (run.monodromy && run.monodromy.stoppedBy !== 'aborted' && !byShape.has(shape)) byShape.set(shape, { key: run.key, c, m: run.monodromy, ...(run.trace ? { trace: run.trace } : {}) });
     }
   } finally {
     if (shared && shared !== options.monodromy?.pool) await shared.close();
   }
   const zero: MonodromyComponent[] = hidden ? [{ key: aliveKey(dims, dims.slice(1, -1).map(() => [])) }] : [];
-  const components = [...zero, ...runs.map(({ key, monodromy, sharesSolveOf, empty }) => ({ key, ...(monodromy ? { monodromy } : {}), ...(sharesSolveOf ? { sharesSolveOf } : {}), ...(empty ? { empty } : {}) }))];
+  const components = [...zero, ...runs.map(({ key, monodromy, sharesSolveOf, empty, trace }) => ({ key, ...(monodromy ? { monodromy } : {}), ...(sharesSolveOf ? { sharesSolveOf } : {}), ...(empty ? { empty } : {}), ...(trace ? { trace } : {}) }))];
   const partial = runs.length < choices.length || runs.some((r) => r.monodromy?.stoppedBy === 'aborted' || r.tracked.includes(undefined));
   return {
     components,

@@ -123,7 +123,7 @@ async function instanceResult(network: LinearNetwork, networkSeed: number, seed:
   const seconds = solved.runs.reduce((s, r) => s + (r.tracked[i]?.seconds ?? 0), 0);
   const solve: SolveResult = { seed, variables: network.variables, startSystem: 'monodromy', ...collected, paths, partial: false, seconds };
   const { points, summary } = classifyPoints(network, collected.solutions.map((s) => s.x), classify);
-  const incomplete = [monodromyIncomplete(solved.components), ...incompleteReasons(network, solve, false)];
+  const incomplete = [monodromyIncomplete(solved.components, 'the trace test does not run on --instances yet'), ...incompleteReasons(network, solve, false)];
   return { network, networkSeed, method: 'monodromy', solve, points, summary, complete: false, incomplete };
 }
 

@@ -10,7 +10,7 @@ import type { System } from '../poly/system.js';
 import { collectSolutions, type Collected } from '../solve/collect.js';
 import type { MonodromyOptions, MonodromyResult } from '../solve/monodromy.js';
 import type { PathResult } from '../track/pathResult.js';
-import { pathsToTarget, solveComponents, zeroPoint } from './components.js';
+import { pathsToTarget, solveComponents, zeroPoint, type ComponentTrace } from './components.js';
 import { lambdaFamily, parametrizeNetwork } from './families.js';
 import type { LinearNetwork, LinearNetworkOptions } from './model.js';
 
@@ -23,6 +23,8 @@ export interface NetworkComponent {
   readonly empty?: string;
   /** Distinct regular critical points of the network in this component. */
   readonly regular: number;
+  /** The trace test of the component's solutions, when asked for. */
+  readonly trace?: ComponentTrace;
 }
 
 export interface NetworkMonodromyResult extends Collected {
@@ -45,7 +47,7 @@ export interface NetworkMonodromyResult extends Collected {
  * network: the components are solved smallest first, and the last, all-on one stops when the
  * total is reached.
  */
-export async function networkMonodromy(options: LinearNetworkOptions, monodromy: MonodromyOptions = {}): Promise<NetworkMonodromyResult> {
+export async function networkMonodromy(options: LinearNetworkOptions, monodromy: MonodromyOptions = {}, traceTest?: 'single' | 'generic'): Promise<NetworkMonodromyResult> {
   const began = performance.now();
   const seed = monodromy.seed ?? randomSeed();
   const full = parametrizeNetwork(options);
@@ -58,6 +60,7 @@ export async function networkMonodromy(options: LinearNetworkOptions, monodromy:
     seed,
     monodromy: rest,
     ...(targetCount === undefined ? {} : { targetCount: targetCount - zeroFound }),
+    ...(traceTest ? { traceTest } : {}),
   });
   const paths = pathsToTarget(solved, 0, network.dims, target);
   const regular = new Map(solved.runs.map((r) => [r.key, r.tracked[0]?.counts.regular ?? 0]));

@@ -56,6 +56,12 @@ export interface NetworkSolveOptions extends SolveOptions {
   /** For monodromy: its stopping rules and progress (the seed and signal are the solve's). */
   monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'targetCount' | 'onProgress'>;
   /**
+   * For monodromy: prove each component's count by the trace test along a random line in its
+   * λ-space ('generic': every λ moves, a proof; 'single': one λ, cheaper, resting on the
+   * curve's irreducibility), in sign-invariant coordinates (solve/lineTrace).
+   */
+  traceTest?: 'single' | 'generic';
+  /**
    * For total degree and polyhedral: what runs the solve of the gradient system (default
    * `solve` here). The queue passes one that shards the paths over its workers and returns
    * the result a local solve would.
@@ -142,9 +148,34 @@ export function describeStops(components: readonly MonodromyComponent[]): string
   return `${parts.join('; ')}; ${plural(loops, 'loop')} in all`;
 }
 
-/** Why monodromy's counts are not proven complete: it stops on evidence, not on a proof. */
-export function monodromyIncomplete(components: readonly MonodromyComponent[]): string {
-  return `found by monodromy, which has no completeness test for networks (the trace test does not apply): ${describeStops(components)}, so points may be missing`;
+/** The components monodromy solved itself (not W = 0, not empty, not sharing another's solve). */
+const solvedComponents = (components: readonly MonodromyComponent[]): MonodromyComponent[] => components.filter((c) => c.monodromy && !c.empty && !c.sharesSolveOf);
+
+/** True when every component monodromy solved passed its trace test. */
+export function everyTracePassed(components: readonly MonodromyComponent[]): boolean {
+  const solved = solvedComponents(components);
+  return solved.length > 0 && solved.every((c) => c.trace?.proven === true);
+}
+
+/** Why monodromy's counts are not proven complete: it stops on evidence, not on a proof, unless a trace test passed. */
+export function monodromyIncomplete(components: readonly MonodromyComponent[], noTrace = 'no trace test was asked for: --trace-test'): string {
+  const failed = solvedComponents(components).filter((c) => c.trace && !c.trace.proven);
+  if (failed.length > 0) {
+    return `found by monodromy (${describeStops(components)}); the trace test did not pass on ${failed.map((c) => `component ${c.key} (${c.trace!.reason})`).join(', ')}, so points may be missing`;
+  }
+  return `found by monodromy, which stops on evidence, not proof (${noTrace}): ${describeStops(components)}, so points may be missing`;
+}
+
+/** The trace tests behind a monodromy count, in words. */
+export function describeTraces(components: readonly MonodromyComponent[]): string {
+  const solved = solvedComponents(components);
+  const line = solved[0]?.trace?.line === 'single' ? 'a random line moving one λ (a proof if the curve over it is irreducible)' : 'a random line in λ-space';
+  const worst = Math.max(...solved.map((c) => c.trace?.residual ?? NaN));
+  const added = solved.reduce((s, c) => s + (c.trace?.added ?? 0), 0);
+  return (
+    `the trace test passed on each of ${plural(solved.length, 'solved component')} (${line}, sign-invariant coordinates, largest residual ${worst.toExponential(1)}` +
+    `${added > 0 ? `; it added ${plural(added, 'point')} the loops had missed` : ''}); the zero patterns are enumerated by construction`
+  );
 }
 
 /** Why the counts of a solve are not complete, one plain statement each. */
@@ -208,12 +239,14 @@ async function runCrossCheck(network: LinearNetwork, r: SolveResult, options: Ne
 async function solveByMonodromy(network: LinearNetwork, options: NetworkSolveOptions): Promise<NetworkResult> {
   const { seed, signal, classify, monodromy, workers } = options;
   const spec = { dims: network.dims, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda: network.lambda } } as const;
-  const m = await networkMonodromy(spec, { ...monodromy, ...(seed === undefined ? {} : { seed }), ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}) });
+  const m = await networkMonodromy(spec, { ...monodromy, ...(seed === undefined ? {} : { seed }), ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}) }, options.traceTest);
   const partial = m.partial;
   const result: SolveResult = { seed: m.seed, variables: network.variables, startSystem: 'monodromy', counts: m.counts, solutions: m.solutions, paths: m.paths, retracked: m.retracked, warnings: m.warnings, partial, seconds: m.seconds };
   const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);
-  const incomplete = [monodromyIncomplete(m.components), ...incompleteReasons(network, result, false)];
-  return { network, method: 'monodromy', solve: result, components: m.components, pathsTracked: m.pathsTracked, points, summary, complete: false, incomplete };
+  const others = incompleteReasons(network, result, false);
+  const complete = options.traceTest !== undefined && !partial && everyTracePassed(m.components) && others.length === 0;
+  const incomplete = complete ? [] : [...(everyTracePassed(m.components) ? [] : [monodromyIncomplete(m.components)]), ...others];
+  return { network, method: 'monodromy', solve: result, components: m.components, pathsTracked: m.pathsTracked, points, summary, complete, incomplete };
 }
 
 /** A critical point in the network result JSON: a solution with its class. */
@@ -270,7 +303,7 @@ export interface CompletenessCheckJSON {
 export interface NetworkMonodromyJSON {
   loops: number;
   pathsTracked: number;
-  components: { key: string; solutions: number; loops?: number; staleLoops?: number; pathsTracked?: number; failedPaths?: number; stoppedBy?: string; seed?: number; empty?: string; note?: string; sharesSolveOf?: string }[];
+  components: { key: string; solutions: number; loops?: number; staleLoops?: number; pathsTracked?: number; failedPaths?: number; stoppedBy?: string; seed?: number; empty?: string; note?: string; sharesSolveOf?: string; trace?: { proven: boolean; line: string; residual: number; witnessPoints: number; added: number } }[];
 }
 
 /** The network result JSON: schema critsolve/result@1, extended (GUIDE §2). */
@@ -385,6 +418,19 @@ function completenessToJSON(r: NetworkResult): Completeness & { checks: Complete
         : { check: 'monodromy cross-check', passed: false, ran: false },
     );
   }
+  if (r.method === 'monodromy' && r.components) {
+    const solved = r.components.filter((k) => k.monodromy && !k.empty && !k.sharesSolveOf);
+    checks.push({
+      check: 'trace test on every solved component',
+      passed: everyTracePassed(r.components),
+      ran: solved.some((k) => k.trace !== undefined),
+      components: solved.map((k) => ({ key: k.key, ...(k.trace ? { proven: k.trace.proven, line: k.trace.line, residual: k.trace.residual, witnessPoints: k.trace.witnessPoints, extraPoints: k.trace.extraPoints, added: k.trace.added, pathsTracked: k.trace.pathsTracked, ...(k.trace.reason ? { reason: k.trace.reason } : {}) } : { ran: false }) })),
+    });
+    checks.push({ check: 'zero patterns enumerated by construction', passed: true });
+    checks.push({ check: 'every path accounted for', passed: !r.solve.partial && c.failed === 0, failed: c.failed });
+    checks.push({ check: 'no singular or ill-conditioned endpoint', passed: c.singular === 0 && c.illConditioned === 0, singular: c.singular, illConditioned: c.illConditioned });
+    return { proven: r.complete, method: 'trace test', reason: r.complete ? describeTraces(r.components) : r.incomplete.join('; '), checks };
+  }
   return { proven: r.complete, method: r.method, reason: r.complete ? 'every path accounted for, no singular or ill-conditioned endpoint, and every path of the monodromy cross-check came back to a point already found' : r.incomplete.join('; '), checks };
 }
 
@@ -401,7 +447,7 @@ export function monodromyToJSON(components: readonly MonodromyComponent[], paths
       ...(c.monodromy && c.sharesSolveOf
         ? { solutions: c.monodromy.solutions.length, sharesSolveOf: c.sharesSolveOf }
         : c.monodromy
-        ? { solutions: c.monodromy.solutions.length, loops: c.monodromy.loops, staleLoops: c.monodromy.staleLoops, pathsTracked: c.monodromy.pathsTracked, failedPaths: c.monodromy.failedPaths, stoppedBy: c.monodromy.stoppedBy, seed: c.monodromy.seed }
+        ? { solutions: c.monodromy.solutions.length, loops: c.monodromy.loops, staleLoops: c.monodromy.staleLoops, pathsTracked: c.monodromy.pathsTracked, failedPaths: c.monodromy.failedPaths, stoppedBy: c.monodromy.stoppedBy, seed: c.monodromy.seed, ...(c.trace ? { trace: { proven: c.trace.proven, line: c.trace.line, residual: c.trace.residual, witnessPoints: c.trace.witnessPoints, added: c.trace.added } } : {}) }
         : c.empty
           ? { solutions: 0, empty: c.empty }
           : { solutions: 1, note: 'W = 0, a critical point for every λ' }),

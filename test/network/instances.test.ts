@@ -77,7 +77,7 @@ describe('networkInstances: solve once, track many', () => {
     expect(r.sourceCount).toBe(9);
     for (const t of r.instances) {
       expect(t.complete).toBe(false);
-      expect(t.incomplete[0]).toMatch(/found by monodromy, which has no completeness test/);
+      expect(t.incomplete[0]).toMatch(/found by monodromy, which stops on evidence, not proof/);
     }
     const json = instancesToJSON(r) as { schema: string; complete: boolean; varies: string; instances: { networkSeed: number; counts: { regular: number }; summary: { patterns: Record<string, number> } }[] };
     expect(json.schema).toBe('critsolve/instances@1');

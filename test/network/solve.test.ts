@@ -134,7 +134,7 @@ describe('dims (2,2,2), one data point, generic λ, seed 1: two real minima and 
     realLosses(m).forEach((v, k) => expect(v).toBeCloseTo(realLosses(td)[k]!, 8));
     // Stopping after loops without new solutions is evidence, not proof: never complete.
     expect(m.complete).toBe(false);
-    expect(m.incomplete[0]).toMatch(/found by monodromy, which has no completeness test .*stopped after 20 loops in a row without new solutions/);
+    expect(m.incomplete[0]).toMatch(/found by monodromy, which stops on evidence, not proof .*stopped after 20 loops in a row without new solutions/);
     const json = networkResultToJSON(m) as { method: string; monodromy: { loops: number; components: { key: string; stoppedBy?: string; sharesSolveOf?: string }[] }; summary: { complete: boolean } };
     expect(json.method).toBe('monodromy');
     expect(json.summary.complete).toBe(false);
