@@ -344,23 +344,42 @@ async function runInstances(opts: NetworkCliOptions & { instances: number }): Pr
   }
 }
 
-/** With --queue: the complete methods' paths sharded over the queue's workers, each rebuilding the network from its spec. */
-async function queueSolver(network: LinearNetwork, opts: NetworkCliOptions, signal: AbortSignal): Promise<NonNullable<NetworkSolveOptions['solver']>> {
+/**
+ * With --queue: the complete methods' paths sharded over the queue's workers, or monodromy's
+ * components one shape per unit, each worker rebuilding the network from its spec.
+ */
+async function queueSolver(network: LinearNetwork, opts: NetworkCliOptions, signal: AbortSignal): Promise<Pick<NetworkSolveOptions, 'solver' | 'monodromySolver'>> {
   if (opts.seed === undefined) throw new InputError('--queue needs --seed N: a coordinator started again must ask for the same units (and --dims draws its data from the seed)');
   const method = resolveMethod(opts.method, network);
-  if (method === 'monodromy' || method === 'decompose') {
-    throw new InputError(`--queue shards the paths of a total-degree or polyhedral solve; this network is solved by ${method}${opts.method === 'auto' ? ' (what auto takes here)' : ''}: run it without --queue, or give --method total-degree or polyhedral`);
+  if (method === 'decompose') {
+    throw new InputError(`--queue shards total-degree, polyhedral and monodromy solves; this network is solved by decompose${opts.method === 'auto' ? ' (what auto takes here)' : ''}: run it without --queue`);
   }
-  const { solveOnQueue } = await import('../queue/solve.js');
   const { queueProgress } = await import('./worker.js');
   const spec = { dims: [...network.dims], X: network.X.map((r) => [...r]), Y: network.Y.map((r) => [...r]), regularization: { kind: 'entrywise' as const, lambda: network.lambda.map((m) => m.map((r) => [...r])) } };
-  return async (_system, o) => {
-    const waiting = queueProgress(`network on ${opts.queue}`, opts.quiet === true);
-    const { range: _range, resume: _resume, checkpoint: _checkpoint, ...rest } = o;
-    const r = await solveOnQueue({ network: spec }, { ...rest, url: opts.queue!, shards: opts.shards ?? 16, signal, onQueue: (p) => waiting.update(p) });
-    waiting.finish();
-    if (!r) throw new InputError('interrupted while the workers track: the units go on in the queue, and the same command collects them');
-    return r;
+  if (method === 'monodromy') {
+    if (opts.traceTest !== undefined) throw new InputError('--trace-test does not run on the queue yet: run it without --queue');
+    if (opts.shards !== undefined) throw new InputError('--shards splits paths; monodromy on the queue runs one unit per shape of its components');
+    const { monodromyOnQueue } = await import('../queue/monodromy.js');
+    return {
+      monodromySolver: async (_spec, o) => {
+        const waiting = queueProgress(`network on ${opts.queue}`, opts.quiet === true);
+        const r = await monodromyOnQueue(spec, { seed: o.seed, url: opts.queue!, ...(o.workers === undefined ? {} : { workers: o.workers }), ...(o.maxStaleLoops === undefined ? {} : { maxStaleLoops: o.maxStaleLoops }), signal, onQueue: (p) => waiting.update(p) });
+        waiting.finish();
+        if (!r) throw new InputError('interrupted while the workers solve: the units go on in the queue, and the same command collects them');
+        return r;
+      },
+    };
+  }
+  const { solveOnQueue } = await import('../queue/solve.js');
+  return {
+    solver: async (_system, o) => {
+      const waiting = queueProgress(`network on ${opts.queue}`, opts.quiet === true);
+      const { range: _range, resume: _resume, checkpoint: _checkpoint, ...rest } = o;
+      const r = await solveOnQueue({ network: spec }, { ...rest, url: opts.queue!, shards: opts.shards ?? 16, signal, onQueue: (p) => waiting.update(p) });
+      waiting.finish();
+      if (!r) throw new InputError('interrupted while the workers track: the units go on in the queue, and the same command collects them');
+      return r;
+    },
   };
 }
 
@@ -400,13 +419,13 @@ async function run(opts: NetworkCliOptions): Promise<void> {
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const solver = opts.queue === undefined ? undefined : await queueSolver(network, opts, controller.signal);
+    const onQueue = opts.queue === undefined ? {} : await queueSolver(network, opts, controller.signal);
     const result = await solveNetwork(network, {
       seed,
       method: opts.method,
       ...(decomposing && opts.checkpoint !== undefined ? { checkpoint: opts.checkpoint } : {}),
       ...(decomposing && opts.resume !== undefined ? { resume: opts.resume } : {}),
-      ...(solver ? { solver } : {}),
+      ...onQueue,
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
       onProgress: (p) => progress.update(p),
       monodromy: { onProgress: monodromyProgress(opts.quiet === true) },
@@ -472,7 +491,7 @@ export function networkCommand(): Command {
     .option('--checkpoint <file>', 'with --instances: append each component solved and each instance tracked to FILE (NDJSON), so that an interrupted run can be resumed; default with --out: OUT.checkpoint.ndjson, removed once the result is written')
     .option('--resume <file>', 'with --instances: continue the run recorded in this checkpoint, solving and tracking only what it lacks (seed and data seed default to its own; --instances may be larger than before), and keep appending to it')
     .option('--export-witness <prefix>', 'with a decomposition: write each dimension\'s witness set for PHCpack (embedding and points) to PREFIX_dimD.phc; phc -f reads it')
-    .option('--queue <url>', 'shard the paths of a total-degree or polyhedral solve into units on this Redis queue (redis://host:port), run by critsolve worker processes; needs --seed')
+    .option('--queue <url>', 'run the solve as units on this Redis queue (redis://host:port), taken by critsolve worker processes: the paths of a total-degree or polyhedral solve in --shards ranges, or monodromy\'s components one shape per unit; needs --seed')
     .option('--shards <n>', 'with --queue: units to split the paths into (default 16)', parseInteger('shards', 1, 1_000_000))
     .option('--trace-test [line]', 'with monodromy: prove each component\'s count by a trace test along a random line in its λ-space, in sign-invariant coordinates: generic (every λ moves: a proof; the default) or single (one λ: cheaper, assumes the curve over the line irreducible); points it reaches are added, and loops stop after 3 stale ones', parseTraceLine)
     .option('--quiet', 'no progress on stderr')

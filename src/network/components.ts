@@ -155,6 +155,12 @@ export interface ComponentsOptions {
    * one. Solutions the test reaches are added; monodromy then stops after TRACED_STALE_LOOPS.
    */
   readonly traceTest?: 'single' | 'generic';
+  /**
+   * Solve and track only the components for which this is true (by index c among the choices
+   * of on-neurons, W = 0 aside): a queue unit's share of the work (queue/monodromy). The
+   * others are left out of `runs`, and the result is partial.
+   */
+  readonly only?: (c: number) => boolean;
 }
 
 /**
@@ -257,6 +263,7 @@ export async function solveComponents(family: ComponentFamily, targets: readonly
   try {
     for (const [c, alive] of choices.entries()) {
       if (signal?.aborted) break;
+      if (options.only && !options.only(c)) continue;
       const last = c === choices.length - 1;
       const count = last && options.targetCount !== undefined ? Math.max(1, options.targetCount - (hidden ? 1 : 0) - successes(runs)) : undefined;
       const sub = aliveSubnetwork(dims, alive);

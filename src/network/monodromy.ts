@@ -10,7 +10,7 @@ import type { System } from '../poly/system.js';
 import { collectSolutions, type Collected } from '../solve/collect.js';
 import type { MonodromyOptions, MonodromyResult } from '../solve/monodromy.js';
 import type { PathResult } from '../track/pathResult.js';
-import { pathsToTarget, solveComponents, zeroPoint, type ComponentTrace } from './components.js';
+import { pathsToTarget, solveComponents, zeroPoint, type ComponentStore, type ComponentTrace } from './components.js';
 import { lambdaFamily, parametrizeNetwork } from './families.js';
 import type { LinearNetwork, LinearNetworkOptions } from './model.js';
 
@@ -47,7 +47,17 @@ export interface NetworkMonodromyResult extends Collected {
  * network: the components are solved smallest first, and the last, all-on one stops when the
  * total is reached.
  */
-export async function networkMonodromy(options: LinearNetworkOptions, monodromy: MonodromyOptions = {}, traceTest?: 'single' | 'generic'): Promise<NetworkMonodromyResult> {
+export interface NetworkMonodromyRun {
+  /** Check each component's count by the trace test (network/components). */
+  readonly traceTest?: 'single' | 'generic';
+  /** Where component solves and their tracked paths are kept and read back from (queue/monodromy). */
+  readonly store?: ComponentStore;
+  /** Solve only these components (by index among the choices of on-neurons): a queue unit's share. */
+  readonly only?: (c: number) => boolean;
+}
+
+export async function networkMonodromy(options: LinearNetworkOptions, monodromy: MonodromyOptions = {}, run: NetworkMonodromyRun = {}): Promise<NetworkMonodromyResult> {
+  const { traceTest } = run;
   const began = performance.now();
   const seed = monodromy.seed ?? randomSeed();
   const full = parametrizeNetwork(options);
@@ -61,6 +71,8 @@ export async function networkMonodromy(options: LinearNetworkOptions, monodromy:
     monodromy: rest,
     ...(targetCount === undefined ? {} : { targetCount: targetCount - zeroFound }),
     ...(traceTest ? { traceTest } : {}),
+    ...(run.store ? { store: run.store } : {}),
+    ...(run.only ? { only: run.only } : {}),
   });
   const paths = pathsToTarget(solved, 0, network.dims, target);
   const regular = new Map(solved.runs.map((r) => [r.key, r.tracked[0]?.counts.regular ?? 0]));

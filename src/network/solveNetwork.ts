@@ -17,8 +17,8 @@ import { resultToJSON, type Completeness, type ComplexJSON, type ResultJSON, typ
 import { randomSeed } from '../numeric/rng.js';
 import { solve, type SolveOptions } from '../solve/solve.js';
 import { classifyPoints, type ClassifyOptions, type CriticalPointClass, type CriticalSummary } from './classify.js';
-import type { LinearNetwork } from './model.js';
-import { networkMonodromy } from './monodromy.js';
+import type { LinearNetwork, LinearNetworkOptions } from './model.js';
+import { networkMonodromy, type NetworkMonodromyResult } from './monodromy.js';
 import { criticalSetToJSON, networkCriticalSets, type CriticalSet, type CriticalSetJSON } from './criticalSets.js';
 import type { MonodromyComponent } from './components.js';
 
@@ -67,6 +67,11 @@ export interface NetworkSolveOptions extends SolveOptions {
    * the result a local solve would.
    */
   solver?: (system: LinearNetwork['system'], options: SolveOptions & { seed: number; start: Exclude<NetworkMethod, 'auto' | 'monodromy' | 'decompose'> }) => Promise<SolveResult>;
+  /**
+   * For monodromy: what runs networkMonodromy (default here). The queue passes one that runs
+   * each shape of components as a unit and returns the result a local run would.
+   */
+  monodromySolver?: (spec: LinearNetworkOptions, options: MonodromyOptions & { seed: number }) => Promise<NetworkMonodromyResult>;
 }
 
 export type { MonodromyComponent };
@@ -239,7 +244,11 @@ async function runCrossCheck(network: LinearNetwork, r: SolveResult, options: Ne
 async function solveByMonodromy(network: LinearNetwork, options: NetworkSolveOptions): Promise<NetworkResult> {
   const { seed, signal, classify, monodromy, workers } = options;
   const spec = { dims: network.dims, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda: network.lambda } } as const;
-  const m = await networkMonodromy(spec, { ...monodromy, ...(seed === undefined ? {} : { seed }), ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}) }, options.traceTest);
+  const mOptions = { ...monodromy, ...(seed === undefined ? {} : { seed }), ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}) };
+  if (options.monodromySolver && (seed === undefined || options.traceTest !== undefined || monodromy?.targetCount !== undefined)) {
+    throw new InputError('a monodromy solver of its own (the queue) needs a seed, and takes no trace test or target count');
+  }
+  const m = options.monodromySolver ? await options.monodromySolver(spec, { ...mOptions, seed: seed! }) : await networkMonodromy(spec, mOptions, options.traceTest ? { traceTest: options.traceTest } : {});
   const partial = m.partial;
   const result: SolveResult = { seed: m.seed, variables: network.variables, startSystem: 'monodromy', counts: m.counts, solutions: m.solutions, paths: m.paths, retracked: m.retracked, warnings: m.warnings, partial, seconds: m.seconds };
   const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);

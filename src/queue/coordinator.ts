@@ -45,6 +45,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export function unitCost(u: Unit): number {
   if (u.kind === 'solve') return u.range[1] - u.range[0];
+  // A shape's weights times the monomials of their degree-(2H+1) gradient, as a study's architecture.
+  if (u.kind === 'components') {
+    const widths = u.shape.split('-').map(Number);
+    const weights = widths.slice(1).reduce((s, d, l) => s + d * widths[l]!, 0);
+    return weights * (2 * (widths.length - 2) + 1) ** weights * (u.network.X?.[0]?.length ?? u.network.points ?? 1) * u.components.length;
+  }
   const a = (u.study['architectures'] as { dims: number[]; points?: number }[])[u.arch]!;
   const weights = a.dims.slice(1).reduce((s, d, l) => s + d * a.dims[l]!, 0);
   return weights * (2 * (a.dims.length - 2) + 1) ** weights * (a.points ?? 1);

@@ -8,7 +8,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCheckpointLines } from '../parallel/checkpoint.js';
+import { CHECKPOINT_SCHEMA, readCheckpointLines, systemHash, type CheckpointHeader } from '../parallel/checkpoint.js';
+import { buildProgram } from '../compile/compile.js';
+import { aliveChoices, aliveSubnetwork } from '../network/components.js';
+import { InstanceCheckpoint } from '../network/instanceCheckpoint.js';
+import { networkMonodromy } from '../network/monodromy.js';
 import { linearNetwork, type LinearNetworkOptions } from '../network/model.js';
 import { readSystemText } from '../poly/read.js';
 import type { System } from '../poly/system.js';
@@ -45,12 +49,30 @@ export interface SolveUnit {
   readonly range: readonly [number, number];
 }
 
-export type Unit = StudyUnit | SolveUnit;
+/**
+ * The components of one shape (widths of the on-neurons) of a network's monodromy solve: the
+ * first is solved, the others share its solve, and each is tracked to the network's λ's.
+ */
+export interface ComponentsUnit {
+  readonly kind: 'components';
+  readonly id: string;
+  /** The network with its own λ's (entrywise), as the coordinator built it. */
+  readonly network: LinearNetworkOptions;
+  readonly seed: number;
+  readonly shape: string;
+  /** Indices among the choices of on-neurons (network/components: aliveChoices). */
+  readonly components: readonly number[];
+  readonly maxStaleLoops?: number;
+}
+
+export type Unit = StudyUnit | SolveUnit | ComponentsUnit;
 
 export type UnitResult =
   | { readonly kind: 'study'; readonly arch: number; readonly result: ArchitectureResult }
   /** The unit's path records, as checkpoint lines (parallel/checkpoint), in the order tracked. */
-  | { readonly kind: 'solve'; readonly range: readonly [number, number]; readonly lines: string[]; readonly seconds: number };
+  | { readonly kind: 'solve'; readonly range: readonly [number, number]; readonly lines: string[]; readonly seconds: number }
+  /** The components' solves and tracked paths, as lines of a component checkpoint (network/instanceCheckpoint). */
+  | { readonly kind: 'components'; readonly shape: string; readonly lines: string[]; readonly seconds: number };
 
 /** Progress inside a unit: paths or instances done of a total, and what it is doing. */
 export interface UnitProgress {
@@ -79,6 +101,29 @@ export function solveUnits(source: SystemSource, seed: number, start: StartKind,
   return units;
 }
 
+/** The units of a network's monodromy solve: one per shape of its components, all-on last. */
+export function componentUnits(network: LinearNetworkOptions, seed: number, maxStaleLoops?: number): ComponentsUnit[] {
+  const byShape = new Map<string, number[]>();
+  aliveChoices(network.dims).forEach((alive, c) => {
+    const shape = aliveSubnetwork(network.dims, alive).dims.join('-');
+    byShape.set(shape, [...(byShape.get(shape) ?? []), c]);
+  });
+  const h = digest({ network, seed, maxStaleLoops: maxStaleLoops ?? null });
+  return [...byShape].map(([shape, components]) => ({ kind: 'components', id: `monodromy-${h}-shape-${shape}`, network, seed, shape, components, ...(maxStaleLoops === undefined ? {} : { maxStaleLoops }) }));
+}
+
+/** The header of a network monodromy run's component checkpoint. */
+export function componentsHeader(network: LinearNetworkOptions, seed: number, maxStaleLoops?: number): CheckpointHeader {
+  const built = linearNetwork(network);
+  return { schema: CHECKPOINT_SCHEMA, seed, system: systemHash(built.variables, buildProgram(built.system)), variables: built.variables, settings: { run: 'network-monodromy', maxStaleLoops: maxStaleLoops ?? null } };
+}
+
+/** Variables of component c of the network (for reading its solutions back). */
+export function componentSize(dims: readonly number[]): (c: number) => number | undefined {
+  const choices = aliveChoices(dims);
+  return (c) => (c >= 0 && c < choices.length ? aliveSubnetwork(dims, choices[c]!).embedding.length : undefined);
+}
+
 export interface RunUnitOptions {
   /** Worker threads for the unit's tracking. */
   readonly workers?: number;
@@ -96,6 +141,30 @@ export async function runUnit(unit: Unit, options: RunUnitOptions = {}): Promise
     });
     if (!result) throw new Error(`unit ${unit.id} stopped before it finished`);
     return { kind: 'study', arch: unit.arch, result };
+  }
+  if (unit.kind === 'components') {
+    // The components' work through a component checkpoint, read back as its lines.
+    const dir = mkdtempSync(join(tmpdir(), 'critsolve-unit-'));
+    try {
+      const file = join(dir, 'components.ndjson');
+      const store = InstanceCheckpoint.create(file, componentsHeader(unit.network, unit.seed, unit.maxStaleLoops));
+      const only = new Set(unit.components);
+      let r;
+      try {
+        r = await networkMonodromy(
+          unit.network,
+          { seed: unit.seed, ...workers, ...(unit.maxStaleLoops === undefined ? {} : { maxStaleLoops: unit.maxStaleLoops }), onProgress: (p) => options.onProgress?.({ done: 0, total: 0, phase: `shape ${unit.shape}: ${p.solutions} solutions, ${p.loops} loops` }) },
+          { store, only: (c) => only.has(c) },
+        );
+      } finally {
+        store.close();
+      }
+      const lines: string[] = [];
+      readCheckpointLines(file, (text) => void lines.push(text));
+      return { kind: 'components', shape: unit.shape, lines, seconds: r.seconds };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   // The unit's paths through the solver's own checkpoint, read back as its lines.
   const dir = mkdtempSync(join(tmpdir(), 'critsolve-unit-'));

@@ -161,7 +161,8 @@ describe.skipIf(!hasRedis)('studies on a Redis queue', () => {
     expect(r.stderr).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\): start a server there \(on Debian: apt-get install redis-server/);
     expect(existsSync(store)).toBe(false);
     expect(critsolve('network', '--dims', '2,2,2', '--queue', redis.url).stderr).toMatch(/--queue needs --seed N/);
-    expect(critsolve('network', '--dims', '2,3,2', '--seed', '1', '--queue', redis.url).stderr).toMatch(/this network is solved by monodromy \(what auto takes here\)/);
+    expect(critsolve('network', '--dims', '2,2,2', '--regularization', 'none', '--seed', '1', '--queue', redis.url).stderr).toMatch(/this network is solved by decompose \(what auto takes here\)/);
+    expect(critsolve('network', '--dims', '2,2,2', '--seed', '1', '--method', 'monodromy', '--trace-test', '--queue', redis.url).stderr).toMatch(/--trace-test does not run on the queue yet/);
     expect(critsolve('worker', '--queue', 'http://x').stderr).toMatch(/--queue must be a Redis URL such as redis:\/\/127\.0\.0\.1:6379 \(protocol redis:\), got 'http:\/\/x'/);
   });
 
@@ -176,6 +177,21 @@ describe.skipIf(!hasRedis)('studies on a Redis queue', () => {
     const a = read('network-q.json') as { completeness: { proven: boolean } };
     expect(a.completeness.proven).toBe(true);
     expect(a).toEqual(read('network-l.json'));
+  });
+
+  it('critsolve network --method monodromy --queue: one unit per shape of the components, and the local JSON, but the seconds', async () => {
+    const args = ['network', '--dims', '1,2,2,1', '--seed', '2', '--method', 'monodromy', '--quiet'];
+    const q = await critsolveAsync(...args, '--queue', redis.url, '--out', join(dir, 'monodromy-q.json'));
+    expect(q.stderr).toBe('');
+    expect(q.status).toBe(0);
+    expect(critsolve(...args, '--out', join(dir, 'monodromy-l.json')).status).toBe(0);
+    const read = (f: string): unknown => JSON.parse(readFileSync(join(dir, f), 'utf8'), (key, value) => (key === 'seconds' ? undefined : value));
+    const a = read('monodromy-q.json') as { counts: { regular: number }; monodromy: { components: unknown[] } };
+    expect(a.counts.regular).toBe(129);
+    expect(a).toEqual(read('monodromy-l.json'));
+    // 1-2-2-1's components have shapes 1-1-1-1, 1-1-2-1, 1-2-1-1 and 1-2-2-1: four units.
+    const units = workers.flatMap((w) => [...w.output.matchAll(/worker: done monodromy-\w+-shape-([\d-]+)/g)].map((m) => m[1]));
+    expect(units.sort()).toEqual(['1-1-1-1', '1-1-2-1', '1-2-1-1', '1-2-2-1']);
   });
 
   it('a total-degree solve of dln_2-2-2 (6,561 paths) sharded over 2 workers equals the local solve', async () => {
