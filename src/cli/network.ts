@@ -413,7 +413,11 @@ async function run(opts: NetworkCliOptions): Promise<void> {
     return;
   }
   if (opts.exportWitness && network.isolated && opts.method !== 'decompose') throw new InputError('--export-witness writes the witness sets of a decomposition; this network\'s critical points are isolated (use --method decompose to decompose anyway)');
-  if (opts.traceTest !== undefined && opts.method !== 'monodromy' && opts.method !== 'auto') throw new InputError(`--trace-test proves a monodromy count; --method ${opts.method} does not use monodromy`);
+  if (opts.traceTest !== undefined && opts.method !== 'monodromy') {
+    if (opts.method !== 'auto') throw new InputError(`--trace-test proves a monodromy count; --method ${opts.method} does not use monodromy`);
+    const chosen = resolveMethod('auto', network);
+    if (chosen !== 'monodromy') throw new InputError(`--trace-test proves a monodromy count; this network is solved by ${chosen} (what auto takes here), whose count has its own checks: drop --trace-test, or add --method monodromy`);
+  }
   const progress = progressReporter('network', opts.quiet === true);
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();

@@ -72,5 +72,8 @@ describe('network counts proven by the trace test', () => {
     const wrong = critsolve('--dims', '2,2,2', '--method', 'total-degree', '--trace-test');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/--trace-test proves a monodromy count; --method total-degree does not use monodromy/);
+    const auto = critsolve('--dims', '2,2,2', '--seed', '1', '--trace-test');
+    expect(auto.code).toBe(2);
+    expect(auto.stderr).toMatch(/this network is solved by polyhedral \(what auto takes here\), whose count has its own checks/);
   }, 120_000);
 });
