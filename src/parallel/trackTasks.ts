@@ -6,6 +6,7 @@ import type { PathResult } from '../track/pathResult.js';
 import type { PresetName } from '../track/presets.js';
 import { JobRunner } from '../paths/starts.js';
 import type { TrackJob } from '../paths/job.js';
+import { POOL_AFTER_SECONDS } from './loopPool.js';
 import { WorkerPool } from './pool.js';
 import { packBatch, type PackedBatch } from './records.js';
 
@@ -25,7 +26,9 @@ export function runBatch(runner: JobRunner, task: BatchTask): PackedBatch {
 
 /**
  * Where one job's batches run: `workers` threads, or the main thread when one worker is asked
- * for (the job is compiled there only then).
+ * for (the job is compiled there only then). The threads start once the main thread has
+ * tracked for `startAfterSeconds` (default POOL_AFTER_SECONDS, as monodromy's loops): a small
+ * solve (katsura7's 128 paths, 0.24 s) never pays the ~0.2 s of starting them.
  */
 export class BatchRunner {
   private readonly pool: WorkerPool<BatchTask, PackedBatch>;
@@ -34,8 +37,9 @@ export class BatchRunner {
   constructor(
     private readonly job: TrackJob,
     workers: number,
+    startAfterSeconds = POOL_AFTER_SECONDS,
   ) {
-    this.pool = new WorkerPool({ worker: 'track', threads: workers, workerData: job });
+    this.pool = new WorkerPool({ worker: 'track', threads: workers, workerData: job, startAfterSeconds });
   }
 
   /** Batches to keep in flight so that no worker waits for the main thread. */

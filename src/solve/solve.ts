@@ -16,6 +16,7 @@ import { readSystemText } from '../poly/read.js';
 import { assertSquare, type System } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
+import { POOL_AFTER_SECONDS } from '../parallel/loopPool.js';
 import type { StartKindName, TrackJob } from '../paths/job.js';
 import type { Plan, PlanContext } from '../paths/source.js';
 import { isStartKind, START_KIND_ORDER, startKinds } from '../paths/starts.js';
@@ -53,6 +54,12 @@ export interface SolveOptions {
    * per 32 paths), and one tracks in this thread. The result does not depend on it.
    */
   workers?: number;
+  /**
+   * Seconds of tracking in this thread before the worker threads start (default: 0.3 s for
+   * up to SMALL_SOLVE_PATHS paths, so that a small solve never pays the ~0.2 s of starting
+   * them; at once for more); 0 starts them at once. The result does not depend on it.
+   */
+  poolAfterSeconds?: number;
   /** Paths per batch sent to a worker (default: from the path and worker counts, at most 64). */
   batchSize?: number;
   /** Track only the paths with index in [from, to) (default: all). */
@@ -87,6 +94,13 @@ export type StartKind = StartKindName;
 const MAX_BATCH = 64;
 /** Fewer paths than this per worker do not pay for starting the worker (compiling, warming up). */
 const MIN_PATHS_PER_WORKER = 32;
+/**
+ * Up to this many paths a solve starts in this thread and starts its worker threads only after
+ * POOL_AFTER_SECONDS (2 workers, warm: katsura7's 128 paths 0.38 → 0.12 s, katsura8's 256
+ * 0.46 → 0.27 s); beyond, the threads pay for themselves (cyclic7's 924 polyhedral paths took
+ * 1.96 s with them at once and 2.08 s deferred, dln_2-2-2's 1,089 4.68 s and 5.07 s).
+ */
+const SMALL_SOLVE_PATHS = 500;
 
 interface Setup {
   job: TrackJob;
@@ -215,7 +229,7 @@ export async function solve(input: System | string, options: SolveOptions = {}):
   let runner: BatchRunner | undefined;
   try {
     progress();
-    runner = new BatchRunner(s.job, workers);
+    runner = new BatchRunner(s.job, workers, options.poolAfterSeconds ?? (left <= SMALL_SOLVE_PATHS ? POOL_AFTER_SECONDS : 0));
     await runPaths(runner, store.remaining(), {
       preset,
       batchSize,

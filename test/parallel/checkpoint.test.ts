@@ -6,7 +6,7 @@ import { solve } from '../../src/solve/solve.js';
 import { comparable, readSystem, scratchDir } from './helpers.js';
 
 const system = readSystem('cyclic5.phc');
-const options = { seed: 23, workers: 2, keepAllPaths: true, batchSize: 5, start: 'total-degree' } as const;
+const options = { seed: 23, workers: 2, poolAfterSeconds: 0, keepAllPaths: true, batchSize: 5, start: 'total-degree' } as const;
 
 /** A run stopped by its signal once at least `after` paths are done; its checkpoint is in `file`. */
 async function interrupted(file: string, after: number, start: 'total-degree' | 'polyhedral' = 'total-degree'): Promise<SolveResult> {

@@ -16,7 +16,7 @@ describe('parallel tracking', () => {
 
   it('keeps only the records of paths that did not go to infinity by default, and counts the rest', async () => {
     const system = readSystem('cyclic5.phc');
-    const all = await solve(system, { start: 'total-degree', seed: 11, workers: 2, keepAllPaths: true });
+    const all = await solve(system, { start: 'total-degree', seed: 11, workers: 2, poolAfterSeconds: 0, keepAllPaths: true });
     const kept = await solve(system, { start: 'total-degree', seed: 11, workers: 2 });
     expect(kept.counts).toEqual(all.counts);
     expect(kept.solutions).toEqual(all.solutions);
@@ -26,7 +26,7 @@ describe('parallel tracking', () => {
   it('tracks a range of paths on request, and says the others are missing', async () => {
     const system = readSystem('cyclic5.phc');
     const all = await solve(system, { start: 'total-degree', seed: 11, workers: 1, keepAllPaths: true });
-    const part = await solve(system, { start: 'total-degree', seed: 11, workers: 2, keepAllPaths: true, range: [30, 70] });
+    const part = await solve(system, { start: 'total-degree', seed: 11, workers: 2, poolAfterSeconds: 0, keepAllPaths: true, range: [30, 70] });
     expect(part.counts.paths).toBe(40);
     expect(part.paths).toEqual(all.paths.slice(30, 70));
     expect(part.warnings.join('\n')).toMatch(/only paths 30 to 69 of 120 were tracked/);

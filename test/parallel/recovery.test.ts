@@ -15,7 +15,7 @@ describe('workers that die', () => {
     const system = readSystem('cyclic5.phc');
     const reference = await solve(system, { seed: 5, workers: 1, keepAllPaths: true, batchSize: 4 });
     process.env[HOOK] = '41';
-    const survived = await solve(system, { seed: 5, workers: 2, keepAllPaths: true, batchSize: 4 });
+    const survived = await solve(system, { seed: 5, workers: 2, poolAfterSeconds: 0, keepAllPaths: true, batchSize: 4 });
     expect(comparable(survived)).toBe(comparable(reference));
   });
 
@@ -23,7 +23,7 @@ describe('workers that die', () => {
     const system = readSystem('cyclic5.phc');
     const reference = await solve(system, { seed: 5, workers: 1, keepAllPaths: true, batchSize: 4 });
     process.env[HOOK] = '41:always';
-    const r = await solve(system, { seed: 5, workers: 2, keepAllPaths: true, batchSize: 4 });
+    const r = await solve(system, { seed: 5, workers: 2, poolAfterSeconds: 0, keepAllPaths: true, batchSize: 4 });
     const bad = r.paths[41]!;
     expect(bad.code).toBe('failed');
     expect(bad.reason).toMatch(new RegExp(`died ${MAX_ATTEMPTS} times \\(worker exited with code: 70\\)`));
