@@ -421,6 +421,18 @@ export class SegmentStepper {
     return 'ok';
   }
 
+  /**
+   * The prediction error the Padé step control aims for: targetPredictionError, at most
+   * newtonContraction/ω (a small fraction of Newton's radius of quadratic convergence), and at
+   * least 1/newtonContraction times the accuracy of the point stepped from (the error measured
+   * includes that inaccuracy, the round-off floor near ill-conditioned points, and the
+   * contraction Δ₁/Δ₀ must be told from round-off).
+   */
+  private aim(omega: number, accuracy: number): number {
+    const p = this.preset;
+    return Math.max(Math.min(p.targetPredictionError, p.newtonContraction / omega), accuracy / p.newtonContraction);
+  }
+
   /** trackSegment with the Padé predictor and its trust region. */
   private trackPade(x: Float64Array, tar: number, tai: number, tbr: number, tbi: number, budget: number, maxStep: number): SegmentStatus {
     const p = this.preset;
@@ -448,9 +460,7 @@ export class SegmentStepper {
     while (tau < 1) {
       if (this.accepted + this.rejected - startSteps >= budget) return 'step_budget';
       h = Math.min(h, (p.trustRegion * this.trust) / length);
-      if (h < 1e-13) {
-        return 'step_too_small';
-      }
+      if (h < 1e-13) return 'step_too_small';
       // (No sliver of a last step: 0.5 + 0.5 can leave 1 − τ = 2e-16.)
       const last = tau + h >= 1 - 1e-12;
       const hh = last ? 1 - tau : h;
@@ -463,20 +473,15 @@ export class SegmentStepper {
       if (err >= 0 && err <= p.maxPredictionError && normInf(x) <= MAX_NORM) {
         this.accepted++;
         tau = last ? 1 : tau + hh;
-        // Local error model err ≈ e·Δ⁴ of an order-4 predictor. The error measured includes
-        // the inaccuracy of the point stepped from (near ill-conditioned points, the round-off
-        // floor the corrector accepts), so the target is kept above it, by as much as lets
-        // the contraction Δ₁/Δ₀ be told from round-off (1/newtonContraction). A last step clipped
-        // to the end of the segment says little about the step the path allows: keep the
-        // proposal then.
         // ω is learnt only from a contraction above the aim: a smaller second update may be
         // round-off alone, and Δ₁/Δ₀² of round-off grows as the steps shrink, which would
         // shrink them further. Below the aim the step was safe whatever ω is.
         if (Number.isFinite(this.lastOmega) && this.lastOmega * err > p.newtonContraction) omega = Math.max(this.lastOmega, 0.5 * omega);
         else omega *= 0.5;
-        const target = Math.max(Math.min(p.targetPredictionError, p.newtonContraction / omega), accuracy / p.newtonContraction);
+        // Local error model err ≈ e·Δ⁴ of an order-4 predictor. A last step clipped to the end
+        // of the segment says little about the step the path allows: keep the proposal then.
+        const grow = 0.8 * Math.pow(this.aim(omega, accuracy) / Math.max(err, 1e-300), 0.25);
         accuracy = this.lastCorrection;
-        const grow = 0.8 * Math.pow(target / Math.max(err, 1e-300), 0.25);
         if (hh === h) h = Math.min(maxStep, h * Math.min(lastFailed ? 1 : 4, Math.max(0.5, grow)));
         lastFailed = false;
         // New Taylor coefficients at the accepted point, from the corrector's last Jacobian.
@@ -486,7 +491,7 @@ export class SegmentStepper {
         this.rejected++;
         x.set(saved);
         lastFailed = true;
-        const shrink = err > 0 ? 0.8 * Math.pow(Math.max(Math.min(p.targetPredictionError, p.newtonContraction / omega), accuracy / p.newtonContraction) / err, 0.25) : 0.25;
+        const shrink = err > 0 ? 0.8 * Math.pow(this.aim(omega, accuracy) / err, 0.25) : 0.25;
         h = hh * Math.min(0.5, Math.max(0.1, shrink));
       }
     }
