@@ -95,11 +95,11 @@ export interface LineTraceResult {
  */
 export const LINE_TRACE_TOLERANCE = 1e-10;
 
-/** f(x; p) with p = p0 + s·v, in the variables (x, s) and the parameters (a, c) of the cut. */
-function onLine(f: Polynomial, n: number, q: number, p0: Float64Array, v: Float64Array, m: number): Polynomial {
-  const N = n + 1 + m + 1;
-  const s = Polynomial.variable(N, n);
-  const pk = Array.from({ length: q }, (_, k) => Polynomial.constant(N, p0[2 * k]!, p0[2 * k + 1]!).add(s.scale(v[2 * k]!, v[2 * k + 1]!)));
+/**
+ * f(x; p) with p = p0 + s·v, in the variables (x, s) and the parameters (a, c) of the cut:
+ * `pk[k]` is p_k = p0_k + s·v_k in those N variables.
+ */
+function onLine(f: Polynomial, n: number, q: number, pk: readonly Polynomial[], N: number): Polynomial {
   let out = Polynomial.zero(N);
   for (const t of f.terms) {
     let term = Polynomial.constant(N, t.re, t.im);
@@ -116,8 +116,10 @@ export function cutSystem(system: System, p0: Float64Array, v: Float64Array, inv
   const q = system.parameters.length;
   const m = invariants.length;
   const N = n + 1 + m + 1;
-  const equations = system.equations.map((f) => onLine(f, n, q, p0, v, m));
-  let cut = Polynomial.variable(N, n).sub(Polynomial.variable(N, N - 1));
+  const sv = Polynomial.variable(N, n);
+  const pk = Array.from({ length: q }, (_, k) => Polynomial.constant(N, p0[2 * k]!, p0[2 * k + 1]!).add(sv.scale(v[2 * k]!, v[2 * k + 1]!)));
+  const equations = system.equations.map((f) => onLine(f, n, q, pk, N));
+  let cut = sv.sub(Polynomial.variable(N, N - 1));
   invariants.forEach((y, j) => {
     cut = cut.sub(y.extend(N).mul(Polynomial.variable(N, n + 1 + j)));
   });
@@ -292,15 +294,23 @@ export async function lineTraceTest(system: System, parameters: Float64Array, so
   const set = new SolutionSet(n, new Random(options.seed, STREAMS.grouping), 1e-6);
   for (const x of solutions) set.insert(x, 0);
   const added: Float64Array[] = [];
+  // Paths of the cut's points that go to infinity as the cut returns to s = 0 are the extra
+  // points; any other that does not end at a regular solution is one the proof cannot see.
+  let unaccounted = 0;
   for (const p of back.paths) {
-    if (p.code !== 'success') continue;
+    if (p.code === 'at_infinity') continue;
     const x = new Float64Array(p.end.subarray(0, 2 * n));
-    if (!(normInf(x) < 1e8)) continue;
-    const r = refiner.refine(x, refiner.measure(x).condition);
-    if (!(r.residual <= 1e-8)) continue;
+    if (p.code !== 'success' || !(normInf(x) < 1e8) || !(refiner.refine(x, refiner.measure(x).condition).residual <= 1e-8)) {
+      unaccounted++;
+      continue;
+    }
     if (set.find(x, 1e-6) >= 0) continue;
     set.insert(x, 0);
     added.push(x);
   }
-  return { proven: true, method, ...base, added, pathsTracked, seconds: (performance.now() - began) / 1000 };
+  const seconds = (performance.now() - began) / 1000;
+  if (unaccounted > 0) {
+    return { proven: false, method, ...base, failedPaths: base.failedPaths + unaccounted, added, pathsTracked, reason: `${unaccounted} point(s) of the complete cut did not come back to a regular solution at s = 0`, seconds };
+  }
+  return { proven: true, method, ...base, added, pathsTracked, seconds };
 }

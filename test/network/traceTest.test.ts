@@ -62,6 +62,15 @@ describe('network counts proven by the trace test', () => {
     expect(json.completeness.checks.find((c) => c.check === 'trace test on every solved component')!.passed).toBe(false);
   }, 60_000);
 
+  it('1-2-2-1 (seed 1, single line): points of the complete cut whose paths back to the network fail leave the count unproven, and say so', async () => {
+    const network = linearNetwork({ dims: [1, 2, 2, 1], points: 1, seed: 1 });
+    const r = await solveNetwork(network, { seed: 1, method: 'monodromy', traceTest: 'single', workers: 2 });
+    expect(r.summary.points).toBe(129);
+    expect(r.complete).toBe(false);
+    expect(r.incomplete[0]).toMatch(/component 11\|11 \(\d+ point\(s\) of the complete cut did not come back to a regular solution at s = 0\)/);
+    expect(networkResultToJSON(r).completeness.proven).toBe(false);
+  }, 60_000);
+
   it('the command line: --trace-test prints "proven complete"; a bad line or a method without monodromy is refused with exit 2', () => {
     const ok = critsolve('--dims', '2,2,2', '--seed', '1', '--method', 'monodromy', '--trace-test', '--quiet', '--workers', '2');
     expect(ok.code).toBe(0);
