@@ -285,7 +285,7 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     const slicing = randomSlicing(n, system.equations.map((f) => Math.max(0, f.degree())), d, rng);
     const file = dir === undefined ? undefined : join(dir, `superset-dim${d}.ndjson`);
     const saved = file === undefined ? {} : existsSync(file) ? { resume: file } : { checkpoint: file };
-    const solved = await solve(sliceSystem(system, slicing), { seed: seed + d, start: 'total-degree', ...saved, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
+    const solved = await solve(sliceSystem(system, slicing), { seed: seed + d, start: 'auto', ...saved, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
     pathsTracked += solved.counts.paths + solved.retracked.length;
     failedPaths += solved.counts.failed;
     if (solved.counts.failed > 0) missing.push(`${solved.counts.failed} path(s) failed at dimension ${d}`);

@@ -25,8 +25,10 @@ import { projectiveThenAffine, TrackerCache, type PathSource, type StartKind } f
 /** Newton steps on the binomial start point before the toric phase (its error is ~1e-10). */
 const START_NEWTON_STEPS = 3;
 
-class PolyhedralPaths implements PathSource {
+/** A polyhedral homotopy's paths; the recovery of failed toric phases (solve/toricRecovery) uses its phases apart. */
+export class PolyhedralPaths implements PathSource {
   readonly n: number;
+  readonly pathCount: number;
   private readonly start: PolyhedralStart;
   private readonly toric: ToricHomotopy;
   private readonly steppers = new Map<PresetName, SegmentStepper>();
@@ -52,6 +54,7 @@ class PolyhedralPaths implements PathSource {
     const { data } = start;
     this.n = data.n;
     this.start = new PolyhedralStart(data);
+    this.pathCount = this.start.pathCount;
     const family = compileProgram(start.family);
     const c0 = Float64Array.from(data.start);
     const c1 = Float64Array.from(data.target);
@@ -101,34 +104,53 @@ class PolyhedralPaths implements PathSource {
     return true;
   }
 
-  trackPath(index: number, preset: PresetName): PathResult {
+  /**
+   * Path `index`'s toric phase: y ends at a solution of the start-coefficient system P(y; c).
+   * Returns the phase's status and steps; y holds the last point reached.
+   */
+  private toricPhase(index: number, preset: PresetName, y: Float64Array): { status: string; accepted: number; rejected: number; cell: number } {
     const [cell, j] = this.start.locate(index);
     const setup = this.start.cell(cell);
-    const binomial = setup.solver.solution(this.binomial, setup.rhs, j);
-    const y = this.y;
-    y.set(binomial);
+    setup.solver.solution(this.binomial, setup.rhs, j);
+    y.set(this.binomial);
     this.toric.setCell(setup);
     const stepper = this.stepper(preset);
     stepper.resetCounters();
     const status = this.polish(y) ? stepper.trackSegment(y, 0, 0, 1, 0) : 'singular_jacobian';
-    const toricAccepted = stepper.accepted;
-    const toricRejected = stepper.rejected;
-    if (status !== 'ok') {
+    return { status, accepted: stepper.accepted, rejected: stepper.rejected, cell };
+  }
+
+  /** The solution of P(y; c) that path `index`'s toric phase reaches, or undefined when it fails. */
+  toricEnd(index: number, preset: PresetName): Float64Array | undefined {
+    const y = new Float64Array(2 * this.n);
+    return this.toricPhase(index, preset, y).status === 'ok' ? y : undefined;
+  }
+
+  /** The coefficient-parameter homotopy from y, a solution of P(y; c), to the target; `start` is what the record shows. */
+  fromStartCoefficients(index: number, y: Float64Array, start: Float64Array, preset: PresetName): PathResult {
+    const first = this.projectiveTrackers.get(preset).track(index, onChart(this.projectivePoint, this.chart, y), start);
+    return first.code !== 'failed' ? first : projectiveThenAffine(first, this.affineTrackers.get(preset).track(index, y, start));
+  }
+
+  trackPath(index: number, preset: PresetName): PathResult {
+    const y = this.y;
+    const toric = this.toricPhase(index, preset, y);
+    const binomial = new Float64Array(this.binomial);
+    if (toric.status !== 'ok') {
       return makePath({
         index,
         code: 'failed',
-        start: new Float64Array(binomial),
+        start: binomial,
         end: new Float64Array(y),
         t: 0,
-        acceptedSteps: toricAccepted,
-        rejectedSteps: toricRejected,
+        acceptedSteps: toric.accepted,
+        rejectedSteps: toric.rejected,
         preset,
-        why: { cause: 'toric_phase', detail: `of cell ${cell}: ${status.replace(/_/g, ' ')}` },
+        why: { cause: 'toric_phase', detail: `of cell ${toric.cell}: ${toric.status.replace(/_/g, ' ')}` },
       });
     }
-    const first = this.projectiveTrackers.get(preset).track(index, onChart(this.projectivePoint, this.chart, y), binomial);
-    const result = first.code !== 'failed' ? first : projectiveThenAffine(first, this.affineTrackers.get(preset).track(index, y, binomial));
-    return { ...result, acceptedSteps: result.acceptedSteps + toricAccepted, rejectedSteps: result.rejectedSteps + toricRejected };
+    const result = this.fromStartCoefficients(index, y, binomial, preset);
+    return { ...result, acceptedSteps: result.acceptedSteps + toric.accepted, rejectedSteps: result.rejectedSteps + toric.rejected };
   }
 }
 

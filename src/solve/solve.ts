@@ -19,6 +19,7 @@ import { defaultLimits, type PresetName, type TrackerLimits } from '../track/pre
 import { POOL_AFTER_SECONDS } from '../parallel/loopPool.js';
 import type { StartKindName, TrackJob } from '../paths/job.js';
 import type { Plan, PlanContext } from '../paths/source.js';
+import { recoverToricFailures } from './toricRecovery.js';
 import { isStartKind, START_KIND_ORDER, startKinds } from '../paths/starts.js';
 import { checkHeader, CheckpointWriter, readCheckpoint, readCheckpointHeader, systemHash, CHECKPOINT_SCHEMA, type CheckpointHeader } from '../parallel/checkpoint.js';
 import { BatchRunner } from '../parallel/trackTasks.js';
@@ -242,13 +243,18 @@ export async function solve(input: System | string, options: SolveOptions = {}):
       },
     });
     const partial = store.done < store.total;
+    const compiled = compileProgram(s.job.program);
     const retrack = async (indices: number[]): Promise<PathResult[]> => {
       const again = new Map<number, PathResult>();
       await runPaths(runner!, indices, { preset: 'conservative', batchSize: 1, startOf, onBatch: (rs) => rs.forEach((r) => again.set(r.index, r)) });
+      // Toric phases that fail again: their start points by monodromy (solve/toricRecovery).
+      const toric = indices.filter((i) => again.get(i)!.cause === 'toric_phase');
+      if (toric.length > 0 && store.total === s.pathCount) {
+        for (const [i, r] of await recoverToricFailures(s.job, compiled, toric, seed)) again.set(i, r);
+      }
       return indices.map((i) => again.get(i)!);
     };
     const paths = store.records();
-    const compiled = compileProgram(s.job.program);
     const collected = await collectSolutions(paths, compiled, new Random(seed, STREAMS.grouping), partial ? undefined : retrack, store.droppedAtInfinity);
     collected.warnings.unshift(...s.notes);
     const total = s.pathCount;

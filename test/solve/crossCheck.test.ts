@@ -26,10 +26,12 @@ describe('the coefficient cross-check of a solve', () => {
     for (let k = 0; k < a.length; k++) expect(b[k]).toBeCloseTo(a[k]!, 12);
   });
 
-  // cyclic6 by the polyhedral homotopy, seed 7: one path fails in its toric phase (see the
-  // README's known limits), so the paths find 155 of 156; the loops bring back the last one.
-  it('recovers the solution a failed polyhedral path lost (cyclic6, seed 7)', { timeout: 60_000 }, async () => {
-    const r = await solve(readSystemFile(shared('cyclic6')), { seed: 7, start: 'polyhedral', workers: 2, crossCheck: true });
+  // cyclic6 by the polyhedral homotopy, seed 21: one path fails after its toric phase, in the
+  // coefficient-parameter homotopy (see the README's known limits), so the paths find 155 of
+  // 156; the loops bring back the last one. (Seed 7's failure, in a toric phase, is recovered
+  // by the solve itself: test/solve/toricRecovery.test.ts.)
+  it('recovers the solution a failed polyhedral path lost (cyclic6, seed 21)', { timeout: 60_000 }, async () => {
+    const r = await solve(readSystemFile(shared('cyclic6')), { seed: 21, start: 'polyhedral', workers: 2, crossCheck: true });
     expect(r.counts.failed).toBe(1);
     expect(r.crossCheck!.found).toHaveLength(1);
     expect(r.counts.regular).toBe(156);
