@@ -10,6 +10,7 @@ import { MultihomogeneousStart } from '../homotopy/multihomogeneous.js';
 import { StraightLineHomotopy } from '../homotopy/straightLine.js';
 import { Random, STREAMS } from '../numeric/rng.js';
 import type { PathResult } from '../track/pathResult.js';
+import type { Detour } from '../track/tracker.js';
 import type { PresetName } from '../track/presets.js';
 import type { StartJob, TrackJob } from './job.js';
 import { TrackerCache, type PathSource, type StartKind } from './source.js';
@@ -31,6 +32,10 @@ class MultihomogeneousPaths implements PathSource {
 
   startSolution(out: Float64Array, index: number): Float64Array {
     return this.start.startSolution(out, BigInt(index));
+  }
+
+  setDetour(detour: Detour | undefined): void {
+    this.trackers.setDetour(detour);
   }
 
   trackPath(index: number, preset: PresetName): PathResult {

@@ -16,6 +16,7 @@ import { onChart } from '../homotopy/projective.js';
 import { ComplexLU } from '../linalg/lu.js';
 import { normInf } from '../numeric/complex.js';
 import { makePath, type PathResult } from '../track/pathResult.js';
+import type { Detour } from '../track/tracker.js';
 import { presets, type PresetName } from '../track/presets.js';
 import type { System } from '../poly/system.js';
 import { SegmentStepper } from '../track/stepper.js';
@@ -130,6 +131,11 @@ export class PolyhedralPaths implements PathSource {
   fromStartCoefficients(index: number, y: Float64Array, start: Float64Array, preset: PresetName): PathResult {
     const first = this.projectiveTrackers.get(preset).track(index, onChart(this.projectivePoint, this.chart, y), start);
     return first.code !== 'failed' ? first : projectiveThenAffine(first, this.affineTrackers.get(preset).track(index, y, start));
+  }
+
+  setDetour(detour: Detour | undefined): void {
+    this.projectiveTrackers.setDetour(detour);
+    this.affineTrackers.setDetour(detour);
   }
 
   trackPath(index: number, preset: PresetName): PathResult {

@@ -10,7 +10,7 @@ import type { Random } from '../numeric/rng.js';
 import type { System } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
 import type { PresetName, TrackerLimits } from '../track/presets.js';
-import { PathTracker } from '../track/tracker.js';
+import { PathTracker, type Detour } from '../track/tracker.js';
 import type { StartJob, TrackJob } from './job.js';
 
 /** The paths of a job: start solutions and tracking by index. */
@@ -19,6 +19,8 @@ export interface PathSource {
   /** The start solution that path `index`'s record shows. */
   startSolution(out: Float64Array, index: number): Float64Array;
   trackPath(index: number, preset: PresetName): PathResult;
+  /** Sets (or clears) the detour of the paths tracked next (PathTracker.detour). */
+  setDetour(detour: Detour | undefined): void;
 }
 
 /** What a start kind's plan may draw on: the system, the solve's seed and random choices. */
@@ -57,6 +59,7 @@ export interface StartKind<K extends StartJob['kind'] = StartJob['kind']> {
 /** The trackers of one homotopy and mode, one per preset, made on first use. */
 export class TrackerCache {
   private readonly trackers = new Map<PresetName, PathTracker>();
+  private detour: Detour | undefined;
 
   constructor(
     private readonly homotopy: Homotopy,
@@ -71,7 +74,12 @@ export class TrackerCache {
       tracker = new PathTracker(this.homotopy, this.target, preset, this.limits, this.projective);
       this.trackers.set(preset, tracker);
     }
+    tracker.detour = this.detour;
     return tracker;
+  }
+
+  setDetour(detour: Detour | undefined): void {
+    this.detour = detour;
   }
 }
 

@@ -5,6 +5,7 @@
 import { compileProgram } from '../compile/compile.js';
 import type { CompiledSystem } from '../compile/types.js';
 import type { PathResult } from '../track/pathResult.js';
+import type { Detour } from '../track/tracker.js';
 import { presets, type PresetName } from '../track/presets.js';
 import type { StartJob, StartKindName, TrackJob } from './job.js';
 import { multihomogeneousKind } from './multihomogeneousPaths.js';
@@ -42,5 +43,15 @@ export class JobRunner {
   trackPath(index: number, preset: PresetName): PathResult {
     if (!Object.hasOwn(presets, preset)) throw new RangeError(`unknown tracker preset '${preset}'`);
     return this.paths.trackPath(index, preset);
+  }
+
+  /** Path `index` tracked with a detour before its endgame (PathTracker.detour). */
+  trackDetoured(index: number, preset: PresetName, detour: Detour): PathResult {
+    this.paths.setDetour(detour);
+    try {
+      return this.trackPath(index, preset);
+    } finally {
+      this.paths.setDetour(undefined);
+    }
   }
 }

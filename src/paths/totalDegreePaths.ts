@@ -12,6 +12,7 @@ import { StraightLineHomotopy } from '../homotopy/straightLine.js';
 import { TotalDegreeStart } from '../homotopy/totalDegree.js';
 import { degrees } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
+import type { Detour } from '../track/tracker.js';
 import type { PresetName } from '../track/presets.js';
 import type { StartJob, TrackJob } from './job.js';
 import { projectiveThenAffine, TrackerCache, type PathSource, type StartKind } from './source.js';
@@ -40,6 +41,11 @@ class TotalDegreePaths implements PathSource {
 
   startSolution(out: Float64Array, index: number): Float64Array {
     return this.start.startSolution(out, BigInt(index));
+  }
+
+  setDetour(detour: Detour | undefined): void {
+    this.projectiveTrackers.setDetour(detour);
+    this.affineTrackers.setDetour(detour);
   }
 
   trackPath(index: number, preset: PresetName): PathResult {

@@ -15,12 +15,13 @@ import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
 import { readSystemText } from '../poly/read.js';
 import { assertSquare, type System } from '../poly/system.js';
 import type { PathResult } from '../track/pathResult.js';
-import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
+import { defaultLimits, presets, type PresetName, type TrackerLimits } from '../track/presets.js';
 import { POOL_AFTER_SECONDS } from '../parallel/loopPool.js';
 import type { StartKindName, TrackJob } from '../paths/job.js';
 import type { Plan, PlanContext } from '../paths/source.js';
 import { recoverToricFailures } from './toricRecovery.js';
-import { isStartKind, START_KIND_ORDER, startKinds } from '../paths/starts.js';
+import { detourable, detourFailures } from './detour.js';
+import { isStartKind, JobRunner, START_KIND_ORDER, startKinds } from '../paths/starts.js';
 import { checkHeader, CheckpointWriter, readCheckpoint, readCheckpointHeader, systemHash, CHECKPOINT_SCHEMA, type CheckpointHeader } from '../parallel/checkpoint.js';
 import { BatchRunner } from '../parallel/trackTasks.js';
 import { runPaths } from '../parallel/schedule.js';
@@ -252,8 +253,16 @@ export async function solve(input: System | string, options: SolveOptions = {}):
       if (toric.length > 0 && store.total === s.pathCount) {
         for (const [i, r] of await recoverToricFailures(s.job, compiled, toric, seed)) again.set(i, r);
       }
+      // Paths stuck at a branch point: around it on both sides (solve/detour).
+      const stuck = indices.map((i) => again.get(i)!).filter((r) => detourable(r, presets.conservative.endgameStart));
+      // (Only when every path was tracked: the rules ask which ends no other path reached.)
+      if (stuck.length > 0 && store.total === s.pathCount) {
+        const others = paths.filter((r) => !again.has(r.index));
+        for (const [i, r] of detourFailures((local ??= new JobRunner(s.job)), stuck, [...others, ...[...again.values()].filter((r) => r.code !== 'failed')])) again.set(i, r);
+      }
       return indices.map((i) => again.get(i)!);
     };
+    let local: JobRunner | undefined;
     const paths = store.records();
     const collected = await collectSolutions(paths, compiled, new Random(seed, STREAMS.grouping), partial ? undefined : retrack, store.droppedAtInfinity);
     collected.warnings.unshift(...s.notes);

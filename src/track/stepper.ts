@@ -56,6 +56,8 @@ export class SegmentStepper {
   stepLength: number;
   /** Relative size of the last Newton update of the last accepted step. */
   lastCorrection = 0;
+  /** How far the last trackSegment got, as a fraction of its segment (1 when it reached the end). */
+  reachedTau = 0;
   /**
    * Δ₁/Δ₀² of the last correction that took two updates or more (NaN otherwise): half the
    * Lipschitz constant ω of Newton's method there, which sets the radius of its region of
@@ -385,6 +387,7 @@ export class SegmentStepper {
     const length = cabs(dr, di);
     if (length === 0) return 'ok';
     let tau = 0;
+    this.reachedTau = 0;
     let h = Math.min(maxStep, this.stepLength / length, 1);
     const startSteps = this.accepted + this.rejected;
     const { saved, xnew } = this;
@@ -405,6 +408,7 @@ export class SegmentStepper {
       if (err >= 0 && err <= p.maxPredictionError) {
         this.accepted++;
         tau = last ? 1 : tau + hh;
+        this.reachedTau = tau;
         // A last step clipped to the end of the segment says little about the step the path
         // allows: keep the proposal then, so the next segment does not start from a sliver.
         const grow = 0.8 * Math.pow(p.targetPredictionError / Math.max(err, 1e-300), 0.2);
@@ -441,6 +445,7 @@ export class SegmentStepper {
     const length = cabs(dr, di);
     if (length === 0) return 'ok';
     let tau = 0;
+    this.reachedTau = 0;
     // Step sizes here are fractions of the segment, like tau; the Taylor coefficients and the
     // trust region are in t.
     let h = Math.min(maxStep, this.stepLength / length, 1);
@@ -473,6 +478,7 @@ export class SegmentStepper {
       if (err >= 0 && err <= p.maxPredictionError && normInf(x) <= MAX_NORM) {
         this.accepted++;
         tau = last ? 1 : tau + hh;
+        this.reachedTau = tau;
         // ω is learnt only from a contraction above the aim: a smaller second update may be
         // round-off alone, and Δ₁/Δ₀² of round-off grows as the steps shrink, which would
         // shrink them further. Below the aim the step was safe whatever ω is.

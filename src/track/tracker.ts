@@ -90,6 +90,13 @@ function minimum(v: Float64Array): number {
   return m;
 }
 
+/** A detour of a path around a point t of its segment before the endgame (PathTracker.detour). */
+export interface Detour {
+  readonly t: number;
+  readonly side: 1 | -1;
+  readonly radius: number;
+}
+
 export class PathTracker {
   readonly stepper: SegmentStepper;
   /** The endgame's segments and Cauchy loops, tracked in log-time u = −log(1 − t). */
@@ -151,10 +158,26 @@ export class PathTracker {
     const x = this.x;
     x.set(start);
     const sE = preset.endgameStart;
-    const status = st.trackSegment(x, 0, 0, 1 - sE, 0);
-    if (status !== 'ok') return this.stopped(index, status, 1 - sE, 'before the endgame');
+    // The waypoints of the path in t before the endgame: the segment [0, 1 − s_E], or with a
+    // detour a triangle of height ±r over [t − r, t + r] in the complex t-plane.
+    const d = this.detour;
+    const stops: [number, number][] = d ? [[d.t - d.radius, 0], [d.t, d.side * d.radius], [d.t + d.radius, 0], [1 - sE, 0]] : [[1 - sE, 0]];
+    let [tr, ti] = [0, 0];
+    for (const [br, bi] of stops) {
+      const status = st.trackSegment(x, tr, ti, br, bi);
+      if (status !== 'ok') return this.stopped(index, status, tr + st.reachedTau * (br - tr), 'before the endgame');
+      [tr, ti] = [br, bi];
+    }
     return this.endgame(index, sE);
   }
+
+  /**
+   * A detour of the next paths around a point of the segment before the endgame (t real,
+   * 0 < t − radius, t + radius < 1 − s_E), above (side 1) or below (−1) it; none when undefined.
+   * A path that fails there, steps shrinking to nothing, passes close to a branch point; the
+   * detours on its two sides reach the two sheets that meet there (solve/detour.ts chooses).
+   */
+  detour: Detour | undefined;
 
   private endgame(index: number, sE: number): PathResult {
     const st = this.stepper;
