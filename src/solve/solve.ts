@@ -258,7 +258,7 @@ export async function solve(input: System | string, options: SolveOptions = {}):
       // (Only when every path was tracked: the rules ask which ends no other path reached.)
       if (stuck.length > 0 && store.total === s.pathCount) {
         const others = paths.filter((r) => !again.has(r.index));
-        for (const [i, r] of detourFailures((local ??= new JobRunner(s.job)), stuck, [...others, ...[...again.values()].filter((r) => r.code !== 'failed')])) again.set(i, r);
+        for (const [i, r] of detourFailures((local ??= new JobRunner(s.job)), stuck, [...others, ...[...again.values()].filter((r) => r.code !== 'failed')], presets.default.endgameStart)) again.set(i, r);
       }
       return indices.map((i) => again.get(i)!);
     };
