@@ -41,7 +41,21 @@ export async function recoverToricFailures(job: TrackJob, compiled: CompiledSyst
   const family = polyhedralFamily(start.data);
   const c0 = Float64Array.from(start.data.start);
   const m = await monodromySolve(family, { seed, startPair: { x: known[0]!, p: c0 }, knownSolutions: known.slice(1), targetCount: total, maxStaleLoops: RECOVERY_STALE_LOOPS, workers: 1 });
-  const isKnown = (x: Float64Array): boolean => known.some((y) => distInf(x, y) <= SAME_START * Math.max(1, normInf(y)));
+  // Known ends sorted by their first coordinate's real part: a point is looked up in the
+  // window of that coordinate its tolerance allows, not against all of them.
+  const byFirst = [...known].sort((a, b) => a[0]! - b[0]!);
+  const isKnown = (x: Float64Array): boolean => {
+    const tol = SAME_START * Math.max(1, normInf(x));
+    let lo = 0;
+    let hi = byFirst.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byFirst[mid]![0]! < x[0]! - 2 * tol) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < byFirst.length && byFirst[k]![0]! <= x[0]! + 2 * tol; k++) if (distInf(x, byFirst[k]!) <= tol * 2) return true;
+    return false;
+  };
   const found = m.solutions.filter((x) => !isKnown(x));
   const targets = [...lost].sort((a, b) => a - b);
   for (const [i, index] of targets.entries()) {
