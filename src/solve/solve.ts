@@ -251,7 +251,7 @@ export async function solve(input: System | string, options: SolveOptions = {}):
       // Toric phases that fail again: their start points by monodromy (solve/toricRecovery).
       const toric = indices.filter((i) => again.get(i)!.cause === 'toric_phase');
       if (toric.length > 0 && store.total === s.pathCount) {
-        for (const [i, r] of await recoverToricFailures(s.job, compiled, toric, seed)) again.set(i, r);
+        for (const [i, r] of await recoverToricFailures(s.job, compiled, toric, seed, options.workers)) again.set(i, r);
       }
       // Paths stuck at a branch point: around it on both sides (solve/detour).
       const stuck = indices.map((i) => again.get(i)!).filter((r) => detourable(r, presets.conservative.endgameStart));
