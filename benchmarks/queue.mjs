@@ -35,7 +35,9 @@ const run = (args) =>
     const c = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
     c.on('exit', (code) => (code === 0 ? ok((performance.now() - began) / 1000) : fail(new Error(`critsolve ${args.join(' ')}: exit ${code}`))));
   });
-const workers = (n) => Array.from({ length: n }, () => spawn(process.execPath, [MAIN, 'worker', '--queue', url, '--workers', '1', '--quiet'], { stdio: 'ignore' }));
+// WORKER_NODE_FLAGS (e.g. "--single-threaded-gc") are passed to each worker process's node.
+const workerFlags = (process.env.WORKER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+const workers = (n) => Array.from({ length: n }, () => spawn(process.execPath, [...workerFlags, MAIN, 'worker', '--queue', url, '--workers', '1', '--quiet'], { stdio: 'ignore' }));
 const stop = (ws) => Promise.all(ws.map((w) => new Promise((ok) => (w.exitCode !== null ? ok() : (w.on('exit', ok), w.kill('SIGTERM'))))));
 const exportOf = (store) => spawnSync(process.execPath, [MAIN, 'study', 'export', '--store', store, '--format', 'json'], { encoding: 'utf8' }).stdout;
 
@@ -60,6 +62,11 @@ try {
     return row;
   };
   const [one, two] = [work(stores[1]), work(stores[2])];
+  if (process.env.UNITS) {
+    const db = new Database(stores[1], { readonly: true });
+    console.log('unit seconds (1 worker), by arch: ' + db.prepare('SELECT arch, seconds FROM architectures ORDER BY arch').all().map((r) => `${r.arch}:${r.seconds.toFixed(1)}`).join(' '));
+    db.close();
+  }
   console.log(`${one.n} units: ${one.sum.toFixed(1)} s of unit work with 1 worker, the largest ${one.max.toFixed(1)} s, so 2 workers need at least ${Math.max(one.sum / 2, one.max).toFixed(1)} s; with 2 workers the same units took ${two.sum.toFixed(1)} s of work (${(two.sum / one.sum).toFixed(2)}×: what sharing the machine's two cores costs each)`);
 
   // Overhead per unit: 24 tiny architectures (1 instance each), locally in one process and on the queue with one worker.
