@@ -5,6 +5,9 @@
  *
  *   npm run build && node benchmarks/queue.mjs [preset] [instances]   (default bharadwaj-hosten-table-3.2, 200 instances)
  *
+ * WORKER_NODE_FLAGS="…" passes node flags to each worker process (e.g. --single-threaded-gc);
+ * UNITS=1 also prints each unit's seconds with one worker.
+ *
  * Needs redis-server (apt-get install redis-server).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -35,7 +38,6 @@ const run = (args) =>
     const c = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
     c.on('exit', (code) => (code === 0 ? ok((performance.now() - began) / 1000) : fail(new Error(`critsolve ${args.join(' ')}: exit ${code}`))));
   });
-// WORKER_NODE_FLAGS (e.g. "--single-threaded-gc") are passed to each worker process's node.
 const workerFlags = (process.env.WORKER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
 const workers = (n) => Array.from({ length: n }, () => spawn(process.execPath, [...workerFlags, MAIN, 'worker', '--queue', url, '--workers', '1', '--quiet'], { stdio: 'ignore' }));
 const stop = (ws) => Promise.all(ws.map((w) => new Promise((ok) => (w.exitCode !== null ? ok() : (w.on('exit', ok), w.kill('SIGTERM'))))));
@@ -57,16 +59,13 @@ try {
   const { default: Database } = await import('better-sqlite3');
   const work = (store) => {
     const db = new Database(store, { readonly: true });
-    const row = db.prepare('SELECT COUNT(*) AS n, SUM(seconds) AS sum, MAX(seconds) AS max FROM architectures').get();
+    const rows = db.prepare('SELECT arch, seconds FROM architectures ORDER BY arch').all();
     db.close();
-    return row;
+    const seconds = rows.map((r) => r.seconds);
+    return { n: rows.length, sum: seconds.reduce((a, b) => a + b, 0), max: Math.max(...seconds), rows };
   };
   const [one, two] = [work(stores[1]), work(stores[2])];
-  if (process.env.UNITS) {
-    const db = new Database(stores[1], { readonly: true });
-    console.log('unit seconds (1 worker), by arch: ' + db.prepare('SELECT arch, seconds FROM architectures ORDER BY arch').all().map((r) => `${r.arch}:${r.seconds.toFixed(1)}`).join(' '));
-    db.close();
-  }
+  if (process.env.UNITS) console.log(`unit seconds (1 worker), by arch: ${one.rows.map((r) => `${r.arch}:${r.seconds.toFixed(1)}`).join(' ')}`);
   console.log(`${one.n} units: ${one.sum.toFixed(1)} s of unit work with 1 worker, the largest ${one.max.toFixed(1)} s, so 2 workers need at least ${Math.max(one.sum / 2, one.max).toFixed(1)} s; with 2 workers the same units took ${two.sum.toFixed(1)} s of work (${(two.sum / one.sum).toFixed(2)}×: what sharing the machine's two cores costs each)`);
 
   // Overhead per unit: 24 tiny architectures (1 instance each), locally in one process and on the queue with one worker.
