@@ -10,5 +10,21 @@ const xs = Array.from({ length: n }, (_, i) => `x${i + 1}`);
 const equations = Array.from({ length: n - 1 }, (_, k) => xs.map((_, i) => Array.from({ length: k + 1 }, (_, j) => xs[(i + j) % n]).join('*')).join(' + '));
 const system = readSystemText([...equations, `${xs.join('*')} - 1`].join('\n'), `cyclic${n}`);
 const t = performance.now();
-const d = await decompose(system, { seed: 1, workers: 1, topDimension: Number(process.argv[3] ?? 1), onProgress: (s) => console.error(((performance.now() - t) / 1000).toFixed(0), s) });
-console.log(d.components.map((c) => `${c.dimension}/${c.degree}${c.complete ? '' : '?'}`).join(' '), 'isolated', d.isolated.length, 'regular', d.isolated.filter(s=>s.kind==='regular').length, d.complete, d.reason, d.pathsTracked, ((performance.now() - t) / 1000).toFixed(0), 's');
+const d = await decompose(system, {
+  seed: 1,
+  workers: 1,
+  topDimension: Number(process.argv[3] ?? 1),
+  onProgress: (s) => console.error(((performance.now() - t) / 1000).toFixed(0), s),
+});
+console.log(
+  d.components.map((c) => `${c.dimension}/${c.degree}${c.complete ? '' : '?'}`).join(' '),
+  'isolated',
+  d.isolated.length,
+  'regular',
+  d.isolated.filter((s) => s.kind === 'regular').length,
+  d.complete,
+  d.reason,
+  d.pathsTracked,
+  ((performance.now() - t) / 1000).toFixed(0),
+  's',
+);

@@ -43,7 +43,15 @@ function phcDecomposition(file, n) {
   // Isolated points: the last count of the dimension-0 row of the filter table (k -> … -> m).
   const filter = text.slice(text.lastIndexOf('solutions after filter'));
   const zero = /^\s*0 \|[^|]*\| ([\d >-]+)$/m.exec(filter)?.[1];
-  const isolated = zero === undefined ? 0 : Number(zero.trim().split(/\s*->\s*/).pop());
+  const isolated =
+    zero === undefined
+      ? 0
+      : Number(
+          zero
+            .trim()
+            .split(/\s*->\s*/)
+            .pop(),
+        );
   return { components: components.sort(), isolated, seconds };
 }
 
@@ -62,7 +70,13 @@ for (const name of names) {
     writeFileSync(file, writePhc(network.system));
     const p = phcDecomposition(file, n);
     if (p.error) row.push(p.error, '-', p.seconds.toFixed(2), '-');
-    else row.push(p.components.join(' ') || '-', p.isolated, p.seconds.toFixed(2), p.components.join() === ours.join() && p.isolated === d.isolated.length ? 'yes' : 'NO');
+    else
+      row.push(
+        p.components.join(' ') || '-',
+        p.isolated,
+        p.seconds.toFixed(2),
+        p.components.join() === ours.join() && p.isolated === d.isolated.length ? 'yes' : 'NO',
+      );
   } else row.push('phc not installed', '-', '-', '-');
   rows.push(row.map(String));
   console.error(`${name}: done`);

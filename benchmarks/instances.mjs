@@ -22,6 +22,15 @@ for (const workers of [1, 2]) {
   const tracked = r.pathsTracked - loopPaths;
   const after = total - source;
   console.log(
-    [String(workers).padEnd(7), `${source.toFixed(1)} s`.padStart(12), String(r.sourceCount).padStart(6), String(endpoints).padStart(10), String(tracked).padStart(14), `${after.toFixed(1)} s`.padStart(21), (endpoints / after).toFixed(0).padStart(12), (tracked / after).toFixed(0).padStart(16)].join('  '),
+    [
+      String(workers).padEnd(7),
+      `${source.toFixed(1)} s`.padStart(12),
+      String(r.sourceCount).padStart(6),
+      String(endpoints).padStart(10),
+      String(tracked).padStart(14),
+      `${after.toFixed(1)} s`.padStart(21),
+      (endpoints / after).toFixed(0).padStart(12),
+      (tracked / after).toFixed(0).padStart(16),
+    ].join('  '),
   );
 }

@@ -68,13 +68,24 @@ async function speedup() {
     serialCpu ??= cpu;
     if (counts && JSON.stringify(counts) !== JSON.stringify(r.counts)) throw new Error('counts differ between worker counts');
     counts = r.counts;
-    rows.push(['dln_2-2-2_m1_s11', paths, workers, seconds.toFixed(1), cpu.toFixed(1), (paths / seconds).toFixed(0), (serial / seconds).toFixed(2), ((workers * serialCpu) / cpu).toFixed(2)]);
+    rows.push([
+      'dln_2-2-2_m1_s11',
+      paths,
+      workers,
+      seconds.toFixed(1),
+      cpu.toFixed(1),
+      (paths / seconds).toFixed(0),
+      (serial / seconds).toFixed(2),
+      ((workers * serialCpu) / cpu).toFixed(2),
+    ]);
   }
   if (!quick) {
     const phc = phcSeconds(file);
     if (phc !== undefined) rows.push(['dln_2-2-2_m1_s11 (phc -b)', paths, 1, phc.toFixed(1), '', (paths / phc).toFixed(0), '', '']);
   }
-  console.log(`\nSpeed-up (load average at start ${loadavg()[0].toFixed(1)}); regular ${counts.regular}, at infinity ${counts.atInfinity}, failed ${counts.failed}`);
+  console.log(
+    `\nSpeed-up (load average at start ${loadavg()[0].toFixed(1)}); regular ${counts.regular}, at infinity ${counts.atInfinity}, failed ${counts.failed}`,
+  );
   table(['system', 'paths', 'workers', 'seconds', 'CPU s', 'paths/s', 'speed-up', 'on idle cores'], rows);
 }
 
@@ -102,7 +113,10 @@ function memory() {
   ];
   const rows = [];
   for (const [name, paths] of runs) {
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--memory-child', name, String(paths)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--memory-child', name, String(paths)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     if (child.status !== 0) throw new Error(`memory run of ${paths} paths failed: ${child.stderr}`);
     const m = JSON.parse(child.stdout);
     rows.push([name, paths, m.seconds.toFixed(1), (paths / m.seconds).toFixed(0), m.solutions, m.kept, m.maxRssMB.toFixed(0)]);

@@ -29,7 +29,8 @@ const port = await new Promise((ok) => {
   });
 });
 const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-for (let k = 0; k < 100 && spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() !== 'PONG'; k++) await new Promise((r) => setTimeout(r, 50));
+for (let k = 0; k < 100 && spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() !== 'PONG'; k++)
+  await new Promise((r) => setTimeout(r, 50));
 const url = `redis://127.0.0.1:${port}`;
 
 const run = (args) =>
@@ -39,7 +40,8 @@ const run = (args) =>
     c.on('exit', (code) => (code === 0 ? ok((performance.now() - began) / 1000) : fail(new Error(`critsolve ${args.join(' ')}: exit ${code}`))));
   });
 const workerFlags = (process.env.WORKER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-const workers = (n) => Array.from({ length: n }, () => spawn(process.execPath, [...workerFlags, MAIN, 'worker', '--queue', url, '--workers', '1', '--quiet'], { stdio: 'ignore' }));
+const workers = (n) =>
+  Array.from({ length: n }, () => spawn(process.execPath, [...workerFlags, MAIN, 'worker', '--queue', url, '--workers', '1', '--quiet'], { stdio: 'ignore' }));
 const stop = (ws) => Promise.all(ws.map((w) => new Promise((ok) => (w.exitCode !== null ? ok() : (w.on('exit', ok), w.kill('SIGTERM'))))));
 const exportOf = (store) => spawnSync(process.execPath, [MAIN, 'study', 'export', '--store', store, '--format', 'json'], { encoding: 'utf8' }).stdout;
 
@@ -53,7 +55,9 @@ try {
     stores[n] = join(dir, `q${n}.sqlite`);
     times[n] = await run(['study', 'run', '--preset', preset, '--instances', instances, '--store', stores[n], '--queue', url, '--quiet']);
     await stop(ws);
-    console.log(`${`${n} worker process${n === 1 ? '' : 'es'} × 1 thread`.padEnd(36)}  ${times[n].toFixed(1).padStart(7)}  ${(times[1] / times[n]).toFixed(2).padStart(7)}`);
+    console.log(
+      `${`${n} worker process${n === 1 ? '' : 'es'} × 1 thread`.padEnd(36)}  ${times[n].toFixed(1).padStart(7)}  ${(times[1] / times[n]).toFixed(2).padStart(7)}`,
+    );
   }
   console.log(`exports identical: ${exportOf(stores[1]) === exportOf(stores[2])}`);
   const { default: Database } = await import('better-sqlite3');
@@ -66,7 +70,9 @@ try {
   };
   const [one, two] = [work(stores[1]), work(stores[2])];
   if (process.env.UNITS) console.log(`unit seconds (1 worker), by arch: ${one.rows.map((r) => `${r.arch}:${r.seconds.toFixed(1)}`).join(' ')}`);
-  console.log(`${one.n} units: ${one.sum.toFixed(1)} s of unit work with 1 worker, the largest ${one.max.toFixed(1)} s, so 2 workers need at least ${Math.max(one.sum / 2, one.max).toFixed(1)} s; with 2 workers the same units took ${two.sum.toFixed(1)} s of work (${(two.sum / one.sum).toFixed(2)}×: what sharing the machine's two cores costs each)`);
+  console.log(
+    `${one.n} units: ${one.sum.toFixed(1)} s of unit work with 1 worker, the largest ${one.max.toFixed(1)} s, so 2 workers need at least ${Math.max(one.sum / 2, one.max).toFixed(1)} s; with 2 workers the same units took ${two.sum.toFixed(1)} s of work (${(two.sum / one.sum).toFixed(2)}×: what sharing the machine's two cores costs each)`,
+  );
 
   // Overhead per unit: 24 tiny architectures (1 instance each), locally in one process and on the queue with one worker.
   const tiny = [];
@@ -78,7 +84,9 @@ try {
   const ws = workers(1);
   const queued = await run(['study', 'run', ...study, '--store', join(dir, 'tiny-queue.sqlite'), '--queue', url]);
   await stop(ws);
-  console.log(`\n${units} tiny units: locally ${local.toFixed(2)} s, on the queue (1 worker) ${queued.toFixed(2)} s: overhead ${(((queued - local) / units) * 1000).toFixed(0)} ms per unit`);
+  console.log(
+    `\n${units} tiny units: locally ${local.toFixed(2)} s, on the queue (1 worker) ${queued.toFixed(2)} s: overhead ${(((queued - local) / units) * 1000).toFixed(0)} ms per unit`,
+  );
 } finally {
   redis.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });

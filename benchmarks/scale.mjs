@@ -21,7 +21,12 @@ if (process.argv[2] === '--one') {
   const dims = dimsArg.split(',').map(Number);
   const began = performance.now();
   const network = linearNetwork({ dims, points: Number(points), seed: Number(seed) });
-  const r = await solveNetwork(network, { seed: Number(seed), method: 'monodromy', workers: Number(workers), ...(check === 'none' ? {} : { traceTest: check }) });
+  const r = await solveNetwork(network, {
+    seed: Number(seed),
+    method: 'monodromy',
+    workers: Number(workers),
+    ...(check === 'none' ? {} : { traceTest: check }),
+  });
   const json = networkResultToJSON(r);
   const loops = r.components.reduce((s, c) => s + (c.sharesSolveOf ? 0 : (c.monodromy?.loops ?? 0)), 0);
   const trace = json.completeness.checks.find((c) => c.check === 'trace test on every solved component');
@@ -41,7 +46,10 @@ if (process.argv[2] === '--one') {
   process.exit(0);
 }
 
-const networks = (process.argv[2] ?? '4,4,4:1 2,3,3,2:1 3,3,3:2').split(/\s+/).filter(Boolean).map((s) => s.split(':'));
+const networks = (process.argv[2] ?? '4,4,4:1 2,3,3,2:1 3,3,3:2')
+  .split(/\s+/)
+  .filter(Boolean)
+  .map((s) => s.split(':'));
 const seeds = (process.argv[3] ?? '1,2').split(',');
 const checks = (process.argv[4] ?? 'none,single').split(',');
 const workers = process.argv[5] ?? '2';
@@ -58,7 +66,20 @@ for (const [dims, points] of networks) {
       }
       const r = JSON.parse(run.stdout.trim().split('\n').at(-1));
       counts.push(r.points);
-      rows.push([dims, points, seed, check, String(r.points), String(r.paths), String(r.loops), String(r.failed), r.seconds.toFixed(1), r.peakMB.toFixed(0), r.proven ? 'yes' : 'no', r.why]);
+      rows.push([
+        dims,
+        points,
+        seed,
+        check,
+        String(r.points),
+        String(r.paths),
+        String(r.loops),
+        String(r.failed),
+        r.seconds.toFixed(1),
+        r.peakMB.toFixed(0),
+        r.proven ? 'yes' : 'no',
+        r.why,
+      ]);
       process.stderr.write(`${rows.at(-1).join('  ')}\n`);
     }
     if (new Set(counts).size > 1) process.stderr.write(`  seeds disagree on ${dims} (${points} points, ${check}): ${counts.join(' vs ')}\n`);

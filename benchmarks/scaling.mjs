@@ -38,10 +38,10 @@ if (isMainThread) {
   const lu = new ComplexLU(8);
   const b = new Float64Array(16);
   let sink = 0;
-  if (kernel === 'evaluate F+J') for (let i = 0; i < 3e6; i++) (x[0] = i * 1e-9), F.evaluateWithJacobian(f, J, x);
+  if (kernel === 'evaluate F+J') for (let i = 0; i < 3e6; i++) ((x[0] = i * 1e-9), F.evaluateWithJacobian(f, J, x));
   if (kernel === 'LU factor+solve') {
     F.evaluateWithJacobian(f, J, x);
-    for (let i = 0; i < 3e6; i++) (J[0] = 1 + i * 1e-9), lu.factor(J), lu.solve(b, f);
+    for (let i = 0; i < 3e6; i++) ((J[0] = 1 + i * 1e-9), lu.factor(J), lu.solve(b, f));
   }
   if (kernel === 'sqrt loop') for (let i = 0; i < 4e8; i++) sink += Math.sqrt(i);
   if (kernel === 'allocation') for (let i = 0; i < 3e6; i++) sink += new Float64Array(16).length + new Float64Array(16).length;

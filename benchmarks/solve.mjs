@@ -15,7 +15,10 @@ const seed = 1;
 const rows = [];
 const phc = havePhc();
 const peer = new Map();
-for (const [name, start] of systems.flatMap((name) => [[name, 'total-degree'], [name, 'polyhedral']])) {
+for (const [name, start] of systems.flatMap((name) => [
+  [name, 'total-degree'],
+  [name, 'polyhedral'],
+])) {
   const file = path.join(systemsDir, `${name}.phc`);
   const system = readSystemFile(file);
   const began = performance.now();

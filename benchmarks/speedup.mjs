@@ -37,7 +37,12 @@ if (childAt >= 0) {
   };
   // Noise on a shared machine only adds time, so the fastest run is the most faithful figure.
   const best = (xs) => Math.min(...xs);
-  const rows = [1, 2].map((w) => ({ workers: w, runs: times[w].map((t) => t.toFixed(1)).join(' '), 'median s': median(times[w]).toFixed(2), 'best s': best(times[w]).toFixed(2) }));
+  const rows = [1, 2].map((w) => ({
+    workers: w,
+    runs: times[w].map((t) => t.toFixed(1)).join(' '),
+    'median s': median(times[w]).toFixed(2),
+    'best s': best(times[w]).toFixed(2),
+  }));
   console.table(rows);
   console.log(
     `speed-up of best runs: ${(best(times[1]) / best(times[2])).toFixed(2)}; of medians: ${(median(times[1]) / median(times[2])).toFixed(2)}; per repetition: ${times[1]

@@ -26,7 +26,15 @@ for (const name of presets) {
   const agree = judged.filter((r) => agreementVerdict(r) === 'yes');
   const short = rows.reduce((s, r) => s + store.instances(r.arch).filter((t) => t.points < (r.N_C ?? 0)).length, 0);
   console.log(
-    [`bharadwaj-hosten-${name}`.padEnd(29), String(rows.length).padStart(4), String(rows.length * study.instances).padStart(9), seconds.toFixed(1).padStart(7), String(judged.length).padStart(16), String(agree.length).padStart(5), String(short).padStart(23)].join('  '),
+    [
+      `bharadwaj-hosten-${name}`.padEnd(29),
+      String(rows.length).padStart(4),
+      String(rows.length * study.instances).padStart(9),
+      seconds.toFixed(1).padStart(7),
+      String(judged.length).padStart(16),
+      String(agree.length).padStart(5),
+      String(short).padStart(23),
+    ].join('  '),
   );
   for (const r of judged.filter((r) => agreementVerdict(r) !== 'yes')) console.log(`  ${r.label}: ${agreementVerdict(r)}`);
   store.close();

@@ -40,11 +40,40 @@ for (const [name, system, start, file] of cases) {
   const smoothSteps = smooth.reduce((a, p) => a + p.acceptedSteps + p.rejectedSteps, 0) / Math.max(1, smooth.length);
   if (phc && !peer.has(name)) peer.set(name, phcBlackbox(name, system, file));
   const p = peer.get(name);
-  rows.push([name, start, String(r.counts.paths), String(r.counts.regular), accepted.toFixed(1), rejected.toFixed(1), smoothSteps.toFixed(1), String(r.counts.failed), seconds.toFixed(2), p ? String(p.regular) : '-', p ? p.seconds.toFixed(2) : '-', p ? (p.seconds / seconds).toFixed(2) : '-']);
+  rows.push([
+    name,
+    start,
+    String(r.counts.paths),
+    String(r.counts.regular),
+    accepted.toFixed(1),
+    rejected.toFixed(1),
+    smoothSteps.toFixed(1),
+    String(r.counts.failed),
+    seconds.toFixed(2),
+    p ? String(p.regular) : '-',
+    p ? p.seconds.toFixed(2) : '-',
+    p ? (p.seconds / seconds).toFixed(2) : '-',
+  ]);
   process.stderr.write(`${rows.at(-1).join('  ')}\n`);
 }
 console.log(`critsolve (seed 1, ${workers} workers) and PHCpack phc -b on the same systems`);
-table(['system', 'start', 'paths', 'regular', 'accepted/path', 'rejected/path', 'steps/regular path', 'failed', 'seconds', 'phc regular', 'phc seconds', 'phc / ours'], rows);
+table(
+  [
+    'system',
+    'start',
+    'paths',
+    'regular',
+    'accepted/path',
+    'rejected/path',
+    'steps/regular path',
+    'failed',
+    'seconds',
+    'phc regular',
+    'phc seconds',
+    'phc / ours',
+  ],
+  rows,
+);
 
 const began = performance.now();
 const inst = await networkInstances({ dims: instanceDims, points: 1, instances: 100, seed: 1, monodromy: { workers } });

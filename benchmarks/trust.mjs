@@ -32,7 +32,19 @@ for (const name of SYSTEMS) {
     const c = certifyResult(system, r).counts;
     const same = r.counts.regular === c.certified && c.certified === c.certifiedDistinct;
     if (!same) mismatches++;
-    rows.push([name, String(seed), r.startSystem, String(r.counts.regular), String(r.counts.illConditioned), String(r.counts.singular), String(r.counts.failed), String(c.certified), String(c.certifiedDistinct), same ? 'yes' : 'NO', r.seconds.toFixed(1)]);
+    rows.push([
+      name,
+      String(seed),
+      r.startSystem,
+      String(r.counts.regular),
+      String(r.counts.illConditioned),
+      String(r.counts.singular),
+      String(r.counts.failed),
+      String(c.certified),
+      String(c.certifiedDistinct),
+      same ? 'yes' : 'NO',
+      r.seconds.toFixed(1),
+    ]);
     process.stderr.write(`${rows.at(-1).join('  ')}\n`);
   }
 }
@@ -53,7 +65,8 @@ for (let seed = 1; seed <= lastCyclicSeed; seed++) {
   paths += r.paths.length;
   const added = r.crossCheck?.found.length ?? 0;
   if (r.crossCheck && r.crossCheck.failedPaths > 0) inconclusive++;
-  if (r.counts.regular - added !== 156 || r.counts.failed > 0) short.push(`seed ${seed}: the paths found ${r.counts.regular - added}, ${r.counts.failed} failed`);
+  if (r.counts.regular - added !== 156 || r.counts.failed > 0)
+    short.push(`seed ${seed}: the paths found ${r.counts.regular - added}, ${r.counts.failed} failed`);
   if (added > 0) recovered.push(`seed ${seed}: ${added}`);
   if (r.counts.regular !== 156) recovered.push(`seed ${seed}: ${r.counts.regular} after the cross-check`);
 }

@@ -8,7 +8,16 @@ export { InputError, ParseError } from './errors.js';
 
 // numbers: seeded random streams (one per kind of choice), complex vectors
 export { Random, STREAMS, randomSeed } from './numeric/rng.js';
-export { parseSampling, parseDistribution, formatSampling, draw, DEFAULT_SAMPLING, SAMPLING_PRESETS, type Sampling, type Distribution } from './numeric/distributions.js';
+export {
+  parseSampling,
+  parseDistribution,
+  formatSampling,
+  draw,
+  DEFAULT_SAMPLING,
+  SAMPLING_PRESETS,
+  type Sampling,
+  type Distribution,
+} from './numeric/distributions.js';
 export { fromPairs, toPairs, isReal } from './numeric/complex.js';
 
 // polynomials: sparse polynomials, systems, reading and writing the formats of peers
@@ -43,7 +52,16 @@ export type { Homotopy, StartSystem } from './homotopy/types.js';
 // tracking: one path, its result, return code and cause
 export { PathTracker } from './track/tracker.js';
 export { presets, type PresetName, type TrackerPreset, type TrackerLimits } from './track/presets.js';
-export { CAUSE_WORDS, PATH_CAUSES, reasonFor, type PathResult, type ReturnCode, type PathCause, type FailureCause, type InfinityCause } from './track/pathResult.js';
+export {
+  CAUSE_WORDS,
+  PATH_CAUSES,
+  reasonFor,
+  type PathResult,
+  type ReturnCode,
+  type PathCause,
+  type FailureCause,
+  type InfinityCause,
+} from './track/pathResult.js';
 
 // paths: the start systems' registry
 export { startKinds } from './paths/starts.js';
@@ -97,12 +115,37 @@ export { randomSlicing, sliceSystem, offsetFamily, sliceFamily, type Slicing } f
 // networks: the model, its families and component engine, solving and classifying
 export { linearNetwork, lossAt, weightNames, type LinearNetwork, type LinearNetworkOptions } from './network/model.js';
 export { loadNetworkSpec, parseNetworkSpec } from './network/spec.js';
-export { parametrizeNetwork, dataParametrizedSystem, dataParameters, lambdaFamily, dataFamily, networkFamily, neuronSignFlips, signInvariants, type ComponentFamily } from './network/families.js';
-export { solveComponents, pathsToTarget, aliveChoices, aliveKey, type ComponentsResult, type ComponentRun, type MonodromyComponent } from './network/components.js';
+export {
+  parametrizeNetwork,
+  dataParametrizedSystem,
+  dataParameters,
+  lambdaFamily,
+  dataFamily,
+  networkFamily,
+  neuronSignFlips,
+  signInvariants,
+  type ComponentFamily,
+} from './network/families.js';
+export {
+  solveComponents,
+  pathsToTarget,
+  aliveChoices,
+  aliveKey,
+  type ComponentsResult,
+  type ComponentRun,
+  type MonodromyComponent,
+} from './network/components.js';
 export { classifyPoints, summarize, renderSummary, hessianAt, morseBott, layerRanks, productRank } from './network/classify.js';
 export { networkCriticalSets, criticalSetToJSON, type CriticalSet, type CriticalSetJSON, type NetworkDecomposition } from './network/criticalSets.js';
 export { networkMonodromy, type NetworkMonodromyResult } from './network/monodromy.js';
-export { solveNetwork, networkResultToJSON, type NetworkResult, type NetworkResultJSON, type CriticalPointJSON, type NetworkSpecJSON } from './network/solveNetwork.js';
+export {
+  solveNetwork,
+  networkResultToJSON,
+  type NetworkResult,
+  type NetworkResultJSON,
+  type CriticalPointJSON,
+  type NetworkSpecJSON,
+} from './network/solveNetwork.js';
 export { networkInstances, instancesToJSON, type InstancesResult, type InstancesJSON } from './network/instances.js';
 
 // Studies and their report.

@@ -8,7 +8,26 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const STAGES = ['numeric', 'poly', 'bounds', 'compile', 'linalg', 'homotopy', 'track', 'paths', 'parallel', 'solve', 'certify', 'decompose', 'network', 'dynamics', 'study', 'report', 'queue', 'cli'];
+const STAGES = [
+  'numeric',
+  'poly',
+  'bounds',
+  'compile',
+  'linalg',
+  'homotopy',
+  'track',
+  'paths',
+  'parallel',
+  'solve',
+  'certify',
+  'decompose',
+  'network',
+  'dynamics',
+  'study',
+  'report',
+  'queue',
+  'cli',
+];
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -30,7 +49,9 @@ function stageOf(file: string): string {
 /** Relative imports and re-exports of a module, resolved to .ts files. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/g), ...text.matchAll(/import\(\s*'(\.[^']+)'\s*\)/g)].map((m) => path.resolve(path.dirname(file), m[1]!.replace(/\.js$/, '.ts')));
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/g), ...text.matchAll(/import\(\s*'(\.[^']+)'\s*\)/g)].map((m) =>
+    path.resolve(path.dirname(file), m[1]!.replace(/\.js$/, '.ts')),
+  );
 }
 
 const files = [...sources(path.join(root, 'src')), ...sources(path.join(root, 'workers'))];

@@ -28,7 +28,11 @@ export interface MultihomogeneousBound {
 export function multihomogeneousBezout(system: System, partition: Partition): bigint {
   assertSquare(system);
   const groups = partitionIndices(system.variables, partition);
-  return coefficient(new DegreeTable(system).degrees(groups), groups.map((g) => g.length), exact);
+  return coefficient(
+    new DegreeTable(system).degrees(groups),
+    groups.map((g) => g.length),
+    exact,
+  );
 }
 
 /**
@@ -42,7 +46,11 @@ export function bestMultihomogeneousBound(system: System, options: PartitionSear
   const table = new DegreeTable(system);
   const n = system.variables.length;
   const estimate = (groups: number[][]): number =>
-    coefficient(table.degrees(groups), groups.map((g) => g.length), approximate);
+    coefficient(
+      table.degrees(groups),
+      groups.map((g) => g.length),
+      approximate,
+    );
   let best: number[][];
   if (n <= (options.exhaustiveUpTo ?? 8)) {
     best = [[...Array(n).keys()]];
@@ -54,7 +62,11 @@ export function bestMultihomogeneousBound(system: System, options: PartitionSear
   } else {
     best = localSearch(startingPartitions(system, table), estimate, options.maxEvaluations ?? 4000);
   }
-  const bound = coefficient(table.degrees(best), best.map((g) => g.length), exact);
+  const bound = coefficient(
+    table.degrees(best),
+    best.map((g) => g.length),
+    exact,
+  );
   return { partition: best.map((g) => g.map((k) => system.variables[k]!)), bound };
 }
 
@@ -70,7 +82,16 @@ class DegreeTable {
   /** d[i][j]: degree of equation i in group j (0 for the zero polynomial). */
   degrees(groups: readonly (readonly number[])[]): number[][] {
     return this.terms.map((terms) =>
-      groups.map((g) => terms.reduce((d, e) => Math.max(d, g.reduce((s, k) => s + e[k]!, 0)), 0)),
+      groups.map((g) =>
+        terms.reduce(
+          (d, e) =>
+            Math.max(
+              d,
+              g.reduce((s, k) => s + e[k]!, 0),
+            ),
+          0,
+        ),
+      ),
     );
   }
 
@@ -152,11 +173,7 @@ function groupBy(n: number, key: (k: number) => string): number[][] {
 
 function startingPartitions(system: System, table: DegreeTable): number[][][] {
   const n = system.variables.length;
-  return [
-    [[...Array(n).keys()]],
-    groupBy(n, (k) => namePrefix(system.variables[k]!)),
-    groupBy(n, (k) => table.profile(k)),
-  ];
+  return [[[...Array(n).keys()]], groupBy(n, (k) => namePrefix(system.variables[k]!)), groupBy(n, (k) => table.profile(k))];
 }
 
 /**

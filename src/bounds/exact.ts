@@ -64,8 +64,7 @@ export function verifyCellExactly(faces: readonly ExactFace[], n: number, stable
   }
   const det = bareissDeterminant(rows);
   if (det === 0n || rows.length !== n) return 'not-cell';
-  const withColumn = (rhs: bigint[], j: number): bigint =>
-    bareissDeterminant(rows.map((row, i) => row.map((v, k) => (k === j ? rhs[i]! : v))));
+  const withColumn = (rhs: bigint[], j: number): bigint => bareissDeterminant(rows.map((row, i) => row.map((v, k) => (k === j ? rhs[i]! : v))));
   // x = det·α, so slacks below are det·slack; multiplying by sign(det) restores the sign.
   const sign = det > 0n ? 1n : -1n;
   const x0 = Array.from({ length: n }, (_, j) => withColumn(rhs0, j));

@@ -66,15 +66,7 @@ export class SimplexWorkspace {
    * `objective` ≥ 0) row `objective` = 0? On success `alpha` (pairs: alpha0 the M part,
    * alpha1 the rest) is moved to such a point, up to the tolerance.
    */
-  feasible(
-    rows: Float64Array,
-    count: number,
-    free: Int32Array,
-    nfree: number,
-    objective: number,
-    alpha0: Float64Array,
-    alpha1: Float64Array,
-  ): boolean {
+  feasible(rows: Float64Array, count: number, free: Int32Array, nfree: number, objective: number, alpha0: Float64Array, alpha1: Float64Array): boolean {
     this.load(rows, count, free, nfree, alpha0, alpha1);
     let worst = -1;
     for (let i = 0; i < count; i++) {
@@ -111,14 +103,7 @@ export class SimplexWorkspace {
   }
 
   /** Builds the dictionary at the point alpha: slacks basic, free unknowns nonbasic at 0. */
-  private load(
-    rows: Float64Array,
-    count: number,
-    free: Int32Array,
-    nfree: number,
-    alpha0: Float64Array,
-    alpha1: Float64Array,
-  ): void {
+  private load(rows: Float64Array, count: number, free: Int32Array, nfree: number, alpha0: Float64Array, alpha1: Float64Array): void {
     const n = this.n;
     const stride = rowStride(n);
     const w = nfree + 1;

@@ -46,13 +46,7 @@ export class TimeLimitError extends Error {
  * Calls onCell for every mixed cell (stable ones only when `stable`). With `timeLimit`
  * (seconds), throws TimeLimitError once that much time has passed.
  */
-export function enumerateMixedCells(
-  types: readonly LiftedType[],
-  n: number,
-  stable: boolean,
-  onCell: (cell: MixedCell) => void,
-  timeLimit?: number,
-): void {
+export function enumerateMixedCells(types: readonly LiftedType[], n: number, stable: boolean, onCell: (cell: MixedCell) => void, timeLimit?: number): void {
   new CellSearch(types, n, stable, onCell, timeLimit).run();
 }
 
@@ -279,15 +273,7 @@ class CellSearch {
   }
 
   private feasibleAt(depth: number, objective: number): boolean {
-    return this.simplex.feasible(
-      this.rowsAt[depth]!,
-      this.countAt[depth]!,
-      this.free,
-      this.nfree,
-      objective,
-      this.alpha0At[depth]!,
-      this.alpha1At[depth]!,
-    );
+    return this.simplex.feasible(this.rowsAt[depth]!, this.countAt[depth]!, this.free, this.nfree, objective, this.alpha0At[depth]!, this.alpha1At[depth]!);
   }
 
   private rowOf(depth: number, owner: number): number {

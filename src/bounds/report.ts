@@ -43,9 +43,7 @@ export function boundsToJSON(bounds: BoundsReport, variables: readonly string[],
 
 /** Groups as {a b c}; a long group shows its first names and its size. */
 export function formatPartition(partition: readonly (readonly string[])[], namesPerGroup = 4): string {
-  return partition
-    .map((g) => (g.length <= namesPerGroup + 1 ? `{${g.join(' ')}}` : `{${g.slice(0, namesPerGroup).join(' ')} … (${g.length})}`))
-    .join(' ');
+  return partition.map((g) => (g.length <= namesPerGroup + 1 ? `{${g.join(' ')}}` : `{${g.slice(0, namesPerGroup).join(' ')} … (${g.length})}`)).join(' ');
 }
 
 interface Row {
@@ -66,16 +64,19 @@ function rows(bounds: BoundsReport): Row[] {
 
 function layout(cells: string[][]): string[] {
   const width = cells[0]!.map((_, k) => Math.max(...cells.map((row) => row[k]!.length)));
-  return cells.map((row) => row.map((c, k) => (k === 0 ? c.padEnd(width[k]!) : c.padStart(width[k]!))).join('  ').trimEnd());
+  return cells.map((row) =>
+    row
+      .map((c, k) => (k === 0 ? c.padEnd(width[k]!) : c.padStart(width[k]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 const SKIPPED = 'skipped';
 
 /** The bounds as a table, one per line, coarsest first. */
 export function formatBounds(bounds: BoundsReport): string {
-  return layout(
-    [['bound', 'root count'], ...rows(bounds).map((r) => [r.label, r.value === undefined ? SKIPPED : r.value.toString()])],
-  ).join('\n');
+  return layout([['bound', 'root count'], ...rows(bounds).map((r) => [r.label, r.value === undefined ? SKIPPED : r.value.toString()])]).join('\n');
 }
 
 /**
@@ -94,7 +95,10 @@ export function formatBoundsComparison(bounds: BoundsReport, found: number): str
     else if (r.value > 0n) note = `${percent(f, r.value)} of the bound`;
     return [r.label, r.value.toString(), note];
   });
-  return [`${found} solution${found === 1 ? '' : 's'} found; root-count bounds:`, ...layout([['bound', 'count', 'found / bound'], ...cells]).map((l) => `  ${l}`)].join('\n');
+  return [
+    `${found} solution${found === 1 ? '' : 's'} found; root-count bounds:`,
+    ...layout([['bound', 'count', 'found / bound'], ...cells]).map((l) => `  ${l}`),
+  ].join('\n');
 }
 
 function percent(part: bigint, whole: bigint): string {

@@ -81,7 +81,10 @@ export function encloseAtPoint(sys: SparseSystem, x: Float64Array): CInterval[] 
     const box = { re: ddAround(value.re.hi, value.re.lo, err), im: ddAround(value.im.hi, value.im.lo, err) };
     if ([box.re.lo, box.re.hi, box.im.lo, box.im.hi].every(Number.isFinite)) return box;
     // Overflow somewhere: the plain interval evaluation still gives a (wide) enclosure.
-    fallback ??= evaluateOnBox(sys, Array.from({ length: sys.n }, (_, k) => cpoint(x[2 * k]!, x[2 * k + 1]!)));
+    fallback ??= evaluateOnBox(
+      sys,
+      Array.from({ length: sys.n }, (_, k) => cpoint(x[2 * k]!, x[2 * k + 1]!)),
+    );
     return fallback[i]!;
   });
 }

@@ -31,18 +31,23 @@ interface BoundsCliOptions {
 /** Default seed of the random data and λ's with --dims; the bounds are the same for almost every seed. */
 const DEFAULT_SEED = 1;
 
-
 /** The system the user named, and a line saying what it is. */
 function chooseSystem(file: string | undefined, opts: BoundsCliOptions): { system: System; label: string; seed?: number } {
   const given = [file !== undefined && `the file ${file}`, opts.dims && '--dims', opts.spec && '--spec'].filter(Boolean);
   if (given.length > 1) throw new InputError(`give one system: a FILE, --dims or --spec, not ${given.join(' and ')}`);
   if (given.length === 0) throw new InputError('no system: give a FILE (our text format or PHCpack input), --dims 2,2,2 or --spec FILE');
-  const networkOnly = [opts.points !== undefined && '--points', opts.seed !== undefined && '--seed', opts.dataSeed !== undefined && '--data-seed'].filter(Boolean);
+  const networkOnly = [opts.points !== undefined && '--points', opts.seed !== undefined && '--seed', opts.dataSeed !== undefined && '--data-seed'].filter(
+    Boolean,
+  );
   if (opts.seed !== undefined && opts.dataSeed !== undefined && opts.seed !== opts.dataSeed) {
-    throw new InputError(`--seed ${opts.seed} and --data-seed ${opts.dataSeed} disagree: bounds draw no solver choices, so both name the seed of the data; give one`);
+    throw new InputError(
+      `--seed ${opts.seed} and --data-seed ${opts.dataSeed} disagree: bounds draw no solver choices, so both name the seed of the data; give one`,
+    );
   }
   if (!opts.dims && networkOnly.length > 0) {
-    throw new InputError(`${networkOnly.join(' and ')} only ${networkOnly.length > 1 ? 'go' : 'goes'} with --dims: ${opts.spec ? 'the spec file gives the data and the λ\'s' : 'a system file has no random data'}`);
+    throw new InputError(
+      `${networkOnly.join(' and ')} only ${networkOnly.length > 1 ? 'go' : 'goes'} with --dims: ${opts.spec ? "the spec file gives the data and the λ's" : 'a system file has no random data'}`,
+    );
   }
   if (file !== undefined) return { system: readSystemFile(file), label: file };
   if (opts.spec) return { system: linearNetwork(loadNetworkSpec(opts.spec)).system, label: `the network of ${opts.spec}` };
@@ -68,8 +73,16 @@ export function boundsCommand(): Command {
     .argument('[file]', 'the system: our text format or PHCpack input format')
     .option('--dims <d0,d1,...>', 'instead of a file: the gradient system of a deep linear network with these layer widths', parseDims)
     .option('--points <m>', 'with --dims: number of random data points (default 1)', parseInteger('points', 1))
-    .option('--seed <n>', `with --dims: seed of the random data and λ's (default ${DEFAULT_SEED}); the same as --data-seed here, as bounds draw no solver choices`, parseInteger('seed', 0, 2 ** 31 - 1))
-    .option('--data-seed <n>', `with --dims: seed of the random data and λ's, as for critsolve network (default ${DEFAULT_SEED})`, parseInteger('data-seed', 0, 2 ** 31 - 1))
+    .option(
+      '--seed <n>',
+      `with --dims: seed of the random data and λ's (default ${DEFAULT_SEED}); the same as --data-seed here, as bounds draw no solver choices`,
+      parseInteger('seed', 0, 2 ** 31 - 1),
+    )
+    .option(
+      '--data-seed <n>',
+      `with --dims: seed of the random data and λ's, as for critsolve network (default ${DEFAULT_SEED})`,
+      parseInteger('data-seed', 0, 2 ** 31 - 1),
+    )
     .option('--spec <file>', 'instead of a file: the gradient system of the network in this spec (JSON)')
     .option('--out <file>', 'write the bounds as JSON (schema critsolve/bounds@1)')
     .option('--no-mixed-volume', 'skip the mixed volumes (minutes on big systems, e.g. a 2-2-2-2 network)')

@@ -42,17 +42,33 @@ function parseInit(value: string): Initialization {
 
 function networkOptions(opts: DescentCliOptions, fromFile?: LinearNetworkOptions): LinearNetworkOptions {
   if (fromFile) {
-    const extra = [opts.dims && '--dims', opts.spec && '--spec', opts.lambdaScale !== 1 && '--lambda-scale', opts.regularization && '--regularization', opts.points !== undefined && '--points'].filter(Boolean);
-    if (extra.length > 0) throw new InputError(`--critical reads the network from the result file; leave out ${extra.join(', ')} (the critical points belong to that network only)`);
+    const extra = [
+      opts.dims && '--dims',
+      opts.spec && '--spec',
+      opts.lambdaScale !== 1 && '--lambda-scale',
+      opts.regularization && '--regularization',
+      opts.points !== undefined && '--points',
+    ].filter(Boolean);
+    if (extra.length > 0)
+      throw new InputError(
+        `--critical reads the network from the result file; leave out ${extra.join(', ')} (the critical points belong to that network only)`,
+      );
     return fromFile;
   }
   if (opts.dims && opts.spec) throw new InputError('give either --dims or --spec, not both');
   if (!opts.dims && !opts.spec) throw new InputError('descent needs a network: --dims (e.g. --dims 2,2,2), --spec FILE, or --critical RESULT.json');
   if (opts.spec && opts.regularization) throw new InputError('--regularization goes with --dims; a spec file states its own regularization');
-  const base: LinearNetworkOptions = opts.spec ? loadNetworkSpec(opts.spec) : { dims: opts.dims!, points: opts.points ?? 1, seed: opts.dataSeed ?? opts.seed, ...(opts.regularization ? { regularization: opts.regularization } : {}) };
+  const base: LinearNetworkOptions = opts.spec
+    ? loadNetworkSpec(opts.spec)
+    : { dims: opts.dims!, points: opts.points ?? 1, seed: opts.dataSeed ?? opts.seed, ...(opts.regularization ? { regularization: opts.regularization } : {}) };
   if (opts.lambdaScale === 1) return base;
   const network = linearNetwork(base);
-  return { ...base, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda: network.lambda.map((m) => m.map((row) => row.map((v) => v * opts.lambdaScale))) } };
+  return {
+    ...base,
+    X: network.X,
+    Y: network.Y,
+    regularization: { kind: 'entrywise', lambda: network.lambda.map((m) => m.map((row) => row.map((v) => v * opts.lambdaScale))) },
+  };
 }
 
 function summary(d: DescentResult | FlowResult, points: readonly Landmark[] | undefined): string {
@@ -70,7 +86,14 @@ function summary(d: DescentResult | FlowResult, points: readonly Landmark[] | un
   const when = (k: number): string => (flow ? (d as FlowResult).curve[k]![0]!.toPrecision(4) : String(k));
   for (const p of d.plateaus) {
     const m = p.match;
-    lines.push(`${`${when(p.from)}–${when(p.to)}`.padEnd(16)}  ${p.loss.toPrecision(6).padStart(10)}  ${p.singularValues.map((v) => v.toPrecision(3)).join(', ').padEnd(18)}  ${m ? `${m.kind === 'component' ? 'component ' : ''}#${m.point + 1}: ${(Math.abs(m.loss) < 1e-12 ? 0 : m.loss).toPrecision(6)}, index ${m.index ?? 'degenerate'}, rank ${m.rank}, ${m.pattern}${m.distance > 0.01 ? ` (distance ${m.distance.toPrecision(2)}: not close)` : ''}` : '-'}`);
+    lines.push(
+      `${`${when(p.from)}–${when(p.to)}`.padEnd(16)}  ${p.loss.toPrecision(6).padStart(10)}  ${p.singularValues
+        .map((v) => v.toPrecision(3))
+        .join(', ')
+        .padEnd(
+          18,
+        )}  ${m ? `${m.kind === 'component' ? 'component ' : ''}#${m.point + 1}: ${(Math.abs(m.loss) < 1e-12 ? 0 : m.loss).toPrecision(6)}, index ${m.index ?? 'degenerate'}, rank ${m.rank}, ${m.pattern}${m.distance > 0.01 ? ` (distance ${m.distance.toPrecision(2)}: not close)` : ''}` : '-'}`,
+    );
   }
   const h = d.halfLearning;
   if (h) {
@@ -81,7 +104,9 @@ function summary(d: DescentResult | FlowResult, points: readonly Landmark[] | un
     );
     for (const m of h.modes) {
       const err = m.measured === null ? '' : `  (${(100 * (m.measured / m.predicted - 1)).toFixed(1)} %)`;
-      lines.push(`  mode s = ${m.s.toPrecision(5)}: measured ${m.measured === null ? 'not reached' : m.measured.toPrecision(5)}${h.applies ? `, Saxe ${m.predicted.toPrecision(5)}${err}` : ''}`);
+      lines.push(
+        `  mode s = ${m.s.toPrecision(5)}: measured ${m.measured === null ? 'not reached' : m.measured.toPrecision(5)}${h.applies ? `, Saxe ${m.predicted.toPrecision(5)}${err}` : ''}`,
+      );
     }
   }
   return lines.join('\n') + '\n';
@@ -93,13 +118,27 @@ async function run(opts: DescentCliOptions): Promise<void> {
   let critical: readonly Landmark[] | undefined = read?.landmarks;
   if (!critical && opts.solve) {
     const method = network.isolated ? 'monodromy' : 'decompose';
-    if (!opts.quiet) process.stderr.write(`descent: solving for the critical points (${method}${network.isolated ? '' : ': they are not isolated, so the components are found; this takes a while'})…\n`);
+    if (!opts.quiet)
+      process.stderr.write(
+        `descent: solving for the critical points (${method}${network.isolated ? '' : ': they are not isolated, so the components are found; this takes a while'})…\n`,
+      );
     const onStage = opts.quiet ? undefined : (stage: string): void => void process.stderr.write(`descent: ${stage}\n`);
     critical = landmarksOf(await solveNetwork(network, { seed: opts.seed, method, ...(onStage && method === 'decompose' ? { onStage } : {}) }));
   }
   const d = opts.flow
     ? gradientFlow(network, { scale: opts.scale, seed: opts.seed, time: opts.time, init: opts.init }, critical)
-    : gradientDescent(network, { step: opts.step, iterations: opts.iterations, scale: opts.scale, seed: opts.seed, init: opts.init, every: Math.max(1, Math.floor(opts.iterations / 4000)) }, critical);
+    : gradientDescent(
+        network,
+        {
+          step: opts.step,
+          iterations: opts.iterations,
+          scale: opts.scale,
+          seed: opts.seed,
+          init: opts.init,
+          every: Math.max(1, Math.floor(opts.iterations / 4000)),
+        },
+        critical,
+      );
   process.stdout.write(summary(d, critical));
   if (opts.out) {
     writeJson(opts.out, d);
@@ -111,10 +150,14 @@ async function run(opts: DescentCliOptions): Promise<void> {
     const upto = d.schema === 'critsolve/flow@1' ? 1.2 * d.curve[last]![0]! + 5 : Math.min(d.iterations, Math.ceil(1.2 * last) + 100);
     const shown = d.curve.filter((c) => c[0]! <= upto);
     const svg = await descentPlot(
-      d.schema === 'critsolve/flow@1' ? `gradient flow on ${d.dims.join('-')}: ε = ${d.scale} (x axis: time)` : `gradient descent on ${d.dims.join('-')}: η = ${d.step}, ε = ${d.scale}`,
+      d.schema === 'critsolve/flow@1'
+        ? `gradient flow on ${d.dims.join('-')}: ε = ${d.scale} (x axis: time)`
+        : `gradient descent on ${d.dims.join('-')}: η = ${d.step}, ε = ${d.scale}`,
       shown.map((c) => ({ iteration: c[0]!, loss: c[1]! })),
       shown.flatMap((c) => c.slice(3).map((value, k) => ({ iteration: c[0]!, value, which: `σ${k + 1}` }))),
-      d.plateaus.flatMap((p) => (p.match ? [{ loss: p.match.loss, label: `index ${p.match.index ?? '?'}, rank ${p.match.rank}: ${p.match.loss.toPrecision(4)}` }] : [])),
+      d.plateaus.flatMap((p) =>
+        p.match ? [{ loss: p.match.loss, label: `index ${p.match.index ?? '?'}, rank ${p.match.rank}: ${p.match.loss.toPrecision(4)}` }] : [],
+      ),
     );
     writeFileSync(opts.plot, svg);
     process.stdout.write(`plot written to ${opts.plot}\n`);
@@ -124,13 +167,21 @@ async function run(opts: DescentCliOptions): Promise<void> {
 export function descentCommand(): Command {
   return new Command('descent')
     .description('gradient descent from a small random initialization: the loss curve, its plateaus, and the critical point each plateau passes near')
-    .option('--dims <widths>', 'layer widths d_0,…,d_L (random data and generic λ\'s from --data-seed)', parseDims)
-    .option('--spec <file>', 'a network spec file (GUIDE §2): X, Y and the λ\'s')
+    .option('--dims <widths>', "layer widths d_0,…,d_L (random data and generic λ's from --data-seed)", parseDims)
+    .option('--spec <file>', "a network spec file (GUIDE §2): X, Y and the λ's")
     .option('--points <m>', 'random data points (with --dims)', parseInteger('points', 1))
-    .option('--regularization <kind>', "with --dims: generic (default), none, or weight-decay=L", parseRegularization)
-    .option('--critical <result.json>', 'match plateaus to the critical points and components of this result file (critsolve network --out), instead of solving; the network is the file\'s')
+    .option('--regularization <kind>', 'with --dims: generic (default), none, or weight-decay=L', parseRegularization)
+    .option(
+      '--critical <result.json>',
+      "match plateaus to the critical points and components of this result file (critsolve network --out), instead of solving; the network is the file's",
+    )
     .option('--no-solve', 'do not solve for the critical points: plateaus are found but not matched')
-    .option('--init <kind>', "initialization: random (every weight ε·N(0,1)) or decoupled (the layers in the singular bases of YXᵀ; Saxe's half-learning times are then checked)", parseInit, 'random')
+    .option(
+      '--init <kind>',
+      "initialization: random (every weight ε·N(0,1)) or decoupled (the layers in the singular bases of YXᵀ; Saxe's half-learning times are then checked)",
+      parseInit,
+      'random',
+    )
     .option('--data-seed <s>', 'seed of the random data (default: --seed)', parseInteger('data seed', 0))
     .option('--lambda-scale <s>', "multiply every λ by s (e.g. 10 turns the spec's 0.01·Λ₀ into 0.1·Λ₀)", positive('--lambda-scale'), 1)
     .option('--step <eta>', 'step η', positive('--step'), 0.05)

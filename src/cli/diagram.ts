@@ -37,11 +37,19 @@ function networkOf(opts: DiagramCliOptions): { network: LinearNetworkOptions; la
 }
 
 function summary(d: DiagramResult): string {
-  const lines = [`diagram ${d.dims.join('-')}: ${d.points} critical points at t = ${d.slices[0]!.t}, ${d.slices.length} grid points, tracked by parameter homotopy; seed ${d.seed}`];
+  const lines = [
+    `diagram ${d.dims.join('-')}: ${d.points} critical points at t = ${d.slices[0]!.t}, ${d.slices.length} grid points, tracked by parameter homotopy; seed ${d.seed}`,
+  ];
   lines.push('t              real  global minimum (loss, ‖W_L⋯W_1‖)  origin');
-  for (const s of d.slices) lines.push(`${s.t.toPrecision(6).padEnd(13)}  ${String(s.real).padStart(4)}  ${s.globalMinimum.loss.toPrecision(7).padStart(14)}, ${s.globalMinimum.productNorm.toPrecision(4).padEnd(16)}  ${s.origin}`);
+  for (const s of d.slices)
+    lines.push(
+      `${s.t.toPrecision(6).padEnd(13)}  ${String(s.real).padStart(4)}  ${s.globalMinimum.loss.toPrecision(7).padStart(14)}, ${s.globalMinimum.productNorm.toPrecision(4).padEnd(16)}  ${s.origin}`,
+    );
   lines.push(d.events.length === 0 ? 'events: none in the range' : 'events:');
-  for (const e of d.events) lines.push(`  ${e.kind} at t = ${e.t.toPrecision(8)} (bracket ${e.bracket[0].toPrecision(10)} – ${e.bracket[1].toPrecision(10)}): ${e.realBelow} real below, ${e.realAbove} above; branches ${e.branches.join(', ')}${e.normJump === undefined ? '' : e.normJump > 1e-3 ? `; the minimizer's product norm jumps by ${e.normJump.toPrecision(4)} (first order)` : '; continuous (the minimizer moves into the new one)'}`);
+  for (const e of d.events)
+    lines.push(
+      `  ${e.kind} at t = ${e.t.toPrecision(8)} (bracket ${e.bracket[0].toPrecision(10)} – ${e.bracket[1].toPrecision(10)}): ${e.realBelow} real below, ${e.realAbove} above; branches ${e.branches.join(', ')}${e.normJump === undefined ? '' : e.normJump > 1e-3 ? `; the minimizer's product norm jumps by ${e.normJump.toPrecision(4)} (first order)` : '; continuous (the minimizer moves into the new one)'}`,
+    );
   if (d.lostPaths > 0 || d.warnings.length > 0) lines.push(...d.warnings.map((w) => `warning: ${w}`));
   return lines.join('\n') + '\n';
 }
@@ -51,7 +59,7 @@ async function run(opts: DiagramCliOptions): Promise<void> {
   let lambda;
   if (opts.sweep === 'weight-decay') lambda = undefined;
   else if (opts.sweep === 'spec') {
-    if (lambda0?.kind !== 'entrywise') throw new InputError('--sweep spec needs a spec file whose regularization is entrywise (its λ\'s are Λ₀)');
+    if (lambda0?.kind !== 'entrywise') throw new InputError("--sweep spec needs a spec file whose regularization is entrywise (its λ's are Λ₀)");
     lambda = lambda0.lambda;
   } else throw new InputError(`--sweep must be weight-decay or spec, got "${opts.sweep}"`);
   const d = await lambdaDiagram({
@@ -70,9 +78,19 @@ async function run(opts: DiagramCliOptions): Promise<void> {
   }
   if (opts.plot) {
     const { diagramPlot } = await import('../report/plots.js');
-    const points = d.slices.flatMap((s) => s.branches.flatMap((b, branch) => (b.real ? [{ t: s.t, loss: b.loss, index: b.degenerate || b.index === undefined ? 'degenerate' : String(b.index), branch }] : [])));
+    const points = d.slices.flatMap((s) =>
+      s.branches.flatMap((b, branch) =>
+        b.real ? [{ t: s.t, loss: b.loss, index: b.degenerate || b.index === undefined ? 'degenerate' : String(b.index), branch }] : [],
+      ),
+    );
     // The real count at the grid points and on both sides of every event.
-    const counts = [...d.slices.map((s) => ({ t: s.t, real: s.real })), ...d.events.flatMap((e) => [{ t: e.bracket[0], real: e.realBelow }, { t: e.bracket[1], real: e.realAbove }])].sort((a, b) => a.t - b.t);
+    const counts = [
+      ...d.slices.map((s) => ({ t: s.t, real: s.real })),
+      ...d.events.flatMap((e) => [
+        { t: e.bracket[0], real: e.realBelow },
+        { t: e.bracket[1], real: e.realAbove },
+      ]),
+    ].sort((a, b) => a.t - b.t);
     const svg = await diagramPlot(`critical points of ${d.dims.join('-')} against t`, points, counts, d.events);
     writeFileSync(opts.plot, svg);
     process.stdout.write(`plot written to ${opts.plot}\n`);
@@ -81,9 +99,11 @@ async function run(opts: DiagramCliOptions): Promise<void> {
 
 export function diagramCommand(): Command {
   return new Command('diagram')
-    .description("real critical points against the regularization strength λ = t·Λ₀: branches, folds, pitchforks and changes of the global minimum, from one complete solve tracked by parameter homotopy")
+    .description(
+      'real critical points against the regularization strength λ = t·Λ₀: branches, folds, pitchforks and changes of the global minimum, from one complete solve tracked by parameter homotopy',
+    )
     .option('--dims <widths>', 'layer widths d_0,…,d_L (random data from --data-seed)', parseDims)
-    .option('--spec <file>', 'a network spec file (GUIDE §2): its X and Y, and with --sweep spec its λ\'s as Λ₀')
+    .option('--spec <file>', "a network spec file (GUIDE §2): its X and Y, and with --sweep spec its λ's as Λ₀")
     .option('--points <m>', 'random data points (with --dims)', parseInteger('points', 1))
     .option('--data-seed <s>', 'seed of the random data (default: --seed)', parseInteger('data seed', 0))
     .option('--sweep <kind>', 'weight-decay (Λ₀ all ones: isolated points need width-1 hidden layers) or spec (Λ₀ from --spec)', 'weight-decay')

@@ -76,7 +76,8 @@ export function progressReporter(label: string, quiet: boolean): ProgressReporte
     },
     finish() {
       bar?.stop();
-      if (!tty && last && Date.now() - began >= DELAY_MS) process.stderr.write(line(last).replace(/, \S+ left/, ` in ${duration((Date.now() - began) / 1000)}`));
+      if (!tty && last && Date.now() - began >= DELAY_MS)
+        process.stderr.write(line(last).replace(/, \S+ left/, ` in ${duration((Date.now() - began) / 1000)}`));
     },
   };
 }

@@ -56,7 +56,6 @@ export function defaultCheckpointPath(out: string): string {
   return `${out.replace(/\.json$/i, '')}.checkpoint.ndjson`;
 }
 
-
 /** The command that continues an interrupted run from its checkpoint. */
 function resumeCommand(file: string, seed: number, checkpoint: string, opts: SolveCliOptions): string {
   const args = ['critsolve', 'solve', file, '--seed', String(seed), '--resume', checkpoint];
@@ -71,28 +70,58 @@ function resumeCommand(file: string, seed: number, checkpoint: string, opts: Sol
 
 export function solveCommand(): Command {
   return new Command('solve')
-    .description('find every isolated complex solution of a square polynomial system (our text format or PHCpack input format), or, with --method decompose, every component of the solution set of any system')
+    .description(
+      'find every isolated complex solution of a square polynomial system (our text format or PHCpack input format), or, with --method decompose, every component of the solution set of any system',
+    )
     .argument('<file>', 'the system: one polynomial per line or ;-separated, or PHCpack input format')
-    .option('--seed <n>', 'seed of every random choice (default: random, reported; with --resume: the checkpoint\'s)', parseInteger('seed', 0, 2 ** 31 - 1))
-    .addOption(new Option('--start <kind>', 'start system: total-degree (Bézout number of paths), multihomogeneous (linear products for the partition of the variables with the smallest multihomogeneous Bézout number; tracked in affine coordinates), polyhedral (mixed volume of the supports with the origin added: every isolated solution, zero coordinates included), auto: the one with the fewest paths').choices(['auto', 'total-degree', 'multihomogeneous', 'polyhedral']).default('auto'))
+    .option('--seed <n>', "seed of every random choice (default: random, reported; with --resume: the checkpoint's)", parseInteger('seed', 0, 2 ** 31 - 1))
+    .addOption(
+      new Option(
+        '--start <kind>',
+        'start system: total-degree (Bézout number of paths), multihomogeneous (linear products for the partition of the variables with the smallest multihomogeneous Bézout number; tracked in affine coordinates), polyhedral (mixed volume of the supports with the origin added: every isolated solution, zero coordinates included), auto: the one with the fewest paths',
+      )
+        .choices(['auto', 'total-degree', 'multihomogeneous', 'polyhedral'])
+        .default('auto'),
+    )
     .option('--workers <n>', 'worker threads, at most (default: the available CPUs); the result does not depend on it', parseInteger('workers', 1, 1024))
     .option('--out <file>', 'write the result as JSON (schema critsolve/result@1)')
     .option('--paths', 'include every path record in the JSON result')
     .option('--max-paths <n>', 'refuse to track more paths than this', parseInteger('max-paths', 1))
-    .option('--checkpoint <file>', `append finished paths to FILE (NDJSON), so that an interrupted run can be resumed (with --method decompose: a new directory for every dimension's witness-superset paths); default with more than ${DEFAULT_CHECKPOINT_PATHS} paths and --out: OUT.checkpoint.ndjson, removed once the result is written`)
-    .option('--resume <file>', 'continue the run recorded in this checkpoint, skipping its finished paths, and keep appending to it (with --method decompose: a checkpoint directory)')
+    .option(
+      '--checkpoint <file>',
+      `append finished paths to FILE (NDJSON), so that an interrupted run can be resumed (with --method decompose: a new directory for every dimension's witness-superset paths); default with more than ${DEFAULT_CHECKPOINT_PATHS} paths and --out: OUT.checkpoint.ndjson, removed once the result is written`,
+    )
+    .option(
+      '--resume <file>',
+      'continue the run recorded in this checkpoint, skipping its finished paths, and keep appending to it (with --method decompose: a checkpoint directory)',
+    )
     .addOption(
-      new Option('--method <method>', 'total-degree: every isolated solution; decompose: every component of the solution set, positive-dimensional ones as witness sets (dimension, degree; any number of equations); monodromy (for a system with a `parameters:` line): the solutions at random complex parameters, not proven complete; auto: monodromy when the system has parameters')
+      new Option(
+        '--method <method>',
+        'total-degree: every isolated solution; decompose: every component of the solution set, positive-dimensional ones as witness sets (dimension, degree; any number of equations); monodromy (for a system with a `parameters:` line): the solutions at random complex parameters, not proven complete; auto: monodromy when the system has parameters',
+      )
         .choices(['auto', 'total-degree', 'monodromy', 'decompose'])
         .default('auto'),
     )
     .option('--target-count <n>', 'with monodromy: stop once this many solutions are found', parseInteger('target-count', 1))
     .option('--certify', 'certify every regular solution by a Krawczyk test in interval arithmetic')
-    .option('--cross-check', 'after tracking, send the solutions around a few monodromy loops in coefficient space; any solution they bring back that the paths missed is added, and loop paths that do not come back are reported')
-    .option('--no-bounds', `do not compare the count found with the root-count bounds (each mixed volume is skipped anyway when it takes over ${BOUNDS_TIME_LIMIT} s)`)
-    .option('--queue <url>', 'shard the paths into units on this Redis queue (redis://host:port), run by `critsolve worker --queue URL` processes anywhere; the result is the same as a local run\'s')
+    .option(
+      '--cross-check',
+      'after tracking, send the solutions around a few monodromy loops in coefficient space; any solution they bring back that the paths missed is added, and loop paths that do not come back are reported',
+    )
+    .option(
+      '--no-bounds',
+      `do not compare the count found with the root-count bounds (each mixed volume is skipped anyway when it takes over ${BOUNDS_TIME_LIMIT} s)`,
+    )
+    .option(
+      '--queue <url>',
+      "shard the paths into units on this Redis queue (redis://host:port), run by `critsolve worker --queue URL` processes anywhere; the result is the same as a local run's",
+    )
     .option('--shards <n>', 'with --queue: units to split the paths into (default 16)', parseInteger('shards', 1, 1_000_000))
-    .option('--export-witness <prefix>', 'with --method decompose: write each dimension\'s witness set for PHCpack (its embedding and points) to PREFIX_dimD.phc; phc -f reads it')
+    .option(
+      '--export-witness <prefix>',
+      "with --method decompose: write each dimension's witness set for PHCpack (its embedding and points) to PREFIX_dimD.phc; phc -f reads it",
+    )
     .option('--quiet', 'no progress on stderr')
     .addHelpText(
       'after',
@@ -101,8 +130,15 @@ export function solveCommand(): Command {
     .action(async (file: string, opts: SolveCliOptions) => {
       const system = readSystemFile(file);
       if (opts.queue !== undefined) {
-        const clash = [opts.resume && '--resume', opts.method === 'monodromy' && '--method monodromy', opts.method === 'decompose' && '--method decompose'].filter(Boolean);
-        if (clash.length > 0) throw new InputError(`--queue shards the paths of a total-degree or polyhedral solve; leave out ${clash.join(', ')} (run the same command again to resume a sharded solve)`);
+        const clash = [
+          opts.resume && '--resume',
+          opts.method === 'monodromy' && '--method monodromy',
+          opts.method === 'decompose' && '--method decompose',
+        ].filter(Boolean);
+        if (clash.length > 0)
+          throw new InputError(
+            `--queue shards the paths of a total-degree or polyhedral solve; leave out ${clash.join(', ')} (run the same command again to resume a sharded solve)`,
+          );
       } else if (opts.shards !== undefined) throw new InputError('--shards goes with --queue');
       const method = opts.method === 'auto' ? (system.parameters.length > 0 ? 'monodromy' : 'total-degree') : opts.method;
       if (method === 'monodromy') return solveByMonodromy(system, opts);
@@ -117,25 +153,30 @@ export function solveCommand(): Command {
       const interrupt = interruptible('stopping after the batches in flight');
       try {
         const queued = opts.queue === undefined ? undefined : await solveQueued(file, system, opts, interrupt.signal);
-        const result = queued ?? await solve(system, {
-          ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-          start: opts.start as StartChoice,
-          ...(opts.maxPaths === undefined ? {} : { maxPaths: opts.maxPaths }),
-          ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-          ...(opts.resume === undefined ? {} : { resume: opts.resume }),
-          ...(checkpoint === undefined || opts.resume !== undefined ? {} : { checkpoint }),
-          keepAllPaths: opts.paths === true,
-          crossCheck: opts.crossCheck === true,
-          onProgress: (p) => progress.update(p),
-          signal: interrupt.signal,
-        });
+        const result =
+          queued ??
+          (await solve(system, {
+            ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+            start: opts.start as StartChoice,
+            ...(opts.maxPaths === undefined ? {} : { maxPaths: opts.maxPaths }),
+            ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+            ...(opts.resume === undefined ? {} : { resume: opts.resume }),
+            ...(checkpoint === undefined || opts.resume !== undefined ? {} : { checkpoint }),
+            keepAllPaths: opts.paths === true,
+            crossCheck: opts.crossCheck === true,
+            onProgress: (p) => progress.update(p),
+            signal: interrupt.signal,
+          }));
         progress.finish();
         const certification = opts.certify ? certifyResult(system, result) : undefined;
         const boundsBegan = performance.now();
         const bounds = opts.bounds && !result.partial ? rootCountBoundsWithin(system, BOUNDS_TIME_LIMIT) : undefined;
         const boundsSeconds = (performance.now() - boundsBegan) / 1000;
         const base = resultToJSON(result, { includePaths: opts.paths === true });
-        const json = { ...(certification ? withCertification(base, certification) : base), ...(bounds ? { bounds: boundsToJSON(bounds, system.variables, boundsSeconds) } : {}) };
+        const json = {
+          ...(certification ? withCertification(base, certification) : base),
+          ...(bounds ? { bounds: boundsToJSON(bounds, system.variables, boundsSeconds) } : {}),
+        };
         if (opts.out) writeJson(opts.out, json);
         process.stdout.write(formatSummary(result) + '\n');
         if (result.crossCheck) process.stdout.write(formatCrossCheck(result.crossCheck) + '\n');
@@ -161,20 +202,24 @@ async function solveQueued(file: string, system: System, opts: SolveCliOptions, 
   const { solveOnQueue } = await import('../queue/solve.js');
   const { queueProgress } = await import('./worker.js');
   const waiting = queueProgress(`solve on ${opts.queue}`, opts.quiet === true);
-  if (!opts.quiet) process.stderr.write(`solve: ${bezoutNumber(system)} paths at most (Bézout), in ${opts.shards ?? 16} units on ${opts.queue}, seed ${seed}\n`);
-  const r = await solveOnQueue({ text }, {
-    seed,
-    url: opts.queue!,
-    shards: opts.shards ?? 16,
-    start: opts.start as StartChoice,
-    ...(opts.maxPaths === undefined ? {} : { maxPaths: opts.maxPaths }),
-    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-    ...(opts.checkpoint === undefined ? {} : { checkpoint: opts.checkpoint }),
-    keepAllPaths: opts.paths === true,
-    crossCheck: opts.crossCheck === true,
-    signal,
-    onQueue: (p) => waiting.update(p),
-  });
+  if (!opts.quiet)
+    process.stderr.write(`solve: ${bezoutNumber(system)} paths at most (Bézout), in ${opts.shards ?? 16} units on ${opts.queue}, seed ${seed}\n`);
+  const r = await solveOnQueue(
+    { text },
+    {
+      seed,
+      url: opts.queue!,
+      shards: opts.shards ?? 16,
+      start: opts.start as StartChoice,
+      ...(opts.maxPaths === undefined ? {} : { maxPaths: opts.maxPaths }),
+      ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+      ...(opts.checkpoint === undefined ? {} : { checkpoint: opts.checkpoint }),
+      keepAllPaths: opts.paths === true,
+      crossCheck: opts.crossCheck === true,
+      signal,
+      onQueue: (p) => waiting.update(p),
+    },
+  );
   waiting.finish();
   if (!r) throw new InputError('interrupted while the workers track: the units go on in the queue, and the same command collects them');
   return r;
@@ -186,7 +231,10 @@ async function solveByDecomposition(file: string, system: System, opts: SolveCli
     if (opts[option]) throw new InputError(`--${option === 'crossCheck' ? 'cross-check' : option} does not apply to --method decompose`);
   }
   if (opts.checkpoint && opts.resume) throw new InputError('give --checkpoint DIR for a new decomposition or --resume DIR to continue one, not both');
-  if (opts.checkpoint && existsSync(opts.checkpoint)) throw new InputError(`the checkpoint directory ${opts.checkpoint} already exists: continue that run with --resume ${opts.checkpoint}, or give a new directory`);
+  if (opts.checkpoint && existsSync(opts.checkpoint))
+    throw new InputError(
+      `the checkpoint directory ${opts.checkpoint} already exists: continue that run with --resume ${opts.checkpoint}, or give a new directory`,
+    );
   if (opts.resume && !existsSync(opts.resume)) throw new InputError(`cannot resume from ${opts.resume}: no such directory (--checkpoint DIR makes one)`);
   const dir = opts.checkpoint ?? opts.resume;
   const interrupt = interruptible('stopping after the paths in flight');
@@ -205,13 +253,19 @@ async function solveByDecomposition(file: string, system: System, opts: SolveCli
   if (opts.out) writeJson(opts.out, decompositionToJSON(d));
   process.stdout.write(formatDecomposition(d) + '\n');
   if (interrupt.signal.aborted) {
-    throw new InputError(`interrupted: the decomposition above is partial; ${dir ? `resume with: critsolve solve ${quote(file)} --method decompose --resume ${quote(dir)}${opts.out ? ` --out ${quote(opts.out)}` : ''}` : 'no checkpoint was kept; --checkpoint DIR keeps the witness-superset paths so that a run can be resumed'}`);
+    throw new InputError(
+      `interrupted: the decomposition above is partial; ${dir ? `resume with: critsolve solve ${quote(file)} --method decompose --resume ${quote(dir)}${opts.out ? ` --out ${quote(opts.out)}` : ''}` : 'no checkpoint was kept; --checkpoint DIR keeps the witness-superset paths so that a run can be resumed'}`,
+    );
   }
   if (opts.exportWitness) process.stdout.write(await exportWitnessSets(system, d.components, opts.exportWitness));
 }
 
 /** --export-witness PREFIX: one PHCpack witness file per dimension, and a line each. */
-export async function exportWitnessSets(system: System, components: Parameters<typeof import('../decompose/export.js')['writePhcWitnessSets']>[1], prefix: string): Promise<string> {
+export async function exportWitnessSets(
+  system: System,
+  components: Parameters<(typeof import('../decompose/export.js'))['writePhcWitnessSets']>[1],
+  prefix: string,
+): Promise<string> {
   const { writePhcWitnessSets } = await import('../decompose/export.js');
   const written = writePhcWitnessSets(system, components, prefix, (file, text) => {
     try {
@@ -221,7 +275,12 @@ export async function exportWitnessSets(system: System, components: Parameters<t
     }
   });
   if (written.length === 0) return 'no positive-dimensional component: no witness set written\n';
-  return written.map((w) => `witness set of dimension ${w.dimension} (${w.points} points, ${new Set(w.components).size} component${new Set(w.components).size === 1 ? '' : 's'}) written for PHCpack to ${w.file}: phc -f, option 2, breaks it up\n`).join('');
+  return written
+    .map(
+      (w) =>
+        `witness set of dimension ${w.dimension} (${w.points} points, ${new Set(w.components).size} component${new Set(w.components).size === 1 ? '' : 's'}) written for PHCpack to ${w.file}: phc -f, option 2, breaks it up\n`,
+    )
+    .join('');
 }
 
 /** A system with declared parameters: its solutions at random complex parameters, by monodromy. */
@@ -238,4 +297,3 @@ async function solveByMonodromy(system: System, opts: SolveCliOptions): Promise<
   if (opts.out) writeJson(opts.out, resultToJSON(monodromySolveResult(result)));
   process.stdout.write(formatMonodromySummary(result) + '\n');
 }
-

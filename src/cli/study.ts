@@ -38,7 +38,8 @@ function parseUnitRange(value: string): [number, number] {
   const m = /^(\d+)(?:-(\d+))?$/.exec(value.trim());
   const from = m ? Number(m[1]) : NaN;
   const to = m ? Number(m[2] ?? m[1]) : NaN;
-  if (!m || from < 1 || to < from) throw new InputError(`--unit-range must be A-B with 1 ≤ A ≤ B (architectures, numbered from 1 as in critsolve study status), got '${value}'`);
+  if (!m || from < 1 || to < from)
+    throw new InputError(`--unit-range must be A-B with 1 ≤ A ≤ B (architectures, numbered from 1 as in critsolve study status), got '${value}'`);
   return [from, to];
 }
 
@@ -46,11 +47,24 @@ function parseUnitRange(value: string): [number, number] {
 function chooseStudy(file: string | undefined, opts: RunOptions): Study {
   const given = [file !== undefined && 'a study file', opts.preset !== undefined && '--preset', opts.dims !== undefined && '--dims'].filter(Boolean);
   if (given.length !== 1) {
-    throw new InputError(given.length === 0 ? `say what to study: a study file (JSON or YAML), --preset NAME (${STUDY_PRESETS.join(', ')}) or --dims 1,1,1 2,2,2 …` : `give one of ${given.join(', ')}, not several`);
+    throw new InputError(
+      given.length === 0
+        ? `say what to study: a study file (JSON or YAML), --preset NAME (${STUDY_PRESETS.join(', ')}) or --dims 1,1,1 2,2,2 …`
+        : `give one of ${given.join(', ')}, not several`,
+    );
   }
-  if (opts.points !== undefined && opts.dims === undefined) throw new InputError('--points goes with --dims; a study file or preset gives the data points of each architecture');
+  if (opts.points !== undefined && opts.dims === undefined)
+    throw new InputError('--points goes with --dims; a study file or preset gives the data points of each architecture');
   const seed = opts.seed ?? DEFAULT_STUDY_SEED;
-  const base = file !== undefined ? loadStudyFile(file, { seed }) : opts.preset !== undefined ? studyPreset(opts.preset, seed) : studyFromValue({ architectures: opts.dims!.map((dims) => ({ dims, points: opts.points ?? 1 })) }, '--dims', { name: `dims ${opts.dims!.map((d) => d.join('-')).join(' ')}`, seed });
+  const base =
+    file !== undefined
+      ? loadStudyFile(file, { seed })
+      : opts.preset !== undefined
+        ? studyPreset(opts.preset, seed)
+        : studyFromValue({ architectures: opts.dims!.map((dims) => ({ dims, points: opts.points ?? 1 })) }, '--dims', {
+            name: `dims ${opts.dims!.map((d) => d.join('-')).join(' ')}`,
+            seed,
+          });
   return {
     ...base,
     ...(opts.instances !== undefined ? { instances: opts.instances } : {}),
@@ -64,7 +78,12 @@ function chooseStudy(file: string | undefined, opts: RunOptions): Study {
 function studyBar(study: Study, quiet: boolean): { update(p: StudyProgress): void; stop(): void } {
   if (quiet) return { update: () => {}, stop: () => {} };
   const tty = process.stderr.isTTY === true;
-  const bar = tty ? new cliProgress.SingleBar({ stream: process.stderr, format: 'study {bar} {value}/{total} instances | {arch} {phase}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { stream: process.stderr, format: 'study {bar} {value}/{total} instances | {arch} {phase}', hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
   let started = false;
   return {
     update(p) {
@@ -94,19 +113,38 @@ function textTable(rows: readonly ArchitectureRow[]): string {
     r.N_C === undefined ? (r.done ? '0' : 'not run') : String(r.N_C),
     r.N_Cstar === undefined ? '-' : String(r.N_Cstar),
     r.N_R ? `${r.N_R.min}/${r.N_R.mean.toFixed(2)}/${r.N_R.max}` : '-',
-    r.published ? [r.published.BKK !== undefined && `BKK ${r.published.BKK}`, r.published.N_C !== undefined && `N_C ${r.published.N_C}`, r.published.N_Cstar !== undefined && `N_C* ${r.published.N_Cstar}`, r.published.max_N_R !== undefined && `max N_R ${r.published.max_N_R}`, r.published.mode_N_R && `mode ${r.published.mode_N_R.value} (${r.published.mode_N_R.instances})`].filter(Boolean).join(', ') : '-',
+    r.published
+      ? [
+          r.published.BKK !== undefined && `BKK ${r.published.BKK}`,
+          r.published.N_C !== undefined && `N_C ${r.published.N_C}`,
+          r.published.N_Cstar !== undefined && `N_C* ${r.published.N_Cstar}`,
+          r.published.max_N_R !== undefined && `max N_R ${r.published.max_N_R}`,
+          r.published.mode_N_R && `mode ${r.published.mode_N_R.value} (${r.published.mode_N_R.instances})`,
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : '-',
     agreementVerdict(r) ?? '-',
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c]!.length)));
-  const line = (row: string[]): string => row.map((cell, c) => (c === 0 || c >= 9 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+  const line = (row: string[]): string =>
+    row
+      .map((cell, c) => (c === 0 || c >= 9 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...body.map(line)].join('\n');
 }
 
 async function run(file: string | undefined, opts: RunOptions): Promise<void> {
   const study = chooseStudy(file, opts);
-  if (opts.unitRange && opts.unitRange[1] > study.architectures.length) throw new InputError(`--unit-range ${opts.unitRange.join('-')}: the study has ${study.architectures.length} architecture${study.architectures.length === 1 ? '' : 's'}`);
-  if (opts.unitRange && opts.queue !== undefined) throw new InputError('--unit-range runs part of a study here; --queue runs all of it on the workers: give one of them');
-  if (opts.queue !== undefined && opts.workers !== undefined) throw new InputError('--workers sets the threads of a local run; with --queue, give each critsolve worker its own --workers');
+  if (opts.unitRange && opts.unitRange[1] > study.architectures.length)
+    throw new InputError(
+      `--unit-range ${opts.unitRange.join('-')}: the study has ${study.architectures.length} architecture${study.architectures.length === 1 ? '' : 's'}`,
+    );
+  if (opts.unitRange && opts.queue !== undefined)
+    throw new InputError('--unit-range runs part of a study here; --queue runs all of it on the workers: give one of them');
+  if (opts.queue !== undefined && opts.workers !== undefined)
+    throw new InputError('--workers sets the threads of a local run; with --queue, give each critsolve worker its own --workers');
   // Reach the queue before the store is made: a wrong URL leaves nothing behind.
   if (opts.queue !== undefined) await (await import('../queue/redis.js')).checkRedis(opts.queue);
   const store = StudyStore.openFor(opts.store, study);
@@ -127,7 +165,10 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
       const waiting = queueProgress(`study on ${opts.queue}`, opts.quiet === true);
       r = await runStudyOnQueue(store, { url: opts.queue, signal: interrupt.signal, onProgress: (p) => waiting.update(p) });
       waiting.finish();
-      if (r.partial) throw new InputError(`interrupted: ${store.progress().architectures} of ${study.architectures.length} architectures are stored in ${opts.store}; the workers go on with the rest, and the same command collects them`);
+      if (r.partial)
+        throw new InputError(
+          `interrupted: ${store.progress().architectures} of ${study.architectures.length} architectures are stored in ${opts.store}; the workers go on with the rest, and the same command collects them`,
+        );
     } else
       r = await runStudy(store, {
         signal: interrupt.signal,
@@ -138,9 +179,13 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
     bar.stop();
     if (r.partial) {
       const p = store.progress();
-      throw new InputError(`interrupted: ${p.architectures} of ${study.architectures.length} architectures are stored in ${opts.store}, and the one in flight kept its finished work in ${opts.store}.work/; run the same command again to resume`);
+      throw new InputError(
+        `interrupted: ${p.architectures} of ${study.architectures.length} architectures are stored in ${opts.store}, and the one in flight kept its finished work in ${opts.store}.work/; run the same command again to resume`,
+      );
     }
-    process.stdout.write(`${textTable(studyRows(store))}\n${r.solved} architecture${r.solved === 1 ? '' : 's'} solved, ${r.skipped} already stored, in ${((performance.now() - began) / 1000).toFixed(1)} s; export with: critsolve study export --store ${opts.store} --format csv\n`);
+    process.stdout.write(
+      `${textTable(studyRows(store))}\n${r.solved} architecture${r.solved === 1 ? '' : 's'} solved, ${r.skipped} already stored, in ${((performance.now() - began) / 1000).toFixed(1)} s; export with: critsolve study export --store ${opts.store} --format csv\n`,
+    );
   } finally {
     bar.stop();
     interrupt.dispose();
@@ -168,7 +213,9 @@ function merge(sources: string[], opts: { store: string }): void {
       }
     }
     const p = target.progress();
-    process.stdout.write(`merged ${copied} architecture${copied === 1 ? '' : 's'} from ${sources.length} store${sources.length === 1 ? '' : 's'} into ${opts.store}: ${p.architectures}/${target.study.architectures.length} architectures stored${p.architectures < target.study.architectures.length ? ' (run the missing tasks, then merge again)' : ''}\n`);
+    process.stdout.write(
+      `merged ${copied} architecture${copied === 1 ? '' : 's'} from ${sources.length} store${sources.length === 1 ? '' : 's'} into ${opts.store}: ${p.architectures}/${target.study.architectures.length} architectures stored${p.architectures < target.study.architectures.length ? ' (run the missing tasks, then merge again)' : ''}\n`,
+    );
   } finally {
     target.close();
   }
@@ -179,9 +226,22 @@ async function slurm(file: string | undefined, opts: RunOptions & { perTask: num
   const { slurmScript } = await import('../queue/slurm.js');
   const studyFile = `${opts.out}.study.json`;
   writeOut(studyFile, JSON.stringify(studyToValue(study), null, 1) + '\n');
-  writeOut(opts.out, slurmScript({ name: study.name, studyFile, scriptFile: opts.out, store: opts.store, architectures: study.architectures.length, perTask: opts.perTask, cpus: opts.cpus }));
+  writeOut(
+    opts.out,
+    slurmScript({
+      name: study.name,
+      studyFile,
+      scriptFile: opts.out,
+      store: opts.store,
+      architectures: study.architectures.length,
+      perTask: opts.perTask,
+      cpus: opts.cpus,
+    }),
+  );
   const tasks = Math.ceil(study.architectures.length / opts.perTask);
-  process.stdout.write(`wrote ${opts.out} (${tasks} array task${tasks === 1 ? '' : 's'}, then a merge into ${opts.store}) and ${studyFile}; submit with: bash ${opts.out}\n`);
+  process.stdout.write(
+    `wrote ${opts.out} (${tasks} array task${tasks === 1 ? '' : 's'}, then a merge into ${opts.store}) and ${studyFile}; submit with: bash ${opts.out}\n`,
+  );
 }
 
 function status(opts: { store: string }): void {
@@ -193,7 +253,9 @@ function status(opts: { store: string }): void {
       const s = store.state(k);
       return `  ${String(k + 1).padStart(3)}  ${archLabel(a).padEnd(14)} ${s.done ? `done, ${store.instances(k).length} instances in ${s.seconds?.toFixed(1) ?? '?'} s` : s.bounds ? 'bounds stored, instances not yet' : 'not started'}`;
     });
-    process.stdout.write(`study ${study.name} in ${opts.store}: ${p.architectures}/${study.architectures.length} architectures, ${p.instances}/${study.architectures.length * study.instances} instances stored\n${lines.join('\n')}\n`);
+    process.stdout.write(
+      `study ${study.name} in ${opts.store}: ${p.architectures}/${study.architectures.length} architectures, ${p.instances}/${study.architectures.length * study.instances} instances stored\n${lines.join('\n')}\n`,
+    );
   } finally {
     store.close();
   }
@@ -238,10 +300,17 @@ function studyChoice(c: Command): Command {
   return c
     .argument('[file]', 'a study file (JSON or YAML): architectures, instances, sampling, seed')
     .option('--preset <name>', `a named study: ${describePresets()}`)
-    .option('--dims <list...>', 'architectures as layer widths, e.g. --dims 1,1,1 2,2,2', (v: string, prev: number[][] = []) => [...prev, ...v.split(/\s+/).filter(Boolean).map(parseDims)])
+    .option('--dims <list...>', 'architectures as layer widths, e.g. --dims 1,1,1 2,2,2', (v: string, prev: number[][] = []) => [
+      ...prev,
+      ...v.split(/\s+/).filter(Boolean).map(parseDims),
+    ])
     .option('--points <m>', 'data points per instance (with --dims; default 1)', parseInteger('points', 1))
     .option('--instances <n>', `random instances per architecture (default ${DEFAULT_INSTANCES}, or the file's)`, parseInteger('instances', 1, 1_000_000))
-    .option('--sampling <how>', `how X, Y and λ are drawn: a preset (${Object.keys(SAMPLING_PRESETS).join(', ')}) or X=normal(0,1),Y=normal(0,1),lambda=uniform(0,1) (default ${formatSampling(DEFAULT_SAMPLING)})`, (v: string) => parseSampling(v))
+    .option(
+      '--sampling <how>',
+      `how X, Y and λ are drawn: a preset (${Object.keys(SAMPLING_PRESETS).join(', ')}) or X=normal(0,1),Y=normal(0,1),lambda=uniform(0,1) (default ${formatSampling(DEFAULT_SAMPLING)})`,
+      (v: string) => parseSampling(v),
+    )
     .option('--seed <n>', `seed of the solves; instance i has data seed seed + i (default ${DEFAULT_STUDY_SEED})`, parseInteger('seed', 0, 2 ** 31 - 1))
     .option('--bounds-seconds <s>', `time limit of each mixed volume (default ${DEFAULT_BOUNDS_SECONDS})`, (v: string) => {
       const s = Number(v);
@@ -253,24 +322,37 @@ function studyChoice(c: Command): Command {
 const storeOption = (c: Command): Command => c.option('--store <file>', "the study's SQLite store", DEFAULT_STORE);
 
 export function studyCommand(): Command {
-  const study = new Command('study').description('many architectures × random instances: a resumable study in a SQLite store, its table, and a report with plots');
+  const study = new Command('study').description(
+    'many architectures × random instances: a resumable study in a SQLite store, its table, and a report with plots',
+  );
   const runCommand = studyChoice(new Command('run').description('run a study (the default subcommand); rerun the same command to resume an interrupted one'))
     .option('--workers <n>', 'worker threads (default: one per CPU)', parseInteger('workers', 1, 1024))
-    .option('--queue <url>', 'run the architectures as units on this Redis queue (redis://host:port), taken by any number of `critsolve worker --queue URL` processes; results come back to --store')
-    .option('--unit-range <a-b>', 'run only architectures A to B (numbered from 1): one task of an array job (see study slurm-script; study merge gathers the stores)', parseUnitRange)
+    .option(
+      '--queue <url>',
+      'run the architectures as units on this Redis queue (redis://host:port), taken by any number of `critsolve worker --queue URL` processes; results come back to --store',
+    )
+    .option(
+      '--unit-range <a-b>',
+      'run only architectures A to B (numbered from 1): one task of an array job (see study slurm-script; study merge gathers the stores)',
+      parseUnitRange,
+    )
     .option('--quiet', 'no progress on stderr')
     .action((file: string | undefined, opts: RunOptions) => run(file, opts));
   study.addCommand(storeOption(runCommand).exitOverride(), { isDefault: true });
   study.addCommand(
     new Command('merge')
-      .description('gather the architectures of several stores of one study (an array job\'s tasks) into --store')
+      .description("gather the architectures of several stores of one study (an array job's tasks) into --store")
       .requiredOption('--store <file>', 'the store to merge into (made if missing)')
       .argument('<stores...>', 'the stores to merge from')
       .action(merge)
       .exitOverride(),
   );
   study.addCommand(
-    studyChoice(new Command('slurm-script').description('write an sbatch array script that runs the study\'s architectures as array tasks (--unit-range), and a merge step; for clusters without Redis'))
+    studyChoice(
+      new Command('slurm-script').description(
+        "write an sbatch array script that runs the study's architectures as array tasks (--unit-range), and a merge step; for clusters without Redis",
+      ),
+    )
       .option('--store <file>', "the study's SQLite store the merge fills", DEFAULT_STORE)
       .option('--per-task <n>', 'architectures per array task', parseInteger('per-task', 1), 1)
       .option('--cpus <n>', 'CPUs per task (its tracking threads)', parseInteger('cpus', 1, 1024), 1)

@@ -16,7 +16,9 @@ export function queueProgress(label: string, quiet: boolean): { update(p: QueueP
   const tty = process.stderr.isTTY === true;
   return {
     update(p) {
-      const running = p.running.map((r) => (r.progress && r.progress.total > 0 && r.progress.done > 0 ? `${r.progress.done}/${r.progress.total}` : (r.progress?.phase ?? 'starting'))).join(', ');
+      const running = p.running
+        .map((r) => (r.progress && r.progress.total > 0 && r.progress.done > 0 ? `${r.progress.done}/${r.progress.total}` : (r.progress?.phase ?? 'starting')))
+        .join(', ');
       const text = `${label}: ${p.done}/${p.total} units done, ${p.running.length} running${running ? ` (${running})` : ''}, ${p.waiting} waiting`;
       const now = Date.now();
       // A new line when a unit is done; otherwise at most every 0.2 s (terminal) or 5 s.
@@ -38,7 +40,12 @@ export function workerCommand(): Command {
     .requiredOption('--queue <url>', 'the Redis server of the queue, e.g. redis://10.0.0.1:6379')
     .option('--concurrency <n>', 'units run at once', parseInteger('concurrency', 1, 1024), 1)
     .option('--workers <n>', 'tracking threads of each unit', parseInteger('workers', 1, 1024), 1)
-    .option('--stall-seconds <s>', 'a unit whose worker stops renewing its lock for this long (killed, or its machine lost) is run again by another worker', parsePositive('--stall-seconds'), 30)
+    .option(
+      '--stall-seconds <s>',
+      'a unit whose worker stops renewing its lock for this long (killed, or its machine lost) is run again by another worker',
+      parsePositive('--stall-seconds'),
+      30,
+    )
     .option('--quiet', 'do not print each unit run')
     .action(async (opts: { queue: string; concurrency: number; workers: number; stallSeconds: number; quiet?: boolean }) => {
       const { runQueueWorker } = await import('../queue/worker.js');
@@ -46,7 +53,14 @@ export function workerCommand(): Command {
       process.once('SIGTERM', () => interrupt.abort());
       const log = opts.quiet ? undefined : (line: string): void => void process.stdout.write(`${line}\n`);
       log?.(`worker: waiting for units on ${opts.queue} (${opts.concurrency} at once, ${opts.workers} thread${opts.workers === 1 ? '' : 's'} each)`);
-      const r = await runQueueWorker({ url: opts.queue, concurrency: opts.concurrency, workers: opts.workers, stallSeconds: opts.stallSeconds, signal: interrupt.signal, ...(log ? { log } : {}) });
+      const r = await runQueueWorker({
+        url: opts.queue,
+        concurrency: opts.concurrency,
+        workers: opts.workers,
+        stallSeconds: opts.stallSeconds,
+        signal: interrupt.signal,
+        ...(log ? { log } : {}),
+      });
       log?.(`worker: stopped after ${r.ran} unit${r.ran === 1 ? '' : 's'}${r.failed > 0 ? `, ${r.failed} failed` : ''}`);
     });
 }

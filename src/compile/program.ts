@@ -79,9 +79,7 @@ export function buildProgram(system: System): Program {
     for (const [i, f] of polys.entries()) {
       for (const t of f.terms) {
         if (!Number.isFinite(t.re) || !Number.isFinite(t.im)) {
-          throw new InputError(
-            `output ${i + 1} has the coefficient ${t.re} + ${t.im}i, which is not a finite number; every coefficient must be finite`,
-          );
+          throw new InputError(`output ${i + 1} has the coefficient ${t.re} + ${t.im}i, which is not a finite number; every coefficient must be finite`);
         }
         node.push(monomials.nodeOf(t.exps));
         re.push(t.re);

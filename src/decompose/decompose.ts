@@ -86,8 +86,10 @@ function checkpointSeed(dir: string, system: System, asked: number | undefined):
     } catch {
       throw new InputError(`${meta} is not a decomposition checkpoint (unreadable JSON): give another directory`);
     }
-    if (typeof found.seed !== 'number' || JSON.stringify(found.variables) !== JSON.stringify(variables)) throw new InputError(`${dir} holds the checkpoint of another decomposition (variables ${JSON.stringify(found.variables)}): give another directory`);
-    if (asked !== undefined && asked !== found.seed) throw new InputError(`${dir} was written with seed ${found.seed}, not ${asked}: resume with --seed ${found.seed} (or without --seed)`);
+    if (typeof found.seed !== 'number' || JSON.stringify(found.variables) !== JSON.stringify(variables))
+      throw new InputError(`${dir} holds the checkpoint of another decomposition (variables ${JSON.stringify(found.variables)}): give another directory`);
+    if (asked !== undefined && asked !== found.seed)
+      throw new InputError(`${dir} was written with seed ${found.seed}, not ${asked}: resume with --seed ${found.seed} (or without --seed)`);
     return found.seed;
   }
   try {
@@ -145,7 +147,11 @@ interface Level {
 const isNear = (a: Float64Array, b: Float64Array): boolean => distInf(a, b) <= SAME_POINT * Math.max(1, normInf(a));
 
 /** The points among `candidates` that lie on one of the higher levels' components. */
-async function onHigherLevels(candidates: readonly Float64Array[], levels: readonly Level[], seed: number): Promise<{ junk: boolean[]; paths: number; uncertain: number }> {
+async function onHigherLevels(
+  candidates: readonly Float64Array[],
+  levels: readonly Level[],
+  seed: number,
+): Promise<{ junk: boolean[]; paths: number; uncertain: number }> {
   const junk = candidates.map(() => false);
   // A point not found where some membership path failed may still lie on that level.
   const doubtful = candidates.map(() => false);
@@ -194,7 +200,12 @@ async function breakup(level: Level, seed: number): Promise<{ components: Witnes
     for (const g of groups) {
       const key = g.join(',');
       if (residuals.has(key)) continue;
-      const t = traceTest(family, slicing.c, g.map((k) => points[k]!), { seed: seed + loop });
+      const t = traceTest(
+        family,
+        slicing.c,
+        g.map((k) => points[k]!),
+        { seed: seed + loop },
+      );
       paths += t.pathsTracked;
       residuals.set(key, t.residual);
       if (t.passes) passed.add(key);
@@ -236,7 +247,12 @@ async function breakup(level: Level, seed: number): Promise<{ components: Witnes
     for (const pick of combinations(failing.length, size)) {
       if (++tried > MAX_COMBINATIONS) break;
       const union = pick.flatMap((k) => failing[k]!).sort((x, y) => x - y);
-      const t = traceTest(family, slicing.c, union.map((k) => points[k]!), { seed: seed + 7919 + tried });
+      const t = traceTest(
+        family,
+        slicing.c,
+        union.map((k) => points[k]!),
+        { seed: seed + 7919 + tried },
+      );
       paths += t.pathsTracked;
       if (!t.passes) continue;
       for (const k of union) orbits.union(union[0]!, k);
@@ -252,7 +268,14 @@ async function breakup(level: Level, seed: number): Promise<{ components: Witnes
   }
   const components = orbits.groups().map((g): WitnessComponent => {
     const key = g.join(',');
-    return { dimension: slicing.dimension, degree: g.length, points: g.map((k) => points[k]!), slicing, traceResidual: residuals.get(key) ?? NaN, complete: passed.has(key) };
+    return {
+      dimension: slicing.dimension,
+      degree: g.length,
+      points: g.map((k) => points[k]!),
+      slicing,
+      traceResidual: residuals.get(key) ?? NaN,
+      complete: passed.has(key),
+    };
   });
   return { components, paths };
 }
@@ -263,7 +286,8 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
   const seed = dir === undefined ? (options.seed ?? randomSeed()) : checkpointSeed(dir, system, options.seed);
   const n = system.variables.length;
   const m = system.equations.length;
-  if (system.parameters.length > 0) throw new InputError(`the system declares parameters (${system.parameters.join(', ')}); give them values before decomposing it`);
+  if (system.parameters.length > 0)
+    throw new InputError(`the system declares parameters (${system.parameters.join(', ')}); give them values before decomposing it`);
   if (m === 0) throw new InputError('the system has no equations');
   const top = Math.min(options.topDimension ?? n - 1, n - 1);
   const rng = new Random(seed, 41);
@@ -282,10 +306,21 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     // F has at least n − m-dimensional components wherever it has solutions; below n − m the slice system would be overdetermined.
     if (n - d > m) continue;
     options.onProgress?.(`dimension ${d}: witness superset`);
-    const slicing = randomSlicing(n, system.equations.map((f) => Math.max(0, f.degree())), d, rng);
+    const slicing = randomSlicing(
+      n,
+      system.equations.map((f) => Math.max(0, f.degree())),
+      d,
+      rng,
+    );
     const file = dir === undefined ? undefined : join(dir, `superset-dim${d}.ndjson`);
     const saved = file === undefined ? {} : existsSync(file) ? { resume: file } : { checkpoint: file };
-    const solved = await solve(sliceSystem(system, slicing), { seed: seed + d, start: 'auto', ...saved, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
+    const solved = await solve(sliceSystem(system, slicing), {
+      seed: seed + d,
+      start: 'auto',
+      ...saved,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     pathsTracked += solved.counts.paths + solved.retracked.length;
     failedPaths += solved.counts.failed;
     if (solved.counts.failed > 0) missing.push(`${solved.counts.failed} path(s) failed at dimension ${d}`);
@@ -296,9 +331,16 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     // and only the others need the membership test.
     const suspects = onF.filter((s) => s.kind !== 'regular');
     options.onProgress?.(`dimension ${d}: junk removal (${suspects.length} of ${onF.length} points)`);
-    const { junk, paths, uncertain } = await onHigherLevels(suspects.map((s) => s.x), levels, seed + 100 * d);
+    const { junk, paths, uncertain } = await onHigherLevels(
+      suspects.map((s) => s.x),
+      levels,
+      seed + 100 * d,
+    );
     pathsTracked += paths;
-    if (uncertain > 0) missing.push(`${uncertain} point(s) of dimension ${d} kept though a path of their membership test failed: they may lie on a higher-dimensional component`);
+    if (uncertain > 0)
+      missing.push(
+        `${uncertain} point(s) of dimension ${d} kept though a path of their membership test failed: they may lie on a higher-dimensional component`,
+      );
     const junkPoints = new Set(suspects.filter((_, k) => junk[k]));
     const kept = onF.filter((s) => !junkPoints.has(s));
     if (d === 0) {
@@ -318,8 +360,18 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
       if (open > 0) missing.push(`${open} group(s) of dimension ${d} did not pass the trace test`);
     }
     if (singular.length > 0) {
-      components.push({ dimension: d, degree: singular.reduce((s, x) => s + x.multiplicity, 0), points: singular.map((s) => s.x), slicing, traceResidual: NaN, complete: false, unresolved: true });
-      missing.push(`${singular.length} singular witness point(s) of dimension ${d} (a component of multiplicity above one, or a singular slice): not broken up`);
+      components.push({
+        dimension: d,
+        degree: singular.reduce((s, x) => s + x.multiplicity, 0),
+        points: singular.map((s) => s.x),
+        slicing,
+        traceResidual: NaN,
+        complete: false,
+        unresolved: true,
+      });
+      missing.push(
+        `${singular.length} singular witness point(s) of dimension ${d} (a component of multiplicity above one, or a singular slice): not broken up`,
+      );
       warnings.push(`dimension ${d}: ${singular.length} singular witness point(s) reported as one unresolved group`);
     }
   }
@@ -327,7 +379,18 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
   const reason = complete
     ? 'every path at every dimension accounted for, junk removed by membership tests, and every component passed the linear trace test'
     : missing.join('; ');
-  return { seed, variables: system.variables, components, isolated, pathsTracked, failedPaths, complete, reason, warnings, seconds: (performance.now() - began) / 1000 };
+  return {
+    seed,
+    variables: system.variables,
+    components,
+    isolated,
+    pathsTracked,
+    failedPaths,
+    complete,
+    reason,
+    warnings,
+    seconds: (performance.now() - began) / 1000,
+  };
 }
 
 /** A witness set in the result JSON: its points on the slice A·x = c of R·F = 0, every number as [re, im]. */
@@ -360,7 +423,15 @@ export function decompositionToJSON(d: Decomposition): ResultJSON & { components
     variables: [...d.variables],
     startSystem: 'decompose',
     method: 'decompose',
-    counts: { paths: d.pathsTracked, regular: kind('regular'), singular: kind('singular'), illConditioned: kind('ill-conditioned'), atInfinity: 0, failed: d.failedPaths, real: d.isolated.filter((s) => s.kind === 'regular' && s.real).length },
+    counts: {
+      paths: d.pathsTracked,
+      regular: kind('regular'),
+      singular: kind('singular'),
+      illConditioned: kind('ill-conditioned'),
+      atInfinity: 0,
+      failed: d.failedPaths,
+      real: d.isolated.filter((s) => s.kind === 'regular' && s.real).length,
+    },
     partial: false,
     completeness: { proven: d.complete, method: 'decompose', reason: d.reason },
     warnings: d.warnings,
@@ -373,7 +444,10 @@ export function decompositionToJSON(d: Decomposition): ResultJSON & { components
 
 /** The decomposition in a few lines: one per component, then the isolated points and the standing. */
 export function formatDecomposition(d: Decomposition): string {
-  const lines = d.components.map((c) => `dimension ${c.dimension}  degree ${c.degree}  ${c.unresolved ? 'unresolved (singular witness points)' : `trace test ${c.complete ? 'passed' : 'FAILED'} (${Number.isFinite(c.traceResidual) ? c.traceResidual.toExponential(1) : 'n/a'})`}`);
+  const lines = d.components.map(
+    (c) =>
+      `dimension ${c.dimension}  degree ${c.degree}  ${c.unresolved ? 'unresolved (singular witness points)' : `trace test ${c.complete ? 'passed' : 'FAILED'} (${Number.isFinite(c.traceResidual) ? c.traceResidual.toExponential(1) : 'n/a'})`}`,
+  );
   const regular = d.isolated.filter((s) => s.kind === 'regular').length;
   lines.push(`isolated solutions ${d.isolated.length} (${regular} regular)  paths ${d.pathsTracked}  failed ${d.failedPaths}  seconds ${d.seconds.toFixed(2)}`);
   lines.push(`seed ${d.seed}, method decompose`);

@@ -13,13 +13,21 @@ import { Random } from '../numeric/rng.js';
 import type { WitnessComponent } from './decompose.js';
 
 /** The embedded system of `c`'s dimension for `system`, and the witness points lifted to it (zz = 0). */
-export function embedWitnessSet(system: System, c: Pick<WitnessComponent, 'dimension' | 'points' | 'slicing'>, seed = 1): { system: System; points: Float64Array[] } {
+export function embedWitnessSet(
+  system: System,
+  c: Pick<WitnessComponent, 'dimension' | 'points' | 'slicing'>,
+  seed = 1,
+): { system: System; points: Float64Array[] } {
   const n = system.variables.length;
   const d = c.dimension;
   if (system.parameters.length > 0) throw new InputError('a witness set for PHCpack needs a system without parameters');
   if (d < 1) throw new InputError('PHCpack witness sets are for components of dimension at least 1');
   const nv = n + d;
-  const lift = (p: Polynomial): Polynomial => Polynomial.fromTerms(nv, [...p.terms].map((t) => ({ re: t.re, im: t.im, exps: Array.from({ length: nv }, (_, k) => (k < n ? t.exps[k]! : 0)) })));
+  const lift = (p: Polynomial): Polynomial =>
+    Polynomial.fromTerms(
+      nv,
+      [...p.terms].map((t) => ({ re: t.re, im: t.im, exps: Array.from({ length: nv }, (_, k) => (k < n ? t.exps[k]! : 0)) })),
+    );
   const rng = new Random(seed, 61);
   let equations = system.equations.map(lift);
   if (equations.length > n) {
@@ -27,7 +35,8 @@ export function embedWitnessSet(system: System, c: Pick<WitnessComponent, 'dimen
     const base = equations;
     equations = Array.from({ length: n }, () => base.reduce((sum, f) => sum.add(f.scale(rng.normal(), rng.normal())), Polynomial.zero(nv)));
   }
-  if (equations.length < n - d) throw new InputError(`the system has ${equations.length} equations: too few for a component of dimension ${d} in ${n} unknowns`);
+  if (equations.length < n - d)
+    throw new InputError(`the system has ${equations.length} equations: too few for a component of dimension ${d} in ${n} unknowns`);
   while (equations.length < n) equations.push(Polynomial.zero(nv));
   const slack = (j: number): Polynomial => Polynomial.variable(nv, n + j);
   const embedded = equations.map((f) => {

@@ -59,7 +59,9 @@ function randomized(system: System, s: Slicing, extra: number): Polynomial[] {
   const m = system.equations.length;
   const rows = n - s.dimension;
   const F = system.equations.map((f) => f.extend(n + extra));
-  return Array.from({ length: rows }, (_, i) => F.reduce((sum, f, j) => sum.add(f.scale(s.R[2 * (i * m + j)]!, s.R[2 * (i * m + j) + 1]!)), Polynomial.zero(n + extra)));
+  return Array.from({ length: rows }, (_, i) =>
+    F.reduce((sum, f, j) => sum.add(f.scale(s.R[2 * (i * m + j)]!, s.R[2 * (i * m + j) + 1]!)), Polynomial.zero(n + extra)),
+  );
 }
 
 /** Σ_j A_kj·x_j as a polynomial in `nvars` variables. */
@@ -85,7 +87,11 @@ export function offsetFamily(system: System, s: Slicing): System {
   const d = s.dimension;
   const nv = n + d;
   const slices = Array.from({ length: d }, (_, k) => linearForm(s, n, k, nv).sub(Polynomial.variable(nv, n + k)));
-  return makeSystem(system.variables, [...randomized(system, s, d), ...slices], Array.from({ length: d }, (_, k) => offsetName(k)));
+  return makeSystem(
+    system.variables,
+    [...randomized(system, s, d), ...slices],
+    Array.from({ length: d }, (_, k) => offsetName(k)),
+  );
 }
 
 /**
@@ -101,7 +107,10 @@ export function sliceFamily(system: System, s: Slicing): System {
     for (let j = 0; j < n; j++) form = form.add(Polynomial.variable(nv, j).mul(Polynomial.variable(nv, n + k * n + j)));
     return form.sub(Polynomial.variable(nv, n + d * n + k));
   });
-  const names = [...Array.from({ length: d * n }, (_, k) => `_a${Math.floor(k / n) + 1}_${(k % n) + 1}`), ...Array.from({ length: d }, (_, k) => offsetName(k))];
+  const names = [
+    ...Array.from({ length: d * n }, (_, k) => `_a${Math.floor(k / n) + 1}_${(k % n) + 1}`),
+    ...Array.from({ length: d }, (_, k) => offsetName(k)),
+  ];
   return makeSystem(system.variables, [...randomized(system, s, d * n + d), ...slices], names);
 }
 

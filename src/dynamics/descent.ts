@@ -42,7 +42,15 @@ export interface Plateau {
    * The real critical point or component matched, when they were given: `point` indexes the
    * solutions (kind `point`) or the components (kind `component`) of the result.
    */
-  readonly match?: { readonly kind: Landmark['kind']; readonly point: number; readonly loss: number; readonly index?: number; readonly rank: number; readonly pattern: string; readonly distance: number };
+  readonly match?: {
+    readonly kind: Landmark['kind'];
+    readonly point: number;
+    readonly loss: number;
+    readonly index?: number;
+    readonly rank: number;
+    readonly pattern: string;
+    readonly distance: number;
+  };
 }
 
 export interface DescentResult {
@@ -110,7 +118,12 @@ export function gradientDescent(network: LinearNetwork, options: DescentOptions 
   }
   if (curve.at(-1)?.[0] !== it) curve.push([it, trace.at(-1)!.loss, trace.at(-1)!.grad, ...trace.at(-1)!.sv]);
 
-  const plateaus = findPlateaus(trace.map((t, i) => ({ ...t, time: i })), plateauLength, landmarks(critical), 1);
+  const plateaus = findPlateaus(
+    trace.map((t, i) => ({ ...t, time: i })),
+    plateauLength,
+    landmarks(critical),
+    1,
+  );
   return {
     schema: 'critsolve/descent@1',
     dims: network.dims,
@@ -122,7 +135,15 @@ export function gradientDescent(network: LinearNetwork, options: DescentOptions 
     converged,
     curve,
     plateaus,
-    ...(init === 'decoupled' ? { halfLearning: halfLearningTimes(network, scale, trace.map((t, i) => ({ time: i * step, sv: t.sv }))) } : {}),
+    ...(init === 'decoupled'
+      ? {
+          halfLearning: halfLearningTimes(
+            network,
+            scale,
+            trace.map((t, i) => ({ time: i * step, sv: t.sv })),
+          ),
+        }
+      : {}),
     final: { loss: trace.at(-1)!.loss, gradient: trace.at(-1)!.grad, weights: Array.from({ length: n }, (_, j) => x[2 * j]!) },
   };
 }
@@ -167,7 +188,15 @@ function findPlateaus(trace: readonly Sample[], minDuration: number, points: rea
           if (!best || d < best.d) best = { p, d };
         }
         const p = best!.p;
-        match = { kind: p.kind, point: p.id, loss: p.loss, ...(p.index === undefined ? {} : { index: p.index }), rank: p.rank, pattern: p.pattern, distance: best!.d };
+        match = {
+          kind: p.kind,
+          point: p.id,
+          loss: p.loss,
+          ...(p.index === undefined ? {} : { index: p.index }),
+          rank: p.rank,
+          pattern: p.pattern,
+          distance: best!.d,
+        };
       }
       plateaus.push({ from: k, to: end, at, loss: t.loss, singularValues: t.sv, ...(match ? { match } : {}) });
     }
@@ -224,7 +253,8 @@ export function gradientFlow(network: LinearNetwork, options: FlowOptions = {}, 
   const horizon = options.time ?? 2000;
   const gtol = options.gradientTolerance ?? 1e-7;
   const tol = options.tolerance ?? 1e-8;
-  if (!(scale > 0) || !(horizon > 0) || !(tol > 0)) throw new InputError(`gradient flow needs a positive scale, time and tolerance, got ${scale}, ${horizon} and ${tol}`);
+  if (!(scale > 0) || !(horizon > 0) || !(tol > 0))
+    throw new InputError(`gradient flow needs a positive scale, time and tolerance, got ${scale}, ${horizon} and ${tol}`);
   const n = network.variables.length;
   const compiled = compileSystem(network.system);
   const init = options.init ?? 'random';
@@ -243,7 +273,15 @@ export function gradientFlow(network: LinearNetwork, options: FlowOptions = {}, 
     return [t, lossAt(network, z)[0], Math.hypot(...f), ...singularValues(product(network.dims, v))];
   };
   // Dormand–Prince coefficients.
-  const A = [[], [1 / 5], [3 / 40, 9 / 40], [44 / 45, -56 / 15, 32 / 9], [19372 / 6561, -25360 / 2187, 64448 / 6561, -212 / 729], [9017 / 3168, -355 / 33, 46732 / 5247, 49 / 176, -5103 / 18656], [35 / 384, 0, 500 / 1113, 125 / 192, -2187 / 6784, 11 / 84]];
+  const A = [
+    [],
+    [1 / 5],
+    [3 / 40, 9 / 40],
+    [44 / 45, -56 / 15, 32 / 9],
+    [19372 / 6561, -25360 / 2187, 64448 / 6561, -212 / 729],
+    [9017 / 3168, -355 / 33, 46732 / 5247, 49 / 176, -5103 / 18656],
+    [35 / 384, 0, 500 / 1113, 125 / 192, -2187 / 6784, 11 / 84],
+  ];
   const E = [71 / 57600, 0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40];
   let t = 0;
   let h = 1e-2;

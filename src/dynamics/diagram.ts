@@ -92,7 +92,11 @@ export interface DiagramResult {
 const scaled = (lambda0: readonly Matrix[], t: number): Matrix[] => lambda0.map((m) => m.map((row) => row.map((v) => v * t)));
 
 function productNorm(network: LinearNetwork, x: Float64Array): number {
-  return Math.sqrt(product(network.dims, x, 2).flat().reduce((s, v) => s + v * v, 0));
+  return Math.sqrt(
+    product(network.dims, x, 2)
+      .flat()
+      .reduce((s, v) => s + v * v, 0),
+  );
 }
 
 export async function lambdaDiagram(options: DiagramOptions): Promise<DiagramResult> {
@@ -104,7 +108,8 @@ export async function lambdaDiagram(options: DiagramOptions): Promise<DiagramRes
   if (!Number.isInteger(steps) || steps < 2) throw new InputError(`the grid needs at least 2 steps, got ${steps}`);
   const base = linearNetwork({ ...options.network, regularization: { kind: 'generic' } });
   const lambda0 = options.lambda0 ?? base.lambda.map((m) => m.map((row) => row.map(() => 1)));
-  const at = (t: number): LinearNetwork => linearNetwork({ ...options.network, X: base.X, Y: base.Y, regularization: { kind: 'entrywise', lambda: scaled(lambda0, t) } });
+  const at = (t: number): LinearNetwork =>
+    linearNetwork({ ...options.network, X: base.X, Y: base.Y, regularization: { kind: 'entrywise', lambda: scaled(lambda0, t) } });
   const start = at(tMin);
   if (!start.isolated) throw new InputError(`the critical points are not isolated at t = ${tMin}: ${start.warning}`);
   const family = parametrizeNetwork({ ...options.network, X: base.X, Y: base.Y, regularization: { kind: 'entrywise', lambda: scaled(lambda0, tMin) } });
@@ -193,7 +198,14 @@ export async function lambdaDiagram(options: DiagramOptions): Promise<DiagramRes
       // bisection's ends are too close to the singular point to read an index) marks a pitchfork.
       const staying = realSet(a).filter((i) => realSet(b).includes(i));
       const pitchfork = staying.some((i) => a.branches[i]!.index !== b.branches[i]!.index);
-      events.push({ kind: pitchfork ? 'pitchfork' : 'fold', t: Math.sqrt(lo.t * hi.t), bracket: [lo.t, hi.t], realBelow: lo.real, realAbove: hi.real, branches: changed });
+      events.push({
+        kind: pitchfork ? 'pitchfork' : 'fold',
+        t: Math.sqrt(lo.t * hi.t),
+        bracket: [lo.t, hi.t],
+        realBelow: lo.real,
+        realAbove: hi.real,
+        branches: changed,
+      });
     }
     if (!sameMinimum(a, b)) {
       const [lo, hi] = await bisect(a, b, sameMinimum);
@@ -201,7 +213,15 @@ export async function lambdaDiagram(options: DiagramOptions): Promise<DiagramRes
       const old = lo.globalMinimum.branches.find((i) => a.globalMinimum.branches.includes(i)) ?? lo.globalMinimum.branch;
       const fresh = hi.globalMinimum.branches.find((i) => b.globalMinimum.branches.includes(i)) ?? hi.globalMinimum.branch;
       const normJump = Math.abs((hi.branches[fresh]?.productNorm ?? NaN) - (lo.branches[old]?.productNorm ?? NaN));
-      events.push({ kind: 'global minimum changes', t: Math.sqrt(lo.t * hi.t), bracket: [lo.t, hi.t], realBelow: lo.real, realAbove: hi.real, branches: [...new Set([...a.globalMinimum.branches, ...b.globalMinimum.branches])].sort((x, y) => x - y), normJump });
+      events.push({
+        kind: 'global minimum changes',
+        t: Math.sqrt(lo.t * hi.t),
+        bracket: [lo.t, hi.t],
+        realBelow: lo.real,
+        realAbove: hi.real,
+        branches: [...new Set([...a.globalMinimum.branches, ...b.globalMinimum.branches])].sort((x, y) => x - y),
+        normJump,
+      });
     }
   }
   events.sort((x, y) => x.t - y.t);

@@ -38,12 +38,34 @@ export function landmarksOf(r: NetworkResult): Landmark[] {
   const dims = r.network.dims;
   const points: Landmark[] = r.points.flatMap((c, i) =>
     c.real
-      ? [{ kind: 'point' as const, id: i, loss: c.loss[0], singularValues: singularValues(product(dims, r.solve.solutions[i]!.x, 2)), ...(c.index === undefined ? {} : { index: c.index }), rank: c.rank, pattern: c.zeroPattern.key, dimension: 0 }]
+      ? [
+          {
+            kind: 'point' as const,
+            id: i,
+            loss: c.loss[0],
+            singularValues: singularValues(product(dims, r.solve.solutions[i]!.x, 2)),
+            ...(c.index === undefined ? {} : { index: c.index }),
+            rank: c.rank,
+            pattern: c.zeroPattern.key,
+            dimension: 0,
+          },
+        ]
       : [],
   );
   const sets: Landmark[] = (r.criticalSets ?? []).flatMap((s, i) =>
     s.real
-      ? [{ kind: 'component' as const, id: i, loss: s.real.loss, singularValues: singularValues(product(dims, s.real.x, 2)), index: s.real.index, rank: s.productRank, pattern: componentPattern(s.dimension, s.layerRanks), dimension: s.dimension }]
+      ? [
+          {
+            kind: 'component' as const,
+            id: i,
+            loss: s.real.loss,
+            singularValues: singularValues(product(dims, s.real.x, 2)),
+            index: s.real.index,
+            rank: s.productRank,
+            pattern: componentPattern(s.dimension, s.layerRanks),
+            dimension: s.dimension,
+          },
+        ]
       : [],
   );
   return [...points, ...sets];
@@ -90,16 +112,37 @@ export function landmarksFromFile(path: string): { network: LinearNetworkOptions
   const weights = dims.slice(1).reduce((s, d, l) => s + d * dims[l]!, 0);
   const landmarks: Landmark[] = [];
   r.solutions.forEach((s, i) => {
-    if (s.x.length !== weights) throw new InputError(`${path}: solutions.${i}.x has ${s.x.length} coordinates, but the network ${dims.join('-')} has ${weights} weights`);
+    if (s.x.length !== weights)
+      throw new InputError(`${path}: solutions.${i}.x has ${s.x.length} coordinates, but the network ${dims.join('-')} has ${weights} weights`);
     if (!s.real) return;
-    if (s.loss === undefined || s.rank === undefined || s.zeroPattern === undefined) throw new InputError(`${path}: solutions.${i} has no loss, rank or zero pattern: write the file with critsolve network --out`);
+    if (s.loss === undefined || s.rank === undefined || s.zeroPattern === undefined)
+      throw new InputError(`${path}: solutions.${i} has no loss, rank or zero pattern: write the file with critsolve network --out`);
     const x = s.x.flatMap(([re, im]) => [re, im]);
-    landmarks.push({ kind: 'point', id: i, loss: s.loss[0], singularValues: singularValues(product(dims, x, 2)), ...(s.index === undefined ? {} : { index: s.index }), rank: s.rank, pattern: s.zeroPattern, dimension: 0 });
+    landmarks.push({
+      kind: 'point',
+      id: i,
+      loss: s.loss[0],
+      singularValues: singularValues(product(dims, x, 2)),
+      ...(s.index === undefined ? {} : { index: s.index }),
+      rank: s.rank,
+      pattern: s.zeroPattern,
+      dimension: 0,
+    });
   });
   (r.components ?? []).forEach((c, i) => {
     if (!c.realPoint) return;
-    if (c.realPoint.x.length !== weights) throw new InputError(`${path}: components.${i}.realPoint.x has ${c.realPoint.x.length} coordinates, but the network has ${weights} weights`);
-    landmarks.push({ kind: 'component', id: i, loss: c.realPoint.loss, singularValues: singularValues(product(dims, c.realPoint.x)), index: c.realPoint.index, rank: c.ranks.product, pattern: componentPattern(c.dimension, c.ranks.layers), dimension: c.dimension });
+    if (c.realPoint.x.length !== weights)
+      throw new InputError(`${path}: components.${i}.realPoint.x has ${c.realPoint.x.length} coordinates, but the network has ${weights} weights`);
+    landmarks.push({
+      kind: 'component',
+      id: i,
+      loss: c.realPoint.loss,
+      singularValues: singularValues(product(dims, c.realPoint.x)),
+      index: c.realPoint.index,
+      rank: c.ranks.product,
+      pattern: componentPattern(c.dimension, c.ranks.layers),
+      dimension: c.dimension,
+    });
   });
   return { network, landmarks };
 }

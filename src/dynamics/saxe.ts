@@ -88,7 +88,11 @@ export interface HalfLearning {
  * initialization without regularization on whitened inputs; otherwise `applies` is false
  * and the reason names what breaks the law.
  */
-export function halfLearningTimes(network: LinearNetwork, scale: number, samples: readonly { readonly time: number; readonly sv: readonly number[] }[]): HalfLearning {
+export function halfLearningTimes(
+  network: LinearNetwork,
+  scale: number,
+  samples: readonly { readonly time: number; readonly sv: readonly number[] }[],
+): HalfLearning {
   const L = network.dims.length - 1;
   const X = new Matrix(network.X);
   const gram = X.mmul(X.transpose());
@@ -101,19 +105,22 @@ export function halfLearningTimes(network: LinearNetwork, scale: number, samples
   const s = new SVD(sigma, { autoTranspose: true, computeLeftSingularVectors: false, computeRightSingularVectors: false }).diagonal;
   const width = Math.min(...network.dims);
   const u0 = scale ** L;
-  const modes = s.slice(0, width).filter((v) => v > 1e-12).map((sa, a) => {
-    let measured: number | null = null;
-    for (let k = 1; k < samples.length; k++) {
-      const prev = samples[k - 1]!.sv[a] ?? 0;
-      const cur = samples[k]!.sv[a] ?? 0;
-      if (cur >= sa / 2) {
-        const t0 = samples[k - 1]!.time;
-        const t1 = samples[k]!.time;
-        measured = prev >= sa / 2 ? t0 : t0 + ((sa / 2 - prev) / (cur - prev)) * (t1 - t0);
-        break;
+  const modes = s
+    .slice(0, width)
+    .filter((v) => v > 1e-12)
+    .map((sa, a) => {
+      let measured: number | null = null;
+      for (let k = 1; k < samples.length; k++) {
+        const prev = samples[k - 1]!.sv[a] ?? 0;
+        const cur = samples[k]!.sv[a] ?? 0;
+        if (cur >= sa / 2) {
+          const t0 = samples[k - 1]!.time;
+          const t1 = samples[k]!.time;
+          measured = prev >= sa / 2 ? t0 : t0 + ((sa / 2 - prev) / (cur - prev)) * (t1 - t0);
+          break;
+        }
       }
-    }
-    return { s: sa, u0, predicted: saxeHalfTime(sa, u0, L), measured };
-  });
+      return { s: sa, u0, predicted: saxeHalfTime(sa, u0, L), measured };
+    });
   return reasons.length === 0 ? { applies: true, modes } : { applies: false, reason: reasons.join('; '), modes };
 }

@@ -36,7 +36,7 @@ function extendedGcd(a: bigint, b: bigint): [bigint, bigint, bigint] {
 /** Floor division of BigInts (rounding toward −∞). */
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** The lower Hermite form of a nonsingular integer matrix by column operations. */

@@ -287,7 +287,8 @@ function checkGroups(groups: readonly (readonly number[])[], degrees: readonly (
   for (const g of groups) {
     if (g.length === 0) throw new RangeError('a group of the partition is empty');
     for (const k of g) {
-      if (!Number.isInteger(k) || k < 0 || k >= n || seen[k]) throw new RangeError(`the groups must partition the variables 0..${n - 1}; variable ${k} is out of range or repeated`);
+      if (!Number.isInteger(k) || k < 0 || k >= n || seen[k])
+        throw new RangeError(`the groups must partition the variables 0..${n - 1}; variable ${k} is out of range or repeated`);
       seen[k] = true;
     }
   }

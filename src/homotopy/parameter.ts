@@ -27,7 +27,8 @@ export abstract class ParameterPathHomotopy implements Homotopy {
 
   constructor(readonly system: CompiledSystem) {
     const q = system.nparams;
-    if (system.neqs !== system.nvars) throw new RangeError(`a parameter homotopy needs a square system, got ${system.neqs} equations in ${system.nvars} unknowns`);
+    if (system.neqs !== system.nvars)
+      throw new RangeError(`a parameter homotopy needs a square system, got ${system.neqs} equations in ${system.nvars} unknowns`);
     if (q === 0) throw new RangeError('a parameter homotopy needs a system with parameters');
     this.n = system.nvars;
     this.q = q;
@@ -78,7 +79,8 @@ export class ParameterHomotopy extends ParameterPathHomotopy {
   ) {
     super(system);
     const q = system.nparams;
-    if (p0.length !== 2 * q || p1.length !== 2 * q) throw new RangeError(`p0 and p1 need ${2 * q} numbers (re, im for each of ${q} parameters), got ${p0.length} and ${p1.length}`);
+    if (p0.length !== 2 * q || p1.length !== 2 * q)
+      throw new RangeError(`p0 and p1 need ${2 * q} numbers (re, im for each of ${q} parameters), got ${p0.length} and ${p1.length}`);
     this.p0 = new Float64Array(p0);
     this.p1 = new Float64Array(p1);
   }

@@ -112,7 +112,9 @@ export class ComplexLU {
 
   private requireFactored(): void {
     if (this.state !== 'factored') {
-      throw new Error(this.state === 'empty' ? 'ComplexLU: call factor(A) before solve' : 'ComplexLU: the factored matrix is singular; check the result of factor(A)');
+      throw new Error(
+        this.state === 'empty' ? 'ComplexLU: call factor(A) before solve' : 'ComplexLU: the factored matrix is singular; check the result of factor(A)',
+      );
     }
   }
 

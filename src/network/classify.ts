@@ -155,7 +155,11 @@ const RANK_FLOOR = 1e-14;
 function numericalRank(P: CMatrix, scale: number, rankTol: number): number {
   const complex = P.im.some((row) => row.some((v) => v !== 0));
   const embedding = complex ? [...P.re.map((row, i) => [...row, ...P.im[i]!.map((v) => -v)]), ...P.im.map((row, i) => [...row, ...P.re[i]!])] : P.re;
-  const svd = new SingularValueDecomposition(new MlMatrix(embedding), { computeLeftSingularVectors: false, computeRightSingularVectors: false, autoTranspose: true });
+  const svd = new SingularValueDecomposition(new MlMatrix(embedding), {
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+    autoTranspose: true,
+  });
   const rank = svd.diagonal.filter((v) => v > rankTol * scale && v > RANK_FLOOR).length;
   return complex ? Math.round(rank / 2) : rank;
 }
@@ -164,7 +168,11 @@ function numericalRank(P: CMatrix, scale: number, rankTol: number): number {
 export function productRank(dims: readonly number[], x: Float64Array, rankTol = DEFAULTS.rankTol): number {
   const layers = dims.slice(1).map((_, k) => layer(dims, x, k));
   const P = layers.slice(1).reduce((acc, W) => multiply(W, acc), layers[0]!);
-  return numericalRank(P, layers.reduce((s, W) => s * frobenius(W), 1), rankTol);
+  return numericalRank(
+    P,
+    layers.reduce((s, W) => s * frobenius(W), 1),
+    rankTol,
+  );
 }
 
 /** Numerical rank of each layer W_1, …, W_L at x. */
@@ -200,7 +208,12 @@ export function classifyPoint(network: LinearNetwork, x: Float64Array, options: 
   const real = isReal(x, tol.realTol);
   // A real point is classified at its real part, so that its loss and Hessian are real.
   const at = real ? realPart(x) : x;
-  const common = { real, loss: network.loss.evaluate(at), zeroPattern: zeroPattern(network.dims, at, tol.zeroTol), rank: productRank(network.dims, at, tol.rankTol) };
+  const common = {
+    real,
+    loss: network.loss.evaluate(at),
+    zeroPattern: zeroPattern(network.dims, at, tol.zeroTol),
+    rank: productRank(network.dims, at, tol.rankTol),
+  };
   if (!real) return { ...common, type: 'complex' };
   return { ...common, ...morse(network, at, tol.eigTol) };
 }

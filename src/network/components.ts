@@ -189,10 +189,22 @@ export interface ComponentsResult {
 }
 
 /** Successful paths so far, for a network-wide target count. */
-const successes = (runs: readonly ComponentRun[]): number => runs.reduce((s, r) => s + (r.tracked[0]?.paths.filter((p) => p.code === 'success').length ?? 0), 0);
+const successes = (runs: readonly ComponentRun[]): number =>
+  runs.reduce((s, r) => s + (r.tracked[0]?.paths.filter((p) => p.code === 'success').length ?? 0), 0);
 
 /** One component: its start pair, monodromy at it, and the tracking to every target. */
-async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key: string, c: number, targets: readonly Float64Array[], options: ComponentsOptions, pool: SharedLoopPool | undefined, count: number | undefined, workers: number, sameShape?: { key: string; c: number; m: MonodromyResult; trace?: ComponentTrace }): Promise<ComponentRun> {
+async function solveComponent(
+  family: ComponentFamily,
+  sub: AliveSubnetwork,
+  key: string,
+  c: number,
+  targets: readonly Float64Array[],
+  options: ComponentsOptions,
+  pool: SharedLoopPool | undefined,
+  count: number | undefined,
+  workers: number,
+  sameShape?: { key: string; c: number; m: MonodromyResult; trace?: ComponentTrace },
+): Promise<ComponentRun> {
   const system = family.system(sub);
   const compiled = compileSystem(system);
   const start = family.startPair(system, compiled, new Random(options.seed, STREAMS.componentStart + c));
@@ -236,10 +248,25 @@ async function solveComponent(family: ComponentFamily, sub: AliveSubnetwork, key
   }
   if (sameShape) store?.saveShared(c, sameShape.c);
   else if (kept === undefined) store?.saveMonodromy(c, m);
-  const settings = { seed: options.seed + c, workers, symmetries: neuronSignFlips(sub.dims), ...(options.monodromy?.poolAfterSeconds === undefined ? {} : { poolAfterSeconds: options.monodromy.poolAfterSeconds }) };
+  const settings = {
+    seed: options.seed + c,
+    workers,
+    symmetries: neuronSignFlips(sub.dims),
+    ...(options.monodromy?.poolAfterSeconds === undefined ? {} : { poolAfterSeconds: options.monodromy.poolAfterSeconds }),
+  };
   const signal = options.monodromy?.signal;
-  const hooks = { ...(store ? { known: store.tracked(c), onTracked: (t: number, paths: PathResult[]) => store.saveTracked(c, t, paths) } : {}), ...(signal ? { signal } : {}) };
-  const tracked = await trackToTargets(system, m.parameters, m.solutions, targets.map((p) => family.restrict(p, sub)), settings, hooks);
+  const hooks = {
+    ...(store ? { known: store.tracked(c), onTracked: (t: number, paths: PathResult[]) => store.saveTracked(c, t, paths) } : {}),
+    ...(signal ? { signal } : {}),
+  };
+  const tracked = await trackToTargets(
+    system,
+    m.parameters,
+    m.solutions,
+    targets.map((p) => family.restrict(p, sub)),
+    settings,
+    hooks,
+  );
   const pathsTracked = (sameShape ? 0 : m.pathsTracked + tracePaths) + tracked.reduce((s, t) => s + (t?.pathsTracked ?? 0), 0);
   return { ...none, monodromy: m, ...(sameShape ? { sharesSolveOf: sameShape.key } : {}), ...(trace ? { trace } : {}), tracked, pathsTracked };
 }
@@ -268,15 +295,45 @@ export async function solveComponents(family: ComponentFamily, targets: readonly
       const count = last && options.targetCount !== undefined ? Math.max(1, options.targetCount - (hidden ? 1 : 0) - successes(runs)) : undefined;
       const sub = aliveSubnetwork(dims, alive);
       const shape = sub.dims.join(',');
-      const run = await solveComponent(family, sub, aliveKey(dims, alive), c, targets, options, shared, count, workers, count === undefined ? byShape.get(shape) : undefined);
+      const run = await solveComponent(
+        family,
+        sub,
+        aliveKey(dims, alive),
+        c,
+        targets,
+        options,
+        shared,
+        count,
+        workers,
+        count === undefined ? byShape.get(shape) : undefined,
+      );
       runs.push(run);
-      if (run.monodromy && run.monodromy.stoppedBy !== 'aborted' && !byShape.has(shape)) byShape.set(shape, { key: run.key, c, m: run.monodromy, ...(run.trace ? { trace: run.trace } : {}) });
+      if (run.monodromy && run.monodromy.stoppedBy !== 'aborted' && !byShape.has(shape))
+        byShape.set(shape, { key: run.key, c, m: run.monodromy, ...(run.trace ? { trace: run.trace } : {}) });
     }
   } finally {
     if (shared && shared !== options.monodromy?.pool) await shared.close();
   }
-  const zero: MonodromyComponent[] = hidden ? [{ key: aliveKey(dims, dims.slice(1, -1).map(() => [])) }] : [];
-  const components = [...zero, ...runs.map(({ key, monodromy, sharesSolveOf, empty, trace }) => ({ key, ...(monodromy ? { monodromy } : {}), ...(sharesSolveOf ? { sharesSolveOf } : {}), ...(empty ? { empty } : {}), ...(trace ? { trace } : {}) }))];
+  const zero: MonodromyComponent[] = hidden
+    ? [
+        {
+          key: aliveKey(
+            dims,
+            dims.slice(1, -1).map(() => []),
+          ),
+        },
+      ]
+    : [];
+  const components = [
+    ...zero,
+    ...runs.map(({ key, monodromy, sharesSolveOf, empty, trace }) => ({
+      key,
+      ...(monodromy ? { monodromy } : {}),
+      ...(sharesSolveOf ? { sharesSolveOf } : {}),
+      ...(empty ? { empty } : {}),
+      ...(trace ? { trace } : {}),
+    })),
+  ];
   const partial = runs.length < choices.length || runs.some((r) => r.monodromy?.stoppedBy === 'aborted' || r.tracked.includes(undefined));
   return {
     components,
@@ -296,7 +353,8 @@ export function pathsToTarget(result: ComponentsResult, i: number, dims: readonl
   const n = target.nvars;
   const paths: PathResult[] = dims.length > 2 ? [zeroPoint(target)] : [];
   for (const r of result.runs) {
-    for (const p of r.tracked[i]?.paths ?? []) paths.push({ ...p, index: paths.length, start: embed(p.start, r.embedding, n), end: embed(p.end, r.embedding, n) });
+    for (const p of r.tracked[i]?.paths ?? [])
+      paths.push({ ...p, index: paths.length, start: embed(p.start, r.embedding, n), end: embed(p.end, r.embedding, n) });
   }
   return paths;
 }

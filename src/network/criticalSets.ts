@@ -87,7 +87,10 @@ async function realSample(network: LinearNetwork, c: WitnessComponent, rng: Rand
     for (let k = 0; k < R.length; k += 2) R[k] = rng.normal();
     const certificate = certifySolutions(sliceSystem(network.system, { dimension: d, R, A, c: offsets }), [x]).solutions[0]!;
     const { index, nullity } = morseBott(network, x);
-    return { sample: { x, certified: certificate.certified && certificate.real === 'certified-real', index, nullity, loss: network.loss.evaluate(x)[0] }, slices: attempt + 1 };
+    return {
+      sample: { x, certified: certificate.certified && certificate.real === 'certified-real', index, nullity, loss: network.loss.evaluate(x)[0] },
+      slices: attempt + 1,
+    };
   }
   return { slices: REAL_SLICES };
 }
@@ -102,7 +105,16 @@ export async function networkCriticalSets(network: LinearNetwork, options: Decom
     const { sample, slices } = c.unresolved ? { slices: 0 } : await realSample(network, c, rng);
     const at = sample?.x ?? c.points[0]!;
     const loss = network.loss.evaluate(c.points[0]!);
-    sets.push({ dimension: c.dimension, degree: c.degree, loss: [loss[0], loss[1]], ...(sample ? { real: sample } : {}), realSlices: slices, layerRanks: layerRanks(network.dims, at), productRank: productRank(network.dims, at), witness: c });
+    sets.push({
+      dimension: c.dimension,
+      degree: c.degree,
+      loss: [loss[0], loss[1]],
+      ...(sample ? { real: sample } : {}),
+      realSlices: slices,
+      layerRanks: layerRanks(network.dims, at),
+      productRank: productRank(network.dims, at),
+      witness: c,
+    });
   }
   return { decomposition, sets };
 }
@@ -136,7 +148,17 @@ export function criticalSetToJSON(network: LinearNetwork, c: CriticalSet): Criti
     loss: c.loss,
     real: c.real !== undefined,
     realSlices: c.realSlices,
-    ...(c.real ? { realPoint: { x: Array.from({ length: network.variables.length }, (_, k) => c.real!.x[2 * k]!), certified: c.real.certified, loss: c.real.loss, index: c.real.index, nullity: c.real.nullity } } : {}),
+    ...(c.real
+      ? {
+          realPoint: {
+            x: Array.from({ length: network.variables.length }, (_, k) => c.real!.x[2 * k]!),
+            certified: c.real.certified,
+            loss: c.real.loss,
+            index: c.real.index,
+            nullity: c.real.nullity,
+          },
+        }
+      : {}),
     ranks: { layers: c.layerRanks, product: c.productRank },
     traceResidual: Number.isFinite(w.traceResidual) ? w.traceResidual : null,
     complete: w.complete,

@@ -102,7 +102,8 @@ export function dataParametrizedSystem(dims: readonly number[], points: number):
   const weights = weightNames(dims);
   const n = weights.length;
   const last = dims.length - 1;
-  const names = (matrix: string, rows: number): string[] => Array.from({ length: rows * points }, (_, k) => `${matrix}[${Math.floor(k / points) + 1},${(k % points) + 1}]`);
+  const names = (matrix: string, rows: number): string[] =>
+    Array.from({ length: rows * points }, (_, k) => `${matrix}[${Math.floor(k / points) + 1},${(k % points) + 1}]`);
   const parameters = [...weights.map(parameterName), ...names('X', dims[0]!), ...names('Y', dims[last]!)];
   const nv = n + parameters.length;
   const variable = (k: number): Polynomial => Polynomial.variable(nv, k);
@@ -164,7 +165,10 @@ export function neuronSignFlips(dims: readonly number[]): ((x: Float64Array) => 
   const flips: ((x: Float64Array) => Float64Array)[] = [];
   for (let k = 1; k < dims.length - 1; k++) {
     for (let j = 0; j < dims[k]!; j++) {
-      const weights = [...Array.from({ length: dims[k - 1]! }, (_, c) => weightIndex(dims, k - 1, j, c)), ...Array.from({ length: dims[k + 1]! }, (_, r) => weightIndex(dims, k, r, j))];
+      const weights = [
+        ...Array.from({ length: dims[k - 1]! }, (_, c) => weightIndex(dims, k - 1, j, c)),
+        ...Array.from({ length: dims[k + 1]! }, (_, r) => weightIndex(dims, k, r, j)),
+      ];
       flips.push((x) => {
         const y = new Float64Array(x);
         for (const w of weights) {

@@ -11,7 +11,15 @@
  * run loses at most the targets in flight. The instances' data depend only on the data seed and
  * their number i, so a run can be resumed with more instances than it was started with.
  */
-import { CHECKPOINT_SCHEMA, checkHeader, CheckpointWriter, readCheckpointHeader, readCheckpointLines, systemHash, type CheckpointHeader } from '../parallel/checkpoint.js';
+import {
+  CHECKPOINT_SCHEMA,
+  checkHeader,
+  CheckpointWriter,
+  readCheckpointHeader,
+  readCheckpointLines,
+  systemHash,
+  type CheckpointHeader,
+} from '../parallel/checkpoint.js';
 import { decode, encode, pathFromRecord, pathToRecord } from '../parallel/records.js';
 import type { MonodromyResult, MonodromyStop } from '../solve/monodromy.js';
 import type { PathResult } from '../track/pathResult.js';
@@ -77,7 +85,8 @@ function monodromyFromRecord(value: unknown, n: number): MonodromyResult {
   };
   const residuals = numbers(o.residuals, 'monodromy.residuals');
   const conditions = numbers(o.conditions, 'monodromy.conditions');
-  if (residuals.length !== solutions.length || conditions.length !== solutions.length) throw new Error('monodromy has not one residual and condition per solution');
+  if (residuals.length !== solutions.length || conditions.length !== solutions.length)
+    throw new Error('monodromy has not one residual and condition per solution');
   return {
     seed: count('seed'),
     variables: strings(o.variables, 'monodromy.variables'),
@@ -133,7 +142,8 @@ export class InstanceCheckpoint implements ComponentStore {
       }
       if (o.sharesSolveOf !== undefined) {
         const of = typeof o.sharesSolveOf === 'number' ? solved.get(o.sharesSolveOf) : undefined;
-        if (of === undefined || n(o.sharesSolveOf as number) !== size) throw new Error(`component ${c} shares the solve of ${JSON.stringify(o.sharesSolveOf)}, which is not a component of its shape solved before it`);
+        if (of === undefined || n(o.sharesSolveOf as number) !== size)
+          throw new Error(`component ${c} shares the solve of ${JSON.stringify(o.sharesSolveOf)}, which is not a component of its shape solved before it`);
         solved.set(c, of);
         return;
       }
@@ -141,7 +151,8 @@ export class InstanceCheckpoint implements ComponentStore {
       if (m === undefined) throw new Error(`paths of component ${c} come before its monodromy solve`);
       const t = o.target;
       if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0) throw new Error('target is not an instance number');
-      if (!Array.isArray(o.paths) || o.paths.length > m.solutions.length) throw new Error(`paths is not a list of at most one path per solution of component ${c}`);
+      if (!Array.isArray(o.paths) || o.paths.length > m.solutions.length)
+        throw new Error(`paths is not a list of at most one path per solution of component ${c}`);
       const list = o.paths.map((p) => {
         const r = pathFromRecord(p, size, (i) => new Float64Array(m.solutions[i] ?? new Float64Array(2 * size)));
         if (r.index >= m.solutions.length) throw new Error(`path index ${r.index} is not a solution of component ${c}`);

@@ -21,14 +21,30 @@ import { collectSolutions } from '../solve/collect.js';
 import type { MonodromyOptions } from '../solve/monodromy.js';
 import type { SolveResult } from '../solve/result.js';
 import { classifyPoints, type ClassifyOptions, type CriticalSummary } from './classify.js';
-import { aliveChoices, aliveSubnetwork, COMPONENT_STALE_LOOPS, pathsToTarget, solveComponents, type ComponentsResult, type MonodromyComponent } from './components.js';
+import {
+  aliveChoices,
+  aliveSubnetwork,
+  COMPONENT_STALE_LOOPS,
+  pathsToTarget,
+  solveComponents,
+  type ComponentsResult,
+  type MonodromyComponent,
+} from './components.js';
 import { instanceHeader, InstanceCheckpoint } from './instanceCheckpoint.js';
 import { readCheckpointHeader } from '../parallel/checkpoint.js';
 import { defaultLimits } from '../track/presets.js';
 import { detourWarning } from '../solve/trackParameters.js';
 import { dataFamily, dataParameters, dataParametrizedSystem } from './families.js';
 import { linearNetwork, type LinearNetwork } from './model.js';
-import { incompleteReasons, monodromyIncomplete, monodromyToJSON, networkResultToJSON, type NetworkMonodromyJSON, type NetworkResult, type NetworkResultJSON } from './solveNetwork.js';
+import {
+  incompleteReasons,
+  monodromyIncomplete,
+  monodromyToJSON,
+  networkResultToJSON,
+  type NetworkMonodromyJSON,
+  type NetworkResult,
+  type NetworkResultJSON,
+} from './solveNetwork.js';
 
 /** Stale loops per component, as networkMonodromy: see COMPONENT_STALE_LOOPS there. */
 export const INSTANCE_STALE_LOOPS = COMPONENT_STALE_LOOPS;
@@ -112,7 +128,15 @@ function spread(values: readonly number[]): Spread {
 }
 
 /** Instance i as a solve result: the paths of every component to it, grouped into points. */
-async function instanceResult(network: LinearNetwork, networkSeed: number, seed: number, solved: ComponentsResult, i: number, target: CompiledSystem, classify?: ClassifyOptions): Promise<NetworkInstance> {
+async function instanceResult(
+  network: LinearNetwork,
+  networkSeed: number,
+  seed: number,
+  solved: ComponentsResult,
+  i: number,
+  target: CompiledSystem,
+  classify?: ClassifyOptions,
+): Promise<NetworkInstance> {
   const paths = pathsToTarget(solved, i, network.dims, target);
   const collected = await collectSolutions(paths, target, new Random(seed, STREAMS.componentGrouping));
   // A component whose direct paths to this instance failed was tracked again along a detour: say so.
@@ -122,7 +146,11 @@ async function instanceResult(network: LinearNetwork, networkSeed: number, seed:
   }
   const seconds = solved.runs.reduce((s, r) => s + (r.tracked[i]?.seconds ?? 0), 0);
   const solve: SolveResult = { seed, variables: network.variables, startSystem: 'monodromy', ...collected, paths, partial: false, seconds };
-  const { points, summary } = classifyPoints(network, collected.solutions.map((s) => s.x), classify);
+  const { points, summary } = classifyPoints(
+    network,
+    collected.solutions.map((s) => s.x),
+    classify,
+  );
   const incomplete = [monodromyIncomplete(solved.components, 'the trace test does not run on --instances yet'), ...incompleteReasons(network, solve, false)];
   return { network, networkSeed, method: 'monodromy', solve, points, summary, complete: false, incomplete };
 }
@@ -146,7 +174,9 @@ export async function networkInstances(options: InstancesOptions): Promise<Insta
   const began = performance.now();
   checkOptions(options);
   if (options.checkpoint !== undefined && options.resume !== undefined && options.checkpoint !== options.resume) {
-    throw new InputError(`--resume ${options.resume} continues writing to ${options.resume}; leave out --checkpoint ${options.checkpoint}, or give it the same file`);
+    throw new InputError(
+      `--resume ${options.resume} continues writing to ${options.resume}; leave out --checkpoint ${options.checkpoint}, or give it the same file`,
+    );
   }
   const found = options.resume === undefined ? undefined : readCheckpointHeader(options.resume);
   const seed = options.seed ?? found?.seed ?? randomSeed();
@@ -161,7 +191,17 @@ export async function networkInstances(options: InstancesOptions): Promise<Insta
   const system = dataParametrizedSystem(dims, points);
   const full = compileSystem(system);
   const { maxStaleLoops = INSTANCE_STALE_LOOPS, ...monodromy } = options.monodromy ?? {};
-  const store = openStore(options, system, seed, { run: 'instances', dims, points, dataSeed, sampling: formatSampling(sampling), maxStaleLoops, maxLoops: monodromy.maxLoops ?? null, preset: monodromy.preset ?? 'default', limits: monodromy.limits ? { ...defaultLimits, ...monodromy.limits } : null });
+  const store = openStore(options, system, seed, {
+    run: 'instances',
+    dims,
+    points,
+    dataSeed,
+    sampling: formatSampling(sampling),
+    maxStaleLoops,
+    maxLoops: monodromy.maxLoops ?? null,
+    preset: monodromy.preset ?? 'default',
+    limits: monodromy.limits ? { ...defaultLimits, ...monodromy.limits } : null,
+  });
   let solved: ComponentsResult;
   try {
     solved = await solveComponents(dataFamily(dims, points), targets, { seed, monodromy: { ...monodromy, maxStaleLoops }, ...(store ? { store } : {}) });
@@ -206,7 +246,9 @@ function openStore(options: InstancesOptions, system: System, seed: number, sett
   if (options.resume !== undefined) {
     const { dims } = settings;
     const choices = dims.length > 2 ? aliveChoices(dims) : [[]];
-    return InstanceCheckpoint.resume(options.resume, header, (c) => (c >= 0 && c < choices.length ? aliveSubnetwork(dims, choices[c]!).embedding.length : undefined));
+    return InstanceCheckpoint.resume(options.resume, header, (c) =>
+      c >= 0 && c < choices.length ? aliveSubnetwork(dims, choices[c]!).embedding.length : undefined,
+    );
   }
   return options.checkpoint === undefined ? undefined : InstanceCheckpoint.create(options.checkpoint, header);
 }

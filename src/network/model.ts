@@ -24,10 +24,7 @@ export type Matrix = readonly (readonly number[])[];
  * points are isolated and can all be counted. `weight-decay` uses one λ for every weight.
  */
 export type Regularization =
-  | { kind: 'generic' }
-  | { kind: 'none' }
-  | { kind: 'weight-decay'; lambda: number }
-  | { kind: 'entrywise'; lambda: readonly Matrix[] };
+  { kind: 'generic' } | { kind: 'none' } | { kind: 'weight-decay'; lambda: number } | { kind: 'entrywise'; lambda: readonly Matrix[] };
 
 export interface LinearNetworkOptions {
   /** Layer widths d_0 (inputs) … d_L (outputs); at least two. */
@@ -215,9 +212,7 @@ function entrywiseLambda(dims: readonly number[], reg: Regularization, d: Distri
 
 /** The weight matrices W_1 … W_L as matrices of variables. */
 function weightMatrices(dims: readonly number[], nvars: number): PolyMatrix[] {
-  return dims.slice(1).map((rows, k) =>
-    PolyMatrix.fromFunction(rows, dims[k]!, (i, j) => Polynomial.variable(nvars, weightIndex(dims, k, i, j))),
-  );
+  return dims.slice(1).map((rows, k) => PolyMatrix.fromFunction(rows, dims[k]!, (i, j) => Polynomial.variable(nvars, weightIndex(dims, k, i, j))));
 }
 
 /** The loss polynomial, built by matrix algebra from the Gram matrices. */
@@ -239,7 +234,10 @@ function lossPolynomial(dims: readonly number[], gram: NetworkGram, lambda: read
   W.forEach((Wk, k) => {
     regularizer = regularizer.add(PolyMatrix.fromNumbers(nvars, lambda[k]!).hadamard(Wk.hadamard(Wk)).sum().scale(0.5));
   });
-  return quadratic.sub(linear).add(Polynomial.constant(nvars, 0.5 * gram.YYtrace)).add(regularizer);
+  return quadratic
+    .sub(linear)
+    .add(Polynomial.constant(nvars, 0.5 * gram.YYtrace))
+    .add(regularizer);
 }
 
 const sameRow = (a: readonly number[], b: readonly number[]): boolean => a.every((v, t) => v === b[t]);
@@ -337,10 +335,25 @@ export function linearNetwork(options: LinearNetworkOptions): LinearNetwork {
   const gram = gramMatrices(X, Y);
   const variables = weightNames(dims);
   const loss = lossPolynomial(dims, gram, lambda);
-  const system = makeSystem(variables, variables.map((_, k) => loss.diff(k)));
+  const system = makeSystem(
+    variables,
+    variables.map((_, k) => loss.diff(k)),
+  );
   const warning = isolationWarning(symmetryReasons(dims, lambda, gram.XX));
   const drawn = !options.X || !options.Y || (options.regularization ?? { kind: 'generic' }).kind === 'generic';
-  return { dims, X, Y, lambda, gram, variables, loss, system, isolated: warning === undefined, ...(warning ? { warning } : {}), ...(drawn ? { dataSeed: seed } : {}) };
+  return {
+    dims,
+    X,
+    Y,
+    lambda,
+    gram,
+    variables,
+    loss,
+    system,
+    isolated: warning === undefined,
+    ...(warning ? { warning } : {}),
+    ...(drawn ? { dataSeed: seed } : {}),
+  };
 }
 
 /** Refuses a point that does not have one (re, im) pair per weight: a programming error. */

@@ -56,7 +56,11 @@ export interface NetworkMonodromyRun {
   readonly only?: (c: number) => boolean;
 }
 
-export async function networkMonodromy(options: LinearNetworkOptions, monodromy: MonodromyOptions = {}, run: NetworkMonodromyRun = {}): Promise<NetworkMonodromyResult> {
+export async function networkMonodromy(
+  options: LinearNetworkOptions,
+  monodromy: MonodromyOptions = {},
+  run: NetworkMonodromyRun = {},
+): Promise<NetworkMonodromyResult> {
   const { traceTest } = run;
   const began = performance.now();
   const seed = monodromy.seed ?? randomSeed();
@@ -78,5 +82,15 @@ export async function networkMonodromy(options: LinearNetworkOptions, monodromy:
   const regular = new Map(solved.runs.map((r) => [r.key, r.tracked[0]?.counts.regular ?? 0]));
   const components = solved.components.map((c) => ({ ...c, regular: c.monodromy || c.empty ? (regular.get(c.key) ?? 0) : zeroFound }));
   const collected = await collectSolutions(paths, target, new Random(seed, STREAMS.componentGrouping));
-  return { seed, network, system: full.system, components, pathsTracked: solved.pathsTracked, paths, partial: solved.partial, ...collected, seconds: (performance.now() - began) / 1000 };
+  return {
+    seed,
+    network,
+    system: full.system,
+    components,
+    pathsTracked: solved.pathsTracked,
+    paths,
+    partial: solved.partial,
+    ...collected,
+    seconds: (performance.now() - began) / 1000,
+  };
 }

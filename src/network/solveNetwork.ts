@@ -66,7 +66,10 @@ export interface NetworkSolveOptions extends SolveOptions {
    * `solve` here). The queue passes one that shards the paths over its workers and returns
    * the result a local solve would.
    */
-  solver?: (system: LinearNetwork['system'], options: SolveOptions & { seed: number; start: Exclude<NetworkMethod, 'auto' | 'monodromy' | 'decompose'> }) => Promise<SolveResult>;
+  solver?: (
+    system: LinearNetwork['system'],
+    options: SolveOptions & { seed: number; start: Exclude<NetworkMethod, 'auto' | 'monodromy' | 'decompose'> },
+  ) => Promise<SolveResult>;
   /**
    * For monodromy: what runs networkMonodromy (default here). The queue passes one that runs
    * each shape of components as a unit and returns the result a local run would.
@@ -143,7 +146,12 @@ export function describeStops(components: readonly MonodromyComponent[]): string
     parts.push(`${who} stopped after ${loops} loops in a row without new solutions`);
   }
   for (const r of runs.filter((r) => r.m.stoppedBy !== 'stale-loops')) {
-    const why: Record<MonodromyStop, string> = { 'stale-loops': '', 'target-count': 'at the target count', 'max-loops': `at the loop limit (${r.m.loops} loops), still finding solutions`, aborted: 'when interrupted' };
+    const why: Record<MonodromyStop, string> = {
+      'stale-loops': '',
+      'target-count': 'at the target count',
+      'max-loops': `at the loop limit (${r.m.loops} loops), still finding solutions`,
+      aborted: 'when interrupted',
+    };
     parts.push(`component ${r.key} stopped ${why[r.m.stoppedBy]}`);
   }
   const loops = runs.reduce((s, r) => s + r.m.loops, 0);
@@ -154,7 +162,8 @@ export function describeStops(components: readonly MonodromyComponent[]): string
 }
 
 /** The components monodromy solved itself (not W = 0, not empty, not sharing another's solve). */
-const solvedComponents = (components: readonly MonodromyComponent[]): MonodromyComponent[] => components.filter((c) => c.monodromy && !c.empty && !c.sharesSolveOf);
+const solvedComponents = (components: readonly MonodromyComponent[]): MonodromyComponent[] =>
+  components.filter((c) => c.monodromy && !c.empty && !c.sharesSolveOf);
 
 /** True when every component monodromy solved passed its trace test. */
 export function everyTracePassed(components: readonly MonodromyComponent[]): boolean {
@@ -191,7 +200,9 @@ export function incompleteReasons(network: LinearNetwork, r: SolveResult, someRa
   if (someRange) reasons.push('only a range of the paths was tracked');
   if (r.counts.failed > 0) reasons.push(`${r.counts.failed} path(s) failed, so critical points may be missing`);
   if (r.counts.illConditioned > 0) {
-    reasons.push(`${r.counts.illConditioned} endpoint(s) are ill-conditioned (condition above 1e10): counted apart from the regular points, and points near them may be missing or merged`);
+    reasons.push(
+      `${r.counts.illConditioned} endpoint(s) are ill-conditioned (condition above 1e10): counted apart from the regular points, and points near them may be missing or merged`,
+    );
   }
   if (r.counts.singular > 0 && network.isolated) {
     reasons.push(`${r.counts.singular} endpoint(s) are singular: counted once each, though they may be multiple points or lie on positive-dimensional sets`);
@@ -212,10 +223,19 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
   if (solver && seed === undefined) throw new InputError('a solve handed to another solver needs a seed: give one, and no --resume');
   const solved = solver
     ? await solver(network.system, { ...localOptions, seed: seed!, start: resolved })
-    : await solve(network.system, { ...localOptions, ...(seed === undefined ? {} : { seed }), start: resolved, ...(subdivision && seed !== undefined ? { subdivision } : {}) });
+    : await solve(network.system, {
+        ...localOptions,
+        ...(seed === undefined ? {} : { seed }),
+        start: resolved,
+        ...(subdivision && seed !== undefined ? { subdivision } : {}),
+      });
   const crossCheck = await runCrossCheck(network, solved, options);
   const result = crossCheck ? withCrossCheck(network.system, solved, crossCheck) : solved;
-  const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);
+  const { points, summary } = classifyPoints(
+    network,
+    result.solutions.map((s) => s.x),
+    classify,
+  );
   const incomplete = incompleteReasons(network, result, options.range !== undefined);
   const shortfall = crossCheck && crossCheckShortfall(crossCheck, resolved);
   if (shortfall) incomplete.push(shortfall);
@@ -234,7 +254,11 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
 async function runCrossCheck(network: LinearNetwork, r: SolveResult, options: NetworkSolveOptions): Promise<CrossCheck | undefined> {
   if (r.partial || !network.isolated || options.range !== undefined || options.crossCheck === false) return undefined;
   const regular = r.solutions.filter((s) => s.kind === 'regular').map((s) => s.x);
-  return monodromyCrossCheck(networkFamily(network), regular, { seed: r.seed, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
+  return monodromyCrossCheck(networkFamily(network), regular, {
+    seed: r.seed,
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }
 
 /**
@@ -248,10 +272,27 @@ async function solveByMonodromy(network: LinearNetwork, options: NetworkSolveOpt
   if (options.monodromySolver && (seed === undefined || options.traceTest !== undefined || monodromy?.targetCount !== undefined)) {
     throw new InputError('a monodromy solver of its own (the queue) needs a seed, and takes no trace test or target count');
   }
-  const m = options.monodromySolver ? await options.monodromySolver(spec, { ...mOptions, seed: seed! }) : await networkMonodromy(spec, mOptions, options.traceTest ? { traceTest: options.traceTest } : {});
+  const m = options.monodromySolver
+    ? await options.monodromySolver(spec, { ...mOptions, seed: seed! })
+    : await networkMonodromy(spec, mOptions, options.traceTest ? { traceTest: options.traceTest } : {});
   const partial = m.partial;
-  const result: SolveResult = { seed: m.seed, variables: network.variables, startSystem: 'monodromy', counts: m.counts, solutions: m.solutions, paths: m.paths, retracked: m.retracked, warnings: m.warnings, partial, seconds: m.seconds };
-  const { points, summary } = classifyPoints(network, result.solutions.map((s) => s.x), classify);
+  const result: SolveResult = {
+    seed: m.seed,
+    variables: network.variables,
+    startSystem: 'monodromy',
+    counts: m.counts,
+    solutions: m.solutions,
+    paths: m.paths,
+    retracked: m.retracked,
+    warnings: m.warnings,
+    partial,
+    seconds: m.seconds,
+  };
+  const { points, summary } = classifyPoints(
+    network,
+    result.solutions.map((s) => s.x),
+    classify,
+  );
   const others = incompleteReasons(network, result, false);
   const complete = options.traceTest !== undefined && !partial && everyTracePassed(m.components) && others.length === 0;
   const incomplete = complete ? [] : [...(everyTracePassed(m.components) ? [] : [monodromyIncomplete(m.components)]), ...others];
@@ -312,7 +353,20 @@ export interface CompletenessCheckJSON {
 export interface NetworkMonodromyJSON {
   loops: number;
   pathsTracked: number;
-  components: { key: string; solutions: number; loops?: number; staleLoops?: number; pathsTracked?: number; failedPaths?: number; stoppedBy?: string; seed?: number; empty?: string; note?: string; sharesSolveOf?: string; trace?: { proven: boolean; line: string; residual: number; witnessPoints: number; added: number } }[];
+  components: {
+    key: string;
+    solutions: number;
+    loops?: number;
+    staleLoops?: number;
+    pathsTracked?: number;
+    failedPaths?: number;
+    stoppedBy?: string;
+    seed?: number;
+    empty?: string;
+    note?: string;
+    sharesSolveOf?: string;
+    trace?: { proven: boolean; line: string; residual: number; witnessPoints: number; added: number };
+  }[];
 }
 
 /** The network result JSON: schema critsolve/result@1, extended (GUIDE §2). */
@@ -334,11 +388,40 @@ export interface NetworkResultJSON extends Omit<ResultJSON, 'solutions' | 'monod
 async function solveByDecomposition(network: LinearNetwork, options: NetworkSolveOptions & { seed: number }): Promise<NetworkResult> {
   const { seed, signal, classify, workers, onStage } = options;
   const dir = options.checkpoint ?? options.resume;
-  const { decomposition: d, sets } = await networkCriticalSets(network, { seed, ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}), ...(onStage ? { onProgress: onStage } : {}), ...(dir === undefined ? {} : { checkpointDir: dir }) });
+  const { decomposition: d, sets } = await networkCriticalSets(network, {
+    seed,
+    ...(workers === undefined ? {} : { workers }),
+    ...(signal ? { signal } : {}),
+    ...(onStage ? { onProgress: onStage } : {}),
+    ...(dir === undefined ? {} : { checkpointDir: dir }),
+  });
   const count = (kind: string): number => d.isolated.filter((s) => s.kind === kind).length;
-  const counts = { paths: d.pathsTracked, regular: count('regular'), singular: count('singular'), illConditioned: count('ill-conditioned'), atInfinity: 0, failed: d.failedPaths, real: d.isolated.filter((s) => s.kind === 'regular' && s.real).length };
-  const result: SolveResult = { seed, variables: network.variables, startSystem: 'decompose', counts, solutions: d.isolated, paths: [], retracked: [], warnings: d.warnings, partial: signal?.aborted === true, seconds: d.seconds };
-  const { points, summary } = classifyPoints(network, d.isolated.map((s) => s.x), classify);
+  const counts = {
+    paths: d.pathsTracked,
+    regular: count('regular'),
+    singular: count('singular'),
+    illConditioned: count('ill-conditioned'),
+    atInfinity: 0,
+    failed: d.failedPaths,
+    real: d.isolated.filter((s) => s.kind === 'regular' && s.real).length,
+  };
+  const result: SolveResult = {
+    seed,
+    variables: network.variables,
+    startSystem: 'decompose',
+    counts,
+    solutions: d.isolated,
+    paths: [],
+    retracked: [],
+    warnings: d.warnings,
+    partial: signal?.aborted === true,
+    seconds: d.seconds,
+  };
+  const { points, summary } = classifyPoints(
+    network,
+    d.isolated.map((s) => s.x),
+    classify,
+  );
   return { network, method: 'decompose', solve: result, criticalSets: sets, points, summary, complete: d.complete, incomplete: d.complete ? [] : [d.reason] };
 }
 
@@ -401,7 +484,16 @@ export function networkResultToJSON(r: NetworkResult, options: { includePaths?: 
   const solutions = base.map((s, i) => ({ ...s, ...pointToJSON(r.network, r.points[i]!) }));
   const monodromy = r.components ? { monodromy: monodromyToJSON(r.components, r.pathsTracked ?? 0) } : {};
   const components = r.criticalSets ? { components: r.criticalSets.map((c) => criticalSetToJSON(r.network, c)) } : {};
-  return { ...rest, method: r.method, completeness: standing, ...monodromy, ...components, network: networkToJSON(r.network), solutions, summary: summaryToJSON(r) };
+  return {
+    ...rest,
+    method: r.method,
+    completeness: standing,
+    ...monodromy,
+    ...components,
+    network: networkToJSON(r.network),
+    solutions,
+    summary: summaryToJSON(r),
+  };
 }
 
 /**
@@ -413,17 +505,37 @@ function completenessToJSON(r: NetworkResult): Completeness & { checks: Complete
   const checks: CompletenessCheckJSON[] = [];
   if (r.criticalSets) {
     checks.push({ check: 'every path of every witness superset accounted for', passed: !r.solve.partial && c.failed === 0, paths: c.paths, failed: c.failed });
-    checks.push({ check: 'every component passed the linear trace test', passed: r.criticalSets.every((s) => s.witness.complete), components: r.criticalSets.length });
-    const reason = r.complete ? 'numerical irreducible decomposition: every path accounted for, junk removed by membership tests, every component passed the linear trace test' : r.incomplete.join('; ');
+    checks.push({
+      check: 'every component passed the linear trace test',
+      passed: r.criticalSets.every((s) => s.witness.complete),
+      components: r.criticalSets.length,
+    });
+    const reason = r.complete
+      ? 'numerical irreducible decomposition: every path accounted for, junk removed by membership tests, every component passed the linear trace test'
+      : r.incomplete.join('; ');
     return { proven: r.complete, method: 'decompose', reason, checks };
   }
   if (r.method !== 'monodromy') {
     checks.push({ check: 'every path accounted for', passed: !r.solve.partial && c.failed === 0, paths: c.paths, failed: c.failed, atInfinity: c.atInfinity });
-    checks.push({ check: 'no singular or ill-conditioned endpoint', passed: c.singular === 0 && c.illConditioned === 0, singular: c.singular, illConditioned: c.illConditioned });
+    checks.push({
+      check: 'no singular or ill-conditioned endpoint',
+      passed: c.singular === 0 && c.illConditioned === 0,
+      singular: c.singular,
+      illConditioned: c.illConditioned,
+    });
     const x = r.solve.crossCheck;
     checks.push(
       x
-        ? { check: 'monodromy cross-check', passed: x.found.length === 0 && x.failedPaths === 0, loops: x.loops, pathsTracked: x.pathsTracked, failedPaths: x.failedPaths, newPoints: x.found.length, seed: x.seed, seconds: x.seconds }
+        ? {
+            check: 'monodromy cross-check',
+            passed: x.found.length === 0 && x.failedPaths === 0,
+            loops: x.loops,
+            pathsTracked: x.pathsTracked,
+            failedPaths: x.failedPaths,
+            newPoints: x.found.length,
+            seed: x.seed,
+            seconds: x.seconds,
+          }
         : { check: 'monodromy cross-check', passed: false, ran: false },
     );
   }
@@ -433,14 +545,40 @@ function completenessToJSON(r: NetworkResult): Completeness & { checks: Complete
       check: 'trace test on every solved component',
       passed: everyTracePassed(r.components),
       ran: solved.some((k) => k.trace !== undefined),
-      components: solved.map((k) => ({ key: k.key, ...(k.trace ? { proven: k.trace.proven, line: k.trace.line, residual: k.trace.residual, witnessPoints: k.trace.witnessPoints, extraPoints: k.trace.extraPoints, added: k.trace.added, pathsTracked: k.trace.pathsTracked, ...(k.trace.reason ? { reason: k.trace.reason } : {}) } : { ran: false }) })),
+      components: solved.map((k) => ({
+        key: k.key,
+        ...(k.trace
+          ? {
+              proven: k.trace.proven,
+              line: k.trace.line,
+              residual: k.trace.residual,
+              witnessPoints: k.trace.witnessPoints,
+              extraPoints: k.trace.extraPoints,
+              added: k.trace.added,
+              pathsTracked: k.trace.pathsTracked,
+              ...(k.trace.reason ? { reason: k.trace.reason } : {}),
+            }
+          : { ran: false }),
+      })),
     });
     checks.push({ check: 'zero patterns enumerated by construction', passed: true });
     checks.push({ check: 'every path accounted for', passed: !r.solve.partial && c.failed === 0, failed: c.failed });
-    checks.push({ check: 'no singular or ill-conditioned endpoint', passed: c.singular === 0 && c.illConditioned === 0, singular: c.singular, illConditioned: c.illConditioned });
+    checks.push({
+      check: 'no singular or ill-conditioned endpoint',
+      passed: c.singular === 0 && c.illConditioned === 0,
+      singular: c.singular,
+      illConditioned: c.illConditioned,
+    });
     return { proven: r.complete, method: 'trace test', reason: r.complete ? describeTraces(r.components) : r.incomplete.join('; '), checks };
   }
-  return { proven: r.complete, method: r.method, reason: r.complete ? 'every path accounted for, no singular or ill-conditioned endpoint, and every path of the monodromy cross-check came back to a point already found' : r.incomplete.join('; '), checks };
+  return {
+    proven: r.complete,
+    method: r.method,
+    reason: r.complete
+      ? 'every path accounted for, no singular or ill-conditioned endpoint, and every path of the monodromy cross-check came back to a point already found'
+      : r.incomplete.join('; '),
+    checks,
+  };
 }
 
 /**
@@ -456,10 +594,29 @@ export function monodromyToJSON(components: readonly MonodromyComponent[], paths
       ...(c.monodromy && c.sharesSolveOf
         ? { solutions: c.monodromy.solutions.length, sharesSolveOf: c.sharesSolveOf }
         : c.monodromy
-        ? { solutions: c.monodromy.solutions.length, loops: c.monodromy.loops, staleLoops: c.monodromy.staleLoops, pathsTracked: c.monodromy.pathsTracked, failedPaths: c.monodromy.failedPaths, stoppedBy: c.monodromy.stoppedBy, seed: c.monodromy.seed, ...(c.trace ? { trace: { proven: c.trace.proven, line: c.trace.line, residual: c.trace.residual, witnessPoints: c.trace.witnessPoints, added: c.trace.added } } : {}) }
-        : c.empty
-          ? { solutions: 0, empty: c.empty }
-          : { solutions: 1, note: 'W = 0, a critical point for every λ' }),
+          ? {
+              solutions: c.monodromy.solutions.length,
+              loops: c.monodromy.loops,
+              staleLoops: c.monodromy.staleLoops,
+              pathsTracked: c.monodromy.pathsTracked,
+              failedPaths: c.monodromy.failedPaths,
+              stoppedBy: c.monodromy.stoppedBy,
+              seed: c.monodromy.seed,
+              ...(c.trace
+                ? {
+                    trace: {
+                      proven: c.trace.proven,
+                      line: c.trace.line,
+                      residual: c.trace.residual,
+                      witnessPoints: c.trace.witnessPoints,
+                      added: c.trace.added,
+                    },
+                  }
+                : {}),
+            }
+          : c.empty
+            ? { solutions: 0, empty: c.empty }
+            : { solutions: 1, note: 'W = 0, a critical point for every λ' }),
     })),
   };
 }

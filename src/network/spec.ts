@@ -184,8 +184,7 @@ function readCsv(file: string, label: string): number[][] {
   return rows;
 }
 
-const transpose = (rows: readonly (readonly number[])[]): number[][] =>
-  rows[0]!.map((_, j) => rows.map((row) => row[j]!));
+const transpose = (rows: readonly (readonly number[])[]): number[][] => rows[0]!.map((_, j) => rows.map((row) => row[j]!));
 
 /**
  * Loads X or Y. A CSV file is checked against its width here, where the message can speak

@@ -8,8 +8,7 @@ import { InputError } from '../errors.js';
 import type { Random } from './rng.js';
 
 export type Distribution =
-  | { readonly kind: 'normal'; readonly mean: number; readonly sd: number }
-  | { readonly kind: 'uniform'; readonly low: number; readonly high: number };
+  { readonly kind: 'normal'; readonly mean: number; readonly sd: number } | { readonly kind: 'uniform'; readonly low: number; readonly high: number };
 
 /** How a network's random data and λ's are drawn. */
 export interface Sampling {
@@ -81,7 +80,9 @@ export function parseSampling(text: string, where = '--sampling'): Sampling {
   const parts = text.match(/[^,=\s]+\s*=\s*[A-Za-z]+\s*\([^)]*\)/g);
   const rest = parts ? parts.reduce((t, p) => t.replace(p, ''), text).replace(/[\s,]/g, '') : text;
   if (!parts || rest !== '') {
-    throw new InputError(`${where}: cannot read "${text}"; give a preset (${Object.keys(SAMPLING_PRESETS).join(', ')}) or X=normal(0,1),Y=normal(0,1),lambda=uniform(0,1)`);
+    throw new InputError(
+      `${where}: cannot read "${text}"; give a preset (${Object.keys(SAMPLING_PRESETS).join(', ')}) or X=normal(0,1),Y=normal(0,1),lambda=uniform(0,1)`,
+    );
   }
   for (const p of parts) {
     const [name, value] = [p.slice(0, p.indexOf('=')).trim(), p.slice(p.indexOf('=') + 1)];

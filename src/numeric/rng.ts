@@ -38,7 +38,6 @@ export const STREAMS = {
   dataLambda: 1_000_003,
 } as const;
 
-
 /** A seed for callers that did not give one; it is reported in the result. */
 export function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
@@ -47,7 +46,10 @@ export function randomSeed(): number {
 export class Random {
   private readonly gen: Generator;
 
-  constructor(readonly seed: number, readonly stream = 0) {
+  constructor(
+    readonly seed: number,
+    readonly stream = 0,
+  ) {
     // Mix the stream index into the seed so that streams (seed, k) are independent.
     const mixed = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul((stream | 0) + 0x7f4a7c15, 0x85ebca6b)) | 0;
     this.gen = xoroshiro128plus(mixed);
@@ -89,4 +91,3 @@ export class Random {
     return [this.normal() * Math.SQRT1_2, this.normal() * Math.SQRT1_2];
   }
 }
-

@@ -140,7 +140,9 @@ export function checkHeader(path: string, found: CheckpointHeader, expected: Che
     );
   }
   if (found.seed !== expected.seed) {
-    throw new InputError(`the checkpoint ${path} was written with seed ${found.seed}, not ${expected.seed}: resume with --seed ${found.seed} (or without --seed)${afresh}`);
+    throw new InputError(
+      `the checkpoint ${path} was written with seed ${found.seed}, not ${expected.seed}: resume with --seed ${found.seed} (or without --seed)${afresh}`,
+    );
   }
   const a = JSON.stringify(found.settings);
   const b = JSON.stringify(expected.settings);
@@ -163,14 +165,22 @@ export function readCheckpointLines(path: string, onLine: (text: string) => void
     try {
       onLine(text);
     } catch (err) {
-      throw new InputError(`the checkpoint ${path} is damaged at line ${lineNumber} (${(err as Error).message}): delete the line, or start afresh without --resume`);
+      throw new InputError(
+        `the checkpoint ${path} is damaged at line ${lineNumber} (${(err as Error).message}): delete the line, or start afresh without --resume`,
+      );
     }
   }
   return validBytes;
 }
 
 /** Reads the path records of a checkpoint whose header was checked (readCheckpointLines). */
-export function readCheckpoint(path: string, n: number, pathCount: number, startOf: (index: number) => Float64Array, onRecord: (r: PathResult) => void): number {
+export function readCheckpoint(
+  path: string,
+  n: number,
+  pathCount: number,
+  startOf: (index: number) => Float64Array,
+  onRecord: (r: PathResult) => void,
+): number {
   return readCheckpointLines(path, (text) => {
     const record = pathFromLine(text, n, startOf);
     if (record.index >= pathCount) throw new Error(`path index ${record.index} is not below the path count ${pathCount}`);

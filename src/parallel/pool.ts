@@ -72,7 +72,13 @@ export class WorkerPool<Task, Out> {
     const { threads, startAfterSeconds = 0, worker, workerData } = this.options;
     if (!this.pool && threads > 1 && this.inlineSeconds >= startAfterSeconds) {
       this.everStarted = true;
-      this.pool = new Piscina({ filename: workerFile(worker), ...(workerData === undefined ? {} : { workerData }), minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+      this.pool = new Piscina({
+        filename: workerFile(worker),
+        ...(workerData === undefined ? {} : { workerData }),
+        minThreads: threads,
+        maxThreads: threads,
+        idleTimeout: Infinity,
+      });
     }
     if (this.pool) {
       // Copied, not transferred: a detached buffer would slow this isolate's typed-array code (workers/track.ts).

@@ -71,7 +71,6 @@ export function unpackBatch(b: PackedBatch): PathResult[] {
   });
 }
 
-
 /** JSON has no NaN or Infinity: they are written as the strings "NaN", "Infinity", "-Infinity". */
 export const encode = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
 

@@ -41,7 +41,13 @@ export interface TrackTargetsHooks {
  * loops: a component with a handful of points and targets ends before threads would start).
  * A target left untracked by the signal is `undefined`.
  */
-export async function trackTargets(runner: TargetRunner, targets: readonly Float64Array[], workers: number, startAfterSeconds = POOL_AFTER_SECONDS, hooks: TrackTargetsHooks = {}): Promise<(PathResult[] | undefined)[]> {
+export async function trackTargets(
+  runner: TargetRunner,
+  targets: readonly Float64Array[],
+  workers: number,
+  startAfterSeconds = POOL_AFTER_SECONDS,
+  hooks: TrackTargetsHooks = {},
+): Promise<(PathResult[] | undefined)[]> {
   const job: TargetJob = runner.job;
   const out: (PathResult[] | undefined)[] = targets.map((_, t) => hooks.known?.get(t));
   const todo = targets.flatMap((_, t) => (out[t] === undefined ? [t] : []));
@@ -51,7 +57,12 @@ export async function trackTargets(runner: TargetRunner, targets: readonly Float
     const ts = todo.slice(k, k + perTask);
     tasks.push({ ts, targets: ts.map((t) => targets[t]!) });
   }
-  const pool = new WorkerPool<TargetTask, PackedBatch[]>({ worker: 'targets', threads: Math.max(1, Math.min(workers, tasks.length)), workerData: job, startAfterSeconds });
+  const pool = new WorkerPool<TargetTask, PackedBatch[]>({
+    worker: 'targets',
+    threads: Math.max(1, Math.min(workers, tasks.length)),
+    workerData: job,
+    startAfterSeconds,
+  });
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < tasks.length && !hooks.signal?.aborted) {

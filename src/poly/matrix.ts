@@ -38,16 +38,28 @@ export class PolyMatrix {
 
   add(other: PolyMatrix): PolyMatrix {
     this.sameShape(other, 'add');
-    return new PolyMatrix(this.rows, this.cols, this.entries.map((p, k) => p.add(other.entries[k]!)));
+    return new PolyMatrix(
+      this.rows,
+      this.cols,
+      this.entries.map((p, k) => p.add(other.entries[k]!)),
+    );
   }
 
   sub(other: PolyMatrix): PolyMatrix {
     this.sameShape(other, 'sub');
-    return new PolyMatrix(this.rows, this.cols, this.entries.map((p, k) => p.sub(other.entries[k]!)));
+    return new PolyMatrix(
+      this.rows,
+      this.cols,
+      this.entries.map((p, k) => p.sub(other.entries[k]!)),
+    );
   }
 
   scale(re: number, im = 0): PolyMatrix {
-    return new PolyMatrix(this.rows, this.cols, this.entries.map((p) => p.scale(re, im)));
+    return new PolyMatrix(
+      this.rows,
+      this.cols,
+      this.entries.map((p) => p.scale(re, im)),
+    );
   }
 
   mul(other: PolyMatrix): PolyMatrix {
@@ -66,7 +78,11 @@ export class PolyMatrix {
   /** Entrywise (Hadamard) product. */
   hadamard(other: PolyMatrix): PolyMatrix {
     this.sameShape(other, 'hadamard');
-    return new PolyMatrix(this.rows, this.cols, this.entries.map((p, k) => p.mul(other.entries[k]!)));
+    return new PolyMatrix(
+      this.rows,
+      this.cols,
+      this.entries.map((p, k) => p.mul(other.entries[k]!)),
+    );
   }
 
   /** Trace of a square matrix. */

@@ -63,9 +63,21 @@ export interface Declarations {
 export const IMAGINARY_UNITS: ReadonlySet<string> = new Set(['i', 'I']);
 
 /** Words that mathjs reads as operators or literals, so they cannot name a variable. */
-export const MATHJS_WORDS: ReadonlySet<string> = new Set(
-  ['mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity'],
-);
+export const MATHJS_WORDS: ReadonlySet<string> = new Set([
+  'mod',
+  'to',
+  'in',
+  'and',
+  'or',
+  'xor',
+  'not',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+]);
 
 /** The source text with its name, turning offsets into 1-based lines and columns. */
 export class SourceText {
@@ -127,7 +139,7 @@ function checkCharacters(src: SourceText, span: Span): void {
       throw src.error(`unbalanced parentheses: ')' without a matching '(' in '${src.quote(span)}'`, k);
     } else if (!POLYNOMIAL_CHAR.test(ch)) {
       const c = String.fromCodePoint(src.text.codePointAt(k)!);
-      const hint = c === '[' || c === ']' ? " (names like W1[1,2] are not supported: write W1_1_2)" : '';
+      const hint = c === '[' || c === ']' ? ' (names like W1[1,2] are not supported: write W1_1_2)' : '';
       throw src.error(`unexpected character '${c}' in '${src.quote(span)}'${hint}`, k);
     }
   }
@@ -140,7 +152,10 @@ function checkCharacters(src: SourceText, span: Span): void {
 export function readExpression(src: SourceText, span: Span): ParsedExpression {
   checkCharacters(src, span);
   // `**` becomes `^ ` and line breaks become spaces: same length, so offsets still match.
-  const text = src.text.slice(span.start, span.end).replace(/\*\*/g, '^ ').replace(/[\r\n]/g, ' ');
+  const text = src.text
+    .slice(span.start, span.end)
+    .replace(/\*\*/g, '^ ')
+    .replace(/[\r\n]/g, ' ');
   if (text.trim() === '') throw src.error('empty polynomial', span.start);
   let root: MathNode;
   try {

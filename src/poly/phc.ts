@@ -73,10 +73,7 @@ function readCountLine(src: SourceText): CountLine {
 function tooFewEquations(src: SourceText, count: CountLine, found: number, rest: Span): ParseError {
   const trailing = src.quote(rest);
   const hint = trailing === '' ? '' : `; is a ';' missing after '${trailing}'?`;
-  return src.error(
-    `the first line says ${count.equations} equations but only ${found} end with ';'${hint} (fix the count on the first line)`,
-    count.at,
-  );
+  return src.error(`the first line says ${count.equations} equations but only ${found} end with ';'${hint} (fix the count on the first line)`, count.at);
 }
 
 /**

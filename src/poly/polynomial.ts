@@ -225,7 +225,10 @@ export class Polynomial {
   extend(nvars: number): Polynomial {
     if (nvars < this.nvars) throw new RangeError('extend cannot drop variables');
     const pad = new Array<number>(nvars - this.nvars).fill(0);
-    return new Polynomial(nvars, this.terms.map((t) => ({ exps: [...t.exps, ...pad], re: t.re, im: t.im })));
+    return new Polynomial(
+      nvars,
+      this.terms.map((t) => ({ exps: [...t.exps, ...pad], re: t.re, im: t.im })),
+    );
   }
 
   /** Set of variable indices that appear. */

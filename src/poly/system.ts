@@ -11,11 +11,7 @@ export interface System {
   readonly equations: readonly Polynomial[];
 }
 
-export function makeSystem(
-  variables: readonly string[],
-  equations: readonly Polynomial[],
-  parameters: readonly string[] = [],
-): System {
+export function makeSystem(variables: readonly string[], equations: readonly Polynomial[], parameters: readonly string[] = []): System {
   const nvars = variables.length + parameters.length;
   const seen = new Set<string>();
   for (const name of [...variables, ...parameters]) {

@@ -21,18 +21,81 @@ const PHC: Dialect = { imaginaryUnit: 'i', reserved: new Set(['i', 'I', 'e', 'E'
 const BERTINI: Dialect = {
   imaginaryUnit: 'I',
   reserved: new Set([
-    'i', 'I', 'e', 'E', 'Pi', 'sin', 'cos', 'tan', 'exp', 'log', 'sqrt', 'END', 'CONFIG', 'INPUT', 'function',
-    'variable', 'variable_group', 'hom_variable_group', 'pathvariable', 'parameter', 'constant', 'subfunction',
-    'random', 'random_real',
+    'i',
+    'I',
+    'e',
+    'E',
+    'Pi',
+    'sin',
+    'cos',
+    'tan',
+    'exp',
+    'log',
+    'sqrt',
+    'END',
+    'CONFIG',
+    'INPUT',
+    'function',
+    'variable',
+    'variable_group',
+    'hom_variable_group',
+    'pathvariable',
+    'parameter',
+    'constant',
+    'subfunction',
+    'random',
+    'random_real',
   ]),
 };
 const JULIA: Dialect = {
   imaginaryUnit: 'im',
   reserved: new Set([
-    'im', 'pi', 'e', 'F', 'result', 'System', 'solve', 'randn', 'ComplexF64', 'baremodule', 'begin', 'break',
-    'catch', 'const', 'continue', 'do', 'else', 'elseif', 'end', 'export', 'false', 'finally', 'for', 'function',
-    'global', 'if', 'import', 'let', 'local', 'macro', 'module', 'quote', 'return', 'struct', 'true', 'try',
-    'using', 'while', 'abstract', 'mutable', 'primitive', 'type', 'where', 'in', 'isa', 'outer',
+    'im',
+    'pi',
+    'e',
+    'F',
+    'result',
+    'System',
+    'solve',
+    'randn',
+    'ComplexF64',
+    'baremodule',
+    'begin',
+    'break',
+    'catch',
+    'const',
+    'continue',
+    'do',
+    'else',
+    'elseif',
+    'end',
+    'export',
+    'false',
+    'finally',
+    'for',
+    'function',
+    'global',
+    'if',
+    'import',
+    'let',
+    'local',
+    'macro',
+    'module',
+    'quote',
+    'return',
+    'struct',
+    'true',
+    'try',
+    'using',
+    'while',
+    'abstract',
+    'mutable',
+    'primitive',
+    'type',
+    'where',
+    'in',
+    'isa',
+    'outer',
   ]),
 };
 const TEXT: Dialect = { imaginaryUnit: 'i', reserved: new Set(['i', 'I', ...MATHJS_WORDS]) };
@@ -174,7 +237,8 @@ export function writeJulia(system: System): string {
   if (parameters.length > 0) lines.push(`@var ${parameters.join(' ')}`);
   lines.push('F = System([');
   for (const p of system.equations) lines.push(`    ${formatPolynomial(p, names, JULIA)},`);
-  const declared = parameters.length > 0 ? `; variables = [${variables.join(', ')}], parameters = [${parameters.join(', ')}]` : `; variables = [${variables.join(', ')}]`;
+  const declared =
+    parameters.length > 0 ? `; variables = [${variables.join(', ')}], parameters = [${parameters.join(', ')}]` : `; variables = [${variables.join(', ')}]`;
   lines.push(`]${declared})`);
   if (parameters.length > 0) {
     lines.push(`# generic complex values for ${parameters.join(', ')}: replace them by the values you want`);
@@ -202,7 +266,12 @@ export function writeText(system: System): string {
  */
 export function writePhcSolutions(system: System, points: readonly Float64Array[]): string {
   const names = namesFor(system, PHC).slice(0, system.variables.length);
-  const num = (v: number): string => (v < 0 || Object.is(v, -0) ? '' : ' ') + v.toExponential(14).replace(/e([+-])(\d)$/, 'E$10$2').replace('e', 'E');
+  const num = (v: number): string =>
+    (v < 0 || Object.is(v, -0) ? '' : ' ') +
+    v
+      .toExponential(14)
+      .replace(/e([+-])(\d)$/, 'E$10$2')
+      .replace('e', 'E');
   const lines = ['THE SOLUTIONS :', `${points.length} ${names.length}`, '==========================================================================='];
   points.forEach((x, k) => {
     lines.push(`solution ${k + 1} :`, 't :  0.00000000000000E+00   0.00000000000000E+00', 'm : 1', 'the solution for t :');

@@ -65,7 +65,14 @@ export async function runUnitsOnQueue(units: readonly Unit[], options: RunOnQueu
   try {
     // Larger units first (a study's biggest architectures), so that no big unit starts last while the other workers idle.
     const order = new Map([...units].sort((a, b) => unitCost(b) - unitCost(a)).map((u, k) => [u.id, k + 1]));
-    const jobOptions = (u: Unit) => ({ jobId: u.id, attempts: options.attempts ?? 3, backoff: { type: 'fixed' as const, delay: 1000 }, removeOnComplete: false, removeOnFail: false, priority: Math.min(order.get(u.id) ?? 1, 2_000_000) });
+    const jobOptions = (u: Unit) => ({
+      jobId: u.id,
+      attempts: options.attempts ?? 3,
+      backoff: { type: 'fixed' as const, delay: 1000 },
+      removeOnComplete: false,
+      removeOnFail: false,
+      priority: Math.min(order.get(u.id) ?? 1, 2_000_000),
+    });
     await queue.addBulk(units.map((u) => ({ name: u.kind, data: u, opts: jobOptions(u) })));
     // Jobs that failed in an earlier run of this command are tried again: running it again asks for that.
     for (const u of units) {
@@ -91,14 +98,17 @@ export async function runUnitsOnQueue(units: readonly Unit[], options: RunOnQueu
           // The job was read before its state: read it again for the result it completed with.
           job = (await queue.getJob(id)) ?? job;
           const result = job.returnvalue as UnitResult | null | undefined;
-          if (!result || typeof result !== 'object') throw new UnitFailedError(`unit ${id} completed without a result; remove its job (or the queue) and run the same command again`);
+          if (!result || typeof result !== 'object')
+            throw new UnitFailedError(`unit ${id} completed without a result; remove its job (or the queue) and run the same command again`);
           await options.onResult(unit, result);
           pending.delete(id);
           if (removeEach) await job.remove();
           else finished.push(job);
         } else if (state === 'failed') {
           job = (await queue.getJob(id)) ?? job;
-          throw new UnitFailedError(`unit ${id} failed on every attempt (${job.attemptsMade}): ${job.failedReason}; fix the cause and run the same command again to retry it`);
+          throw new UnitFailedError(
+            `unit ${id} failed on every attempt (${job.attemptsMade}): ${job.failedReason}; fix the cause and run the same command again to retry it`,
+          );
         } else if (state === 'active') {
           const progress = job.progress;
           running.push({ id, ...(progress && typeof progress === 'object' ? { progress: progress as unknown as UnitProgress } : {}) });

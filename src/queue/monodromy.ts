@@ -40,7 +40,11 @@ export async function monodromyOnQueue(network: LinearNetworkOptions, options: M
 }
 
 /** The network's monodromy result from its units' lines (any order of units), as a local run's. */
-export async function mergeComponentUnits(network: LinearNetworkOptions, options: Pick<MonodromyOnQueueOptions, 'seed' | 'maxStaleLoops' | 'workers'>, unitLines: readonly (readonly string[])[]): Promise<NetworkMonodromyResult> {
+export async function mergeComponentUnits(
+  network: LinearNetworkOptions,
+  options: Pick<MonodromyOnQueueOptions, 'seed' | 'maxStaleLoops' | 'workers'>,
+  unitLines: readonly (readonly string[])[],
+): Promise<NetworkMonodromyResult> {
   const { seed, maxStaleLoops } = options;
   // Component order, each component's own lines in their order (its solve before its paths).
   const ordered = unitLines
@@ -60,7 +64,11 @@ export async function mergeComponentUnits(network: LinearNetworkOptions, options
     }
     const store = InstanceCheckpoint.resume(file, header, componentSize(network.dims));
     try {
-      return await networkMonodromy(network, { seed, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(maxStaleLoops === undefined ? {} : { maxStaleLoops }) }, { store });
+      return await networkMonodromy(
+        network,
+        { seed, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(maxStaleLoops === undefined ? {} : { maxStaleLoops }) },
+        { store },
+      );
     } finally {
       store.close();
     }

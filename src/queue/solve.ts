@@ -44,7 +44,14 @@ export async function solveOnQueue(source: SystemSource, options: SolveOnQueueOp
     const fd = openSync(file, 'wx');
     try {
       writeSync(fd, JSON.stringify(plan.header) + '\n');
-      for (const from of [...lines.keys()].sort((a, b) => a - b)) writeSync(fd, lines.get(from)!.map((l) => l + '\n').join(''));
+      for (const from of [...lines.keys()].sort((a, b) => a - b))
+        writeSync(
+          fd,
+          lines
+            .get(from)!
+            .map((l) => l + '\n')
+            .join(''),
+        );
     } finally {
       closeSync(fd);
     }

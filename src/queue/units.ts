@@ -36,7 +36,7 @@ export interface StudyUnit {
 export type SystemSource = { readonly text: string } | { readonly network: LinearNetworkOptions };
 
 export function systemOf(source: SystemSource): System {
-  return 'text' in source ? readSystemText(source.text, 'the unit\'s system') : linearNetwork(source.network).system;
+  return 'text' in source ? readSystemText(source.text, "the unit's system") : linearNetwork(source.network).system;
 }
 
 /** Paths [from, to) of a solve: the system, the seed and the start system fix every path. */
@@ -109,13 +109,27 @@ export function componentUnits(network: LinearNetworkOptions, seed: number, maxS
     byShape.set(shape, [...(byShape.get(shape) ?? []), c]);
   });
   const h = digest({ network, seed, maxStaleLoops: maxStaleLoops ?? null });
-  return [...byShape].map(([shape, components]) => ({ kind: 'components', id: `monodromy-${h}-shape-${shape}`, network, seed, shape, components, ...(maxStaleLoops === undefined ? {} : { maxStaleLoops }) }));
+  return [...byShape].map(([shape, components]) => ({
+    kind: 'components',
+    id: `monodromy-${h}-shape-${shape}`,
+    network,
+    seed,
+    shape,
+    components,
+    ...(maxStaleLoops === undefined ? {} : { maxStaleLoops }),
+  }));
 }
 
 /** The header of a network monodromy run's component checkpoint. */
 export function componentsHeader(network: LinearNetworkOptions, seed: number, maxStaleLoops?: number): CheckpointHeader {
   const built = linearNetwork(network);
-  return { schema: CHECKPOINT_SCHEMA, seed, system: systemHash(built.variables, buildProgram(built.system)), variables: built.variables, settings: { run: 'network-monodromy', maxStaleLoops: maxStaleLoops ?? null } };
+  return {
+    schema: CHECKPOINT_SCHEMA,
+    seed,
+    system: systemHash(built.variables, buildProgram(built.system)),
+    variables: built.variables,
+    settings: { run: 'network-monodromy', maxStaleLoops: maxStaleLoops ?? null },
+  };
 }
 
 /** Variables of component c of the network (for reading its solutions back). */
@@ -137,7 +151,8 @@ export async function runUnit(unit: Unit, options: RunUnitOptions = {}): Promise
     const total = study.instances;
     const result = await solveArchitecture(study, unit.arch, {
       ...workers,
-      onPhase: (phase, m) => options.onProgress?.({ done: 0, total, phase: phase === 'solve' && m ? `monodromy: ${m.solutions} solutions, ${m.loops} loops` : phase }),
+      onPhase: (phase, m) =>
+        options.onProgress?.({ done: 0, total, phase: phase === 'solve' && m ? `monodromy: ${m.solutions} solutions, ${m.loops} loops` : phase }),
     });
     if (!result) throw new Error(`unit ${unit.id} stopped before it finished`);
     return { kind: 'study', arch: unit.arch, result };
@@ -153,7 +168,12 @@ export async function runUnit(unit: Unit, options: RunUnitOptions = {}): Promise
       try {
         r = await networkMonodromy(
           unit.network,
-          { seed: unit.seed, ...workers, ...(unit.maxStaleLoops === undefined ? {} : { maxStaleLoops: unit.maxStaleLoops }), onProgress: (p) => options.onProgress?.({ done: 0, total: 0, phase: `shape ${unit.shape}: ${p.solutions} solutions, ${p.loops} loops` }) },
+          {
+            seed: unit.seed,
+            ...workers,
+            ...(unit.maxStaleLoops === undefined ? {} : { maxStaleLoops: unit.maxStaleLoops }),
+            onProgress: (p) => options.onProgress?.({ done: 0, total: 0, phase: `shape ${unit.shape}: ${p.solutions} solutions, ${p.loops} loops` }),
+          },
           { store, only: (c) => only.has(c) },
         );
       } finally {

@@ -100,7 +100,9 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<{ ran
     async (job: Job) => {
       const unit = job.data as Unit;
       const began = performance.now();
-      log(`worker: running ${unit.id}${job.attemptsMade > 0 || (job.stalledCounter ?? 0) > 0 ? ` (again: ${job.attemptsMade} failed attempt(s), ${job.stalledCounter ?? 0} stalled)` : ''}`);
+      log(
+        `worker: running ${unit.id}${job.attemptsMade > 0 || (job.stalledCounter ?? 0) > 0 ? ` (again: ${job.attemptsMade} failed attempt(s), ${job.stalledCounter ?? 0} stalled)` : ''}`,
+      );
       let last = 0;
       const slot = idle.pop() ?? new UnitThread(threads);
       let result: UnitResult;

@@ -38,11 +38,58 @@ function sampleCell(r: ArchitectureRow): string {
 }
 
 function table(rows: readonly ArchitectureRow[]): string {
-  const head = ['architecture', 'H', 'm', 'd', 'd_x', 'd_y', 'N', 'CBB', 'BKK', 'stable BKK', 'B_C', 'N_C', 'min N_C', 'N_C*', 'min N_R', 'mean N_R', 'max N_R', 'published CBB', 'published BKK', 'published N_C', 'published N_C*', 'published max N_R', 'counts agree', 'sample statistics: ours vs published'];
+  const head = [
+    'architecture',
+    'H',
+    'm',
+    'd',
+    'd_x',
+    'd_y',
+    'N',
+    'CBB',
+    'BKK',
+    'stable BKK',
+    'B_C',
+    'N_C',
+    'min N_C',
+    'N_C*',
+    'min N_R',
+    'mean N_R',
+    'max N_R',
+    'published CBB',
+    'published BKK',
+    'published N_C',
+    'published N_C*',
+    'published max N_R',
+    'counts agree',
+    'sample statistics: ours vs published',
+  ];
   const body = rows.map((r) =>
     [
       `<td class="l">${escape(r.label)}${r.done ? '' : ' <span class="na">(not run yet)</span>'}</td>`,
-      ...[r.H, r.m, r.d, r.dx, r.dy, r.N, r.bounds?.bezout, r.bounds?.mixedVolume, r.bounds?.stableMixedVolume, r.B_C, r.N_C, r.min_N_C, r.N_Cstar, r.N_R?.min, r.N_R?.mean.toFixed(2), r.N_R?.max, r.published?.CBB, r.published?.BKK, r.published?.N_C, r.published?.N_Cstar, r.published?.max_N_R].map(cell),
+      ...[
+        r.H,
+        r.m,
+        r.d,
+        r.dx,
+        r.dy,
+        r.N,
+        r.bounds?.bezout,
+        r.bounds?.mixedVolume,
+        r.bounds?.stableMixedVolume,
+        r.B_C,
+        r.N_C,
+        r.min_N_C,
+        r.N_Cstar,
+        r.N_R?.min,
+        r.N_R?.mean.toFixed(2),
+        r.N_R?.max,
+        r.published?.CBB,
+        r.published?.BKK,
+        r.published?.N_C,
+        r.published?.N_Cstar,
+        r.published?.max_N_R,
+      ].map(cell),
       agreementCell(r),
       sampleCell(r).replace('<td>', '<td class="l">'),
     ].join(''),
@@ -72,14 +119,30 @@ export async function studyReport(store: StudyStore): Promise<string> {
   const { study } = store;
   const rows = studyRows(store);
   const done = rows.filter((r) => r.done);
-  const histograms = await Promise.all(done.map((r) => realHistogramPlot(`${r.label}: real critical points over ${r.instances} instances`, r.realHistogram, r.published?.histogram)));
-  const losses = done.flatMap((r) => store.instances(r.arch).flatMap((t) => t.realLosses.map(([loss, index]) => ({ label: r.label, loss, index: index === null ? 'degenerate' : String(index) }))));
+  const histograms = await Promise.all(
+    done.map((r) => realHistogramPlot(`${r.label}: real critical points over ${r.instances} instances`, r.realHistogram, r.published?.histogram)),
+  );
+  const losses = done.flatMap((r) =>
+    store
+      .instances(r.arch)
+      .flatMap((t) => t.realLosses.map(([loss, index]) => ({ label: r.label, loss, index: index === null ? 'degenerate' : String(index) }))),
+  );
   const boundsSvg = done.length > 0 ? await boundsPlot(boundsRows(done)) : '';
   const lossSvg = losses.length > 0 ? await lossPlot(losses) : '';
-  const disagreeing = rows.flatMap((r) => disagreements(r).map((g) => `${r.label}: ${g.quantity} is ${g.ours} here and ${g.published} in ${r.published!.source} (${signed(g.ours - g.published)})`));
-  const lost = done.filter((r) => r.min_N_C !== undefined && r.N_C !== undefined && r.min_N_C < r.N_C).map((r) => `${r.label} (${r.min_N_C} of ${r.N_C} in the poorest instance; over all instances ${r.atInfinity} paths ended at infinity, ${r.failed} failed, ${r.singular} endpoints were singular)`);
+  const disagreeing = rows.flatMap((r) =>
+    disagreements(r).map((g) => `${r.label}: ${g.quantity} is ${g.ours} here and ${g.published} in ${r.published!.source} (${signed(g.ours - g.published)})`),
+  );
+  const lost = done
+    .filter((r) => r.min_N_C !== undefined && r.N_C !== undefined && r.min_N_C < r.N_C)
+    .map(
+      (r) =>
+        `${r.label} (${r.min_N_C} of ${r.N_C} in the poorest instance; over all instances ${r.atInfinity} paths ended at infinity, ${r.failed} failed, ${r.singular} endpoints were singular)`,
+    );
   const published = rows.filter((r) => r.published).map((r) => `${r.label}: ${r.published!.source}`);
-  const sources = published.length > 0 ? `<details class="note"><summary>Sources of the published numbers (${published.length} architectures)</summary><ul>${published.map((p) => `<li>${escape(p)}</li>`).join('')}</ul></details>` : '';
+  const sources =
+    published.length > 0
+      ? `<details class="note"><summary>Sources of the published numbers (${published.length} architectures)</summary><ul>${published.map((p) => `<li>${escape(p)}</li>`).join('')}</ul></details>`
+      : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>critsolve study: ${escape(study.name)}</title><style>${STYLE}</style></head>
 <body>

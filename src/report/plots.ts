@@ -9,7 +9,10 @@ const FONT = { font: 'system-ui, sans-serif', labelFont: 'system-ui, sans-serif'
 
 /** Renders a vega-lite spec to an SVG string. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const compiled = compile({ ...spec, config: { ...FONT, axis: { labelFont: FONT.font, titleFont: FONT.font }, legend: { labelFont: FONT.font, titleFont: FONT.font }, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
+  const compiled = compile({
+    ...spec,
+    config: { ...FONT, axis: { labelFont: FONT.font, titleFont: FONT.font }, legend: { labelFont: FONT.font, titleFont: FONT.font }, ...(spec.config ?? {}) },
+  } as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
     return await view.toSVG();
@@ -69,7 +72,12 @@ export function boundsPlot(rows: readonly { label: string; quantity: string; val
     encoding: {
       x: { field: 'label', type: 'nominal', title: 'architecture (d_x-…-d_y)', sort: null },
       y: { field: 'value', type: 'quantitative', scale: { type: 'log' }, title: 'count (log scale)' },
-      color: { field: 'quantity', type: 'nominal', title: 'count', sort: ['N_C found', 'N_C* found', 'BKK', 'stable BKK', 'B_C', 'multihomogeneous', 'CBB (Bézout)'] },
+      color: {
+        field: 'quantity',
+        type: 'nominal',
+        title: 'count',
+        sort: ['N_C found', 'N_C* found', 'BKK', 'stable BKK', 'B_C', 'multihomogeneous', 'CBB (Bézout)'],
+      },
       shape: { field: 'quantity', type: 'nominal' },
       tooltip: [{ field: 'label' }, { field: 'quantity' }, { field: 'value' }],
     },
@@ -104,7 +112,11 @@ export function diagramPlot(
   events: readonly { t: number; kind: string }[],
 ): Promise<string> {
   const x = { field: 't', type: 'quantitative' as const, scale: { type: 'log' as const }, title: 't (λ = t·Λ₀)' };
-  const rules = { data: { values: events.map((e) => ({ ...e, label: `${e.kind} ${e.t.toPrecision(7)}` })) }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#b3261e' }, encoding: { x: { field: 't', type: 'quantitative' as const } } };
+  const rules = {
+    data: { values: events.map((e) => ({ ...e, label: `${e.kind} ${e.t.toPrecision(7)}` })) },
+    mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#b3261e' },
+    encoding: { x: { field: 't', type: 'quantitative' as const } },
+  };
   return renderSvg({
     title,
     vconcat: [
@@ -115,17 +127,31 @@ export function diagramPlot(
           {
             data: { values: points.map((p) => ({ ...p })) },
             mark: { type: 'point', filled: true, size: 28 },
-            encoding: { x, y: { field: 'loss', type: 'quantitative', title: 'loss' }, color: { field: 'index', type: 'ordinal', title: 'Morse index', scale: { scheme: 'viridis' } }, shape: { field: 'index', type: 'nominal', title: 'Morse index' }, detail: { field: 'branch' } },
+            encoding: {
+              x,
+              y: { field: 'loss', type: 'quantitative', title: 'loss' },
+              color: { field: 'index', type: 'ordinal', title: 'Morse index', scale: { scheme: 'viridis' } },
+              shape: { field: 'index', type: 'nominal', title: 'Morse index' },
+              detail: { field: 'branch' },
+            },
           },
           rules,
-          { ...rules, mark: { type: 'text', angle: 270, align: 'left', dx: -4, dy: -6, fontSize: 10, color: '#b3261e' }, encoding: { x: { field: 't', type: 'quantitative' }, y: { value: 250 }, text: { field: 'label' } } },
+          {
+            ...rules,
+            mark: { type: 'text', angle: 270, align: 'left', dx: -4, dy: -6, fontSize: 10, color: '#b3261e' },
+            encoding: { x: { field: 't', type: 'quantitative' }, y: { value: 250 }, text: { field: 'label' } },
+          },
         ],
       },
       {
         width: 520,
         height: 90,
         layer: [
-          { data: { values: counts.map((c) => ({ ...c })) }, mark: { type: 'line', interpolate: 'step-after', point: true }, encoding: { x, y: { field: 'real', type: 'quantitative', title: 'real points' } } },
+          {
+            data: { values: counts.map((c) => ({ ...c })) },
+            mark: { type: 'line', interpolate: 'step-after', point: true },
+            encoding: { x, y: { field: 'real', type: 'quantitative', title: 'real points' } },
+          },
           rules,
         ],
       },
@@ -151,9 +177,21 @@ export function descentPlot(
         width: 520,
         height: 220,
         layer: [
-          { data: { values: curve.map((c) => ({ ...c })) }, mark: { type: 'line', color: '#4c78a8' }, encoding: { x, y: { field: 'loss', type: 'quantitative', title: 'loss' } } },
-          { data: { values: levels.map((l) => ({ ...l })) }, mark: { type: 'rule', strokeDash: [4, 3], color: '#b3261e' }, encoding: { y: { field: 'loss', type: 'quantitative' } } },
-          { data: { values: levels.map((l) => ({ ...l })) }, mark: { type: 'text', align: 'right', dy: -5, fontSize: 10, color: '#b3261e' }, encoding: { y: { field: 'loss', type: 'quantitative' }, x: { value: 515 }, text: { field: 'label' } } },
+          {
+            data: { values: curve.map((c) => ({ ...c })) },
+            mark: { type: 'line', color: '#4c78a8' },
+            encoding: { x, y: { field: 'loss', type: 'quantitative', title: 'loss' } },
+          },
+          {
+            data: { values: levels.map((l) => ({ ...l })) },
+            mark: { type: 'rule', strokeDash: [4, 3], color: '#b3261e' },
+            encoding: { y: { field: 'loss', type: 'quantitative' } },
+          },
+          {
+            data: { values: levels.map((l) => ({ ...l })) },
+            mark: { type: 'text', align: 'right', dy: -5, fontSize: 10, color: '#b3261e' },
+            encoding: { y: { field: 'loss', type: 'quantitative' }, x: { value: 515 }, text: { field: 'label' } },
+          },
         ],
       },
       {
@@ -161,7 +199,11 @@ export function descentPlot(
         height: 120,
         data: { values: singular.map((s) => ({ ...s })) },
         mark: { type: 'line' },
-        encoding: { x, y: { field: 'value', type: 'quantitative', title: 'singular values of W_L⋯W_1' }, color: { field: 'which', type: 'nominal', title: null } },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: 'singular values of W_L⋯W_1' },
+          color: { field: 'which', type: 'nominal', title: null },
+        },
       },
     ],
   } as TopLevelSpec);

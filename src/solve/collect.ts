@@ -67,7 +67,11 @@ export async function collectSolutions(
   // several paths (after re-tracking ruled out a jump), or shared with a singular endpoint, is a
   // multiple root that merely looked well conditioned: it is singular.
   const groups = [...regular, ...clusterOf(paths, 'singular', SINGULAR_TOLERANCE, direction)];
-  const merged = clusterPoints(groups.map((m) => paths[m[0]!]!.end), SINGULAR_TOLERANCE, direction);
+  const merged = clusterPoints(
+    groups.map((m) => paths[m[0]!]!.end),
+    SINGULAR_TOLERANCE,
+    direction,
+  );
   const points = merged.map((c) => c.members.flatMap((k) => groups[k]!).sort((a, b) => a - b));
   const isLone = (m: number[]): boolean => m.length === 1 && paths[m[0]!]!.code === 'success';
   const isRegular = (m: number[]): boolean => isLone(m) && paths[m[0]!]!.condition <= ILL_CONDITIONED;
@@ -115,7 +119,11 @@ export async function collectSolutions(
 
 function clusterOf(paths: PathResult[], code: 'success' | 'singular', tolerance: number, direction: Float64Array): number[][] {
   const which = paths.map((p, i) => (p.code === code ? i : -1)).filter((i) => i >= 0);
-  const clusters = clusterPoints(which.map((i) => paths[i]!.end), tolerance, direction);
+  const clusters = clusterPoints(
+    which.map((i) => paths[i]!.end),
+    tolerance,
+    direction,
+  );
   return clusters.map((c) => c.members.map((k) => which[k]!));
 }
 

@@ -123,7 +123,16 @@ export function withCrossCheck(system: System, r: SolveResult, check: CrossCheck
   const refiner = new Refiner(compileProgram(buildProgram(system)));
   const added: Solution[] = check.found.map((x) => {
     const m = refiner.measure(x);
-    return { x, kind: 'regular', multiplicity: 1, real: isReal(x, REGULAR_TOLERANCE), residual: m.residual, condition: m.condition, windingNumber: 1, paths: [] };
+    return {
+      x,
+      kind: 'regular',
+      multiplicity: 1,
+      real: isReal(x, REGULAR_TOLERANCE),
+      residual: m.residual,
+      condition: m.condition,
+      windingNumber: 1,
+      paths: [],
+    };
   });
   const counts = { ...r.counts, regular: r.counts.regular + added.length, real: r.counts.real + added.filter((s) => s.real).length };
   const warning = `the monodromy cross-check found ${added.length} solution(s) that no path reached; they are added (with no path)`;
@@ -144,6 +153,7 @@ export function crossCheckShortfall(check: CrossCheck, method: string): string |
 
 /** One line for the CLI: what the loops saw. */
 export function formatCrossCheck(check: CrossCheck): string {
-  const verdict = check.found.length === 0 && check.failedPaths === 0 ? 'every loop path came back to a solution already found' : crossCheckShortfall(check, 'start system');
+  const verdict =
+    check.found.length === 0 && check.failedPaths === 0 ? 'every loop path came back to a solution already found' : crossCheckShortfall(check, 'start system');
   return `cross-check: ${check.loops} monodromy loops, ${check.pathsTracked} paths, ${check.seconds.toFixed(2)} s: ${verdict}`;
 }

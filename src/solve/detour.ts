@@ -37,14 +37,25 @@ const same = (a: Float64Array, b: Float64Array): boolean => distInf(a, b) <= SAM
 /** Whether path `failed` failed before its endgame in a way a detour may get past. */
 export function detourable(r: PathResult, endgameStart: number): boolean {
   const radius = DETOUR_RADII[0]!;
-  return r.code === 'failed' && (r.cause === 'step_too_small' || r.cause === 'singular_jacobian' || r.cause === 'step_budget') && r.t > radius && r.t < 1 - endgameStart - radius;
+  return (
+    r.code === 'failed' &&
+    (r.cause === 'step_too_small' || r.cause === 'singular_jacobian' || r.cause === 'step_budget') &&
+    r.t > radius &&
+    r.t < 1 - endgameStart - radius
+  );
 }
 
 /**
  * The detoured records of the failed paths `failed`, by index, where the rules above choose
  * an end; `others` are the records of every other path of the solve.
  */
-export function detourFailures(runner: JobRunner, failed: readonly PathResult[], others: readonly PathResult[], endgameStart: number, preset: PresetName = 'default'): Map<number, PathResult> {
+export function detourFailures(
+  runner: JobRunner,
+  failed: readonly PathResult[],
+  others: readonly PathResult[],
+  endgameStart: number,
+  preset: PresetName = 'default',
+): Map<number, PathResult> {
   const limit = 1 - endgameStart;
   const out = new Map<number, PathResult>();
   const reached = others.filter((o) => o.code === 'success').map((o) => o.end);
@@ -61,8 +72,10 @@ export function detourFailures(runner: JobRunner, failed: readonly PathResult[],
     let why = '';
     if (untaken) [pick, why] = [untaken, 'one side ends at a regular point no other path reaches'];
     else if (local && diverging.length === 2) [pick, why] = [sides[0]!, 'both sides diverge'];
-    else if (local && diverging.length === 1 && sides.some((r) => r.code === 'success' && taken(r))) [pick, why] = [diverging[0]!, 'the other side ends where another path does'];
-    else if (local && sides.every((r) => r.code === 'singular') && same(sides[0]!.end, sides[1]!.end)) [pick, why] = [sides[0]!, 'both sides end at this singular point'];
+    else if (local && diverging.length === 1 && sides.some((r) => r.code === 'success' && taken(r)))
+      [pick, why] = [diverging[0]!, 'the other side ends where another path does'];
+    else if (local && sides.every((r) => r.code === 'singular') && same(sides[0]!.end, sides[1]!.end))
+      [pick, why] = [sides[0]!, 'both sides end at this singular point'];
     return pick && { ...pick, reason: `${pick.reason === undefined ? '' : `${pick.reason}; `}${where}: ${why}` };
   };
   for (const f of failed) {

@@ -151,7 +151,12 @@ function traceCoordinates(point: Float64Array, invariants: readonly Polynomial[]
 }
 
 /** The trace test of `solutions` of `system` at `parameters` (see the module comment). */
-export async function lineTraceTest(system: System, parameters: Float64Array, solutions: readonly Float64Array[], options: LineTraceOptions): Promise<LineTraceResult> {
+export async function lineTraceTest(
+  system: System,
+  parameters: Float64Array,
+  solutions: readonly Float64Array[],
+  options: LineTraceOptions,
+): Promise<LineTraceResult> {
   const began = performance.now();
   const n = system.variables.length;
   const q = system.parameters.length;
@@ -281,9 +286,23 @@ export async function lineTraceTest(system: System, parameters: Float64Array, so
     residual = normInf(combination) / Math.max(scale, Number.MIN_VALUE);
     if (residual <= tolerance) break;
   }
-  const base = { residual, tolerance, witnessPoints: witness.length, extraPoints: witness.length - known, rounds: Math.min(round + 1, rounds), loops, failedPaths, loopFailures };
+  const base = {
+    residual,
+    tolerance,
+    witnessPoints: witness.length,
+    extraPoints: witness.length - known,
+    rounds: Math.min(round + 1, rounds),
+    loops,
+    failedPaths,
+    loopFailures,
+  };
   if (!(residual <= tolerance)) {
-    return fail(failedPaths > 0 ? `${failedPaths} path(s) of the trace failed` : `the trace residual ${residual.toExponential(1)} stayed above ${tolerance.toExponential(0)} after ${rounds} rounds of loops`, base);
+    return fail(
+      failedPaths > 0
+        ? `${failedPaths} path(s) of the trace failed`
+        : `the trace residual ${residual.toExponential(1)} stayed above ${tolerance.toExponential(0)} after ${rounds} rounds of loops`,
+      base,
+    );
   }
   // 4. The complete witness set back to s = 0: the solutions at p0 on the same components.
   const [back] = await trackToTargets(aug, P, witness, [P0], settings, hooks);
@@ -310,7 +329,16 @@ export async function lineTraceTest(system: System, parameters: Float64Array, so
   }
   const seconds = (performance.now() - began) / 1000;
   if (unaccounted > 0) {
-    return { proven: false, method, ...base, failedPaths: base.failedPaths + unaccounted, added, pathsTracked, reason: `${unaccounted} point(s) of the complete cut did not come back to a regular solution at s = 0`, seconds };
+    return {
+      proven: false,
+      method,
+      ...base,
+      failedPaths: base.failedPaths + unaccounted,
+      added,
+      pathsTracked,
+      reason: `${unaccounted} point(s) of the complete cut did not come back to a regular solution at s = 0`,
+      seconds,
+    };
   }
   return { proven: true, method, ...base, added, pathsTracked, seconds };
 }

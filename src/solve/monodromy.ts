@@ -195,10 +195,14 @@ function checkedStart(system: System, compiled: CompiledSystem, pair: StartPair)
   const x = new Float64Array(pair.x);
   const m = new Refiner(fixParameters(compiled, pair.p)).refine(x);
   if (!(m.accuracy <= ACCURACY) || !(m.residual <= ACCURACY)) {
-    throw new InputError(`the start pair is not a solution: Newton's method at p0 left a residual of ${m.residual.toExponential(1)}; give x0 with F(x0; p0) = 0`);
+    throw new InputError(
+      `the start pair is not a solution: Newton's method at p0 left a residual of ${m.residual.toExponential(1)}; give x0 with F(x0; p0) = 0`,
+    );
   }
   if (!(m.condition < SINGULAR_CONDITION)) {
-    throw new InputError(`the start solution is singular (condition ${m.condition.toExponential(1)}); monodromy needs a nonsingular start solution at generic parameters`);
+    throw new InputError(
+      `the start solution is singular (condition ${m.condition.toExponential(1)}); monodromy needs a nonsingular start solution at generic parameters`,
+    );
   }
   return x;
 }

@@ -9,19 +9,44 @@ import type { MonodromyResult } from './monodromy.js';
 import type { SolveResult } from './result.js';
 
 export function monodromySolveResult(r: MonodromyResult): SolveResult {
-  const solutions = r.solutions.map((x, k) => ({ x, kind: 'regular' as const, multiplicity: 1, real: isReal(x, REGULAR_TOLERANCE), residual: r.residuals[k]!, condition: r.conditions[k]!, windingNumber: 1, paths: [] }));
+  const solutions = r.solutions.map((x, k) => ({
+    x,
+    kind: 'regular' as const,
+    multiplicity: 1,
+    real: isReal(x, REGULAR_TOLERANCE),
+    residual: r.residuals[k]!,
+    condition: r.conditions[k]!,
+    windingNumber: 1,
+    paths: [],
+  }));
   return {
     seed: r.seed,
     variables: r.variables,
     startSystem: 'monodromy',
-    counts: { paths: r.pathsTracked, regular: solutions.length, singular: 0, illConditioned: 0, atInfinity: 0, failed: r.failedPaths, real: solutions.filter((s) => s.real).length },
+    counts: {
+      paths: r.pathsTracked,
+      regular: solutions.length,
+      singular: 0,
+      illConditioned: 0,
+      atInfinity: 0,
+      failed: r.failedPaths,
+      real: solutions.filter((s) => s.real).length,
+    },
     solutions,
     paths: [],
     retracked: [],
     warnings: [monodromyCaveat(r)],
     partial: r.stoppedBy === 'aborted',
     parameters: { names: r.parameterNames, values: r.parameters },
-    monodromy: { loops: r.loops, staleLoops: r.staleLoops, pathsTracked: r.pathsTracked, stoppedBy: r.stoppedBy, orbits: r.orbits, workers: r.workers, ...(r.trace ? { trace: { passes: r.trace.passes, residual: r.trace.residual, tolerance: r.trace.tolerance, failedPaths: r.trace.failedPaths } } : {}) },
+    monodromy: {
+      loops: r.loops,
+      staleLoops: r.staleLoops,
+      pathsTracked: r.pathsTracked,
+      stoppedBy: r.stoppedBy,
+      orbits: r.orbits,
+      workers: r.workers,
+      ...(r.trace ? { trace: { passes: r.trace.passes, residual: r.trace.residual, tolerance: r.trace.tolerance, failedPaths: r.trace.failedPaths } } : {}),
+    },
     seconds: r.seconds,
   };
 }
@@ -32,7 +57,10 @@ function monodromyCaveat(r: MonodromyResult): string {
   if (!r.trace) return `${found}: not proven complete (no trace test)`;
   const residual = r.trace.residual.toExponential(1);
   if (r.trace.passes) return `${found}; the trace test passed (residual ${residual}): complete`;
-  const why2 = r.trace.failedPaths > 0 ? `${r.trace.failedPaths} of its paths failed` : `residual ${residual} above ${r.trace.tolerance.toExponential(0)}: solutions are missing`;
+  const why2 =
+    r.trace.failedPaths > 0
+      ? `${r.trace.failedPaths} of its paths failed`
+      : `residual ${residual} above ${r.trace.tolerance.toExponential(0)}: solutions are missing`;
   return `${found}; the trace test failed (${why2})`;
 }
 

@@ -104,7 +104,13 @@ export function completeness(r: SolveResult): Completeness {
   if (r.monodromy) {
     const t = r.monodromy.trace;
     if (t?.passes) return { proven: true, method: 'trace test', reason: `the trace test passed (residual ${t.residual.toExponential(1)})` };
-    return { proven: false, method: 'monodromy', reason: t ? 'the trace test failed: solutions are missing' : 'monodromy stops on evidence (loops that found nothing new), not on a proof; no trace test ran' };
+    return {
+      proven: false,
+      method: 'monodromy',
+      reason: t
+        ? 'the trace test failed: solutions are missing'
+        : 'monodromy stops on evidence (loops that found nothing new), not on a proof; no trace test ran',
+    };
   }
   const c = r.counts;
   const missing: string[] = [];
@@ -115,10 +121,16 @@ export function completeness(r: SolveResult): Completeness {
   if (c.singular > 0) missing.push(`${c.singular} singular endpoint(s), which may be multiple points or lie on positive-dimensional sets`);
   if (!r.crossCheck) missing.push('no monodromy cross-check ran (solve --cross-check), so no check tests the paths judged to diverge');
   else if (r.crossCheck.found.length > 0 || r.crossCheck.failedPaths > 0) {
-    missing.push(`the monodromy cross-check ${r.crossCheck.found.length > 0 ? `found ${r.crossCheck.found.length} solution(s) the paths missed` : `had ${r.crossCheck.failedPaths} failed loop path(s)`}`);
+    missing.push(
+      `the monodromy cross-check ${r.crossCheck.found.length > 0 ? `found ${r.crossCheck.found.length} solution(s) the paths missed` : `had ${r.crossCheck.failedPaths} failed loop path(s)`}`,
+    );
   }
   if (missing.length > 0) return { proven: false, method: `${r.startSystem} paths`, reason: missing.join('; ') };
-  return { proven: true, method: `${r.startSystem} paths and monodromy cross-check`, reason: `every path accounted for, and ${r.crossCheck!.loops} monodromy loops led to no other solution` };
+  return {
+    proven: true,
+    method: `${r.startSystem} paths and monodromy cross-check`,
+    reason: `every path accounted for, and ${r.crossCheck!.loops} monodromy loops led to no other solution`,
+  };
 }
 
 /** What the monodromy cross-check of a count saw (solve/crossCheck). */
@@ -248,7 +260,13 @@ export function resultToJSON(r: SolveResult, options: { includePaths?: boolean; 
     warnings: r.warnings,
     retracked: r.retracked,
     ...(r.crossCheck ? { crossCheck: crossCheckToJSON(r.crossCheck) } : {}),
-    ...(r.parameters ? { parameters: Object.fromEntries(r.parameters.names.map((name, k): [string, ComplexJSON] => [name, [r.parameters!.values[2 * k]!, r.parameters!.values[2 * k + 1]!]])) } : {}),
+    ...(r.parameters
+      ? {
+          parameters: Object.fromEntries(
+            r.parameters.names.map((name, k): [string, ComplexJSON] => [name, [r.parameters!.values[2 * k]!, r.parameters!.values[2 * k + 1]!]]),
+          ),
+        }
+      : {}),
     ...(r.monodromy ? { monodromy: r.monodromy } : {}),
     solutions: r.solutions.map(solutionToJSON),
     ...(options.includePaths ? { paths: r.paths.map(pathToJSON) } : {}),
@@ -257,7 +275,15 @@ export function resultToJSON(r: SolveResult, options: { includePaths?: boolean; 
 }
 
 function crossCheckToJSON(c: CrossCheck): CrossCheckJSON {
-  return { loops: c.loops, pathsTracked: c.pathsTracked, failedPaths: c.failedPaths, newSolutions: c.found.length, passed: c.found.length === 0 && c.failedPaths === 0, seed: c.seed, seconds: c.seconds };
+  return {
+    loops: c.loops,
+    pathsTracked: c.pathsTracked,
+    failedPaths: c.failedPaths,
+    newSolutions: c.found.length,
+    passed: c.found.length === 0 && c.failedPaths === 0,
+    seed: c.seed,
+    seconds: c.seconds,
+  };
 }
 
 /**

@@ -22,7 +22,15 @@ import type { Plan, PlanContext } from '../paths/source.js';
 import { recoverToricFailures } from './toricRecovery.js';
 import { detourable, detourFailures } from './detour.js';
 import { isStartKind, JobRunner, START_KIND_ORDER, startKinds } from '../paths/starts.js';
-import { checkHeader, CheckpointWriter, readCheckpoint, readCheckpointHeader, systemHash, CHECKPOINT_SCHEMA, type CheckpointHeader } from '../parallel/checkpoint.js';
+import {
+  checkHeader,
+  CheckpointWriter,
+  readCheckpoint,
+  readCheckpointHeader,
+  systemHash,
+  CHECKPOINT_SCHEMA,
+  type CheckpointHeader,
+} from '../parallel/checkpoint.js';
 import { BatchRunner } from '../parallel/trackTasks.js';
 import { runPaths } from '../parallel/schedule.js';
 import { PathStore, type LiveCounts } from '../parallel/store.js';
@@ -130,7 +138,9 @@ function plan(choice: StartChoice, context: PlanContext, options: SolveOptions, 
       candidates.push(startKinds[kind].plan({ ...context, timeLimit }));
     } catch (error) {
       if (!(error instanceof TimeLimitError)) throw error;
-      notes.push(`start auto: the mixed volume took longer than ${timeLimit} s, so the polyhedral start system was not considered (--start polyhedral waits for it)`);
+      notes.push(
+        `start auto: the mixed volume took longer than ${timeLimit} s, so the polyhedral start system was not considered (--start polyhedral waits for it)`,
+      );
     }
   }
   return candidates.reduce((best, c) => (c.pathCount < best.pathCount ? c : best));
@@ -148,7 +158,13 @@ function setup(system: System, seed: number, options: SolveOptions): Setup {
   // The projective chart a·X = 1: random, so that no start or end point lies on a·X = 0.
   const chart = Array.from({ length: 2 * (system.variables.length + 1) }, () => rng.normal());
   const notes: string[] = [];
-  const context: PlanContext = { system, seed, rng: rng.derive(1), chart: Float64Array.from(chart), ...(options.subdivision ? { subdivision: options.subdivision } : {}) };
+  const context: PlanContext = {
+    system,
+    seed,
+    rng: rng.derive(1),
+    chart: Float64Array.from(chart),
+    ...(options.subdivision ? { subdivision: options.subdivision } : {}),
+  };
   const p = plan(options.start ?? 'auto', context, options, notes);
   const kind = p.kind;
   if (p.pathCount > BigInt(Number.MAX_SAFE_INTEGER)) throw new InputError(`the ${kind} start system has ${p.pathCount} paths, too many to track`);
@@ -218,7 +234,10 @@ export async function solve(input: System | string, options: SolveOptions = {}):
   const s = setup(system, seed, { ...options, ...(start === undefined ? {} : { start }) });
   const preset = options.preset ?? 'default';
   // Options are checked before the checkpoint is created: a refused run leaves no file behind.
-  for (const [name, v] of [['workers', options.workers], ['batchSize', options.batchSize]] as const) {
+  for (const [name, v] of [
+    ['workers', options.workers],
+    ['batchSize', options.batchSize],
+  ] as const) {
     if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1)) throw new RangeError(`${name} must be a positive integer, got ${v}`);
   }
   const store = new PathStore(s.range[0], s.range[1], options.keepAllPaths === true);
@@ -258,7 +277,13 @@ export async function solve(input: System | string, options: SolveOptions = {}):
       // (Only when every path was tracked: the rules ask which ends no other path reached.)
       if (stuck.length > 0 && store.total === s.pathCount) {
         const others = paths.filter((r) => !again.has(r.index));
-        for (const [i, r] of detourFailures((local ??= new JobRunner(s.job)), stuck, [...others, ...[...again.values()].filter((r) => r.code !== 'failed')], presets.default.endgameStart)) again.set(i, r);
+        for (const [i, r] of detourFailures(
+          (local ??= new JobRunner(s.job)),
+          stuck,
+          [...others, ...[...again.values()].filter((r) => r.code !== 'failed')],
+          presets.default.endgameStart,
+        ))
+          again.set(i, r);
       }
       return indices.map((i) => again.get(i)!);
     };
@@ -282,7 +307,11 @@ export async function solve(input: System | string, options: SolveOptions = {}):
     };
     if (!options.crossCheck || partial || store.total < total) return result;
     const regular = result.solutions.filter((x) => x.kind === 'regular').map((x) => x.x);
-    const check = await monodromyCrossCheck(coefficientFamily(system), regular, { seed, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.signal ? { signal: options.signal } : {}) });
+    const check = await monodromyCrossCheck(coefficientFamily(system), regular, {
+      seed,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     return check ? { ...withCrossCheck(system, result, check), seconds: (performance.now() - began) / 1000 } : result;
   } finally {
     writer?.close();

@@ -46,7 +46,10 @@ export function linearStartPair(system: System, compiled: CompiledSystem, rng: R
   if (q === 0) throw new InputError('monodromy needs a system with parameters: declare them on a `parameters:` line');
   const bad = nonlinearEquations(system);
   if (bad.length > 0) {
-    const list = bad.slice(0, 3).map(([i, d]) => `equation ${i} has degree ${d}`).join(', ');
+    const list = bad
+      .slice(0, 3)
+      .map(([i, d]) => `equation ${i} has degree ${d}`)
+      .join(', ');
     throw new InputError(
       `cannot find a start pair by itself: the parameters must enter every equation linearly, but ${list} in the parameters; give a start pair (a solution x0 at parameters p0)`,
     );

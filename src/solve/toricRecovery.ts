@@ -23,7 +23,13 @@ const SAME_START = 1e-6;
  * recovered path's record shows the recovered solution of P(y; c) as its start, with a note.
  * Any path whose toric phase fails here too is recovered with them.
  */
-export async function recoverToricFailures(job: TrackJob, compiled: CompiledSystem, failed: readonly number[], seed: number, workers?: number): Promise<Map<number, PathResult>> {
+export async function recoverToricFailures(
+  job: TrackJob,
+  compiled: CompiledSystem,
+  failed: readonly number[],
+  seed: number,
+  workers?: number,
+): Promise<Map<number, PathResult>> {
   const out = new Map<number, PathResult>();
   if (job.start.kind !== 'polyhedral' || failed.length === 0) return out;
   const start = job.start;
@@ -40,7 +46,14 @@ export async function recoverToricFailures(job: TrackJob, compiled: CompiledSyst
   if (known.length === 0) return out;
   const family = polyhedralFamily(start.data);
   const c0 = Float64Array.from(start.data.start);
-  const m = await monodromySolve(family, { seed, startPair: { x: known[0]!, p: c0 }, knownSolutions: known.slice(1), targetCount: total, maxStaleLoops: RECOVERY_STALE_LOOPS, ...(workers === undefined ? {} : { workers }) });
+  const m = await monodromySolve(family, {
+    seed,
+    startPair: { x: known[0]!, p: c0 },
+    knownSolutions: known.slice(1),
+    targetCount: total,
+    maxStaleLoops: RECOVERY_STALE_LOOPS,
+    ...(workers === undefined ? {} : { workers }),
+  });
   // Known ends sorted by their first coordinate's real part: a point is looked up in the
   // window of that coordinate its tolerance allows, not against all of them.
   const byFirst = [...known].sort((a, b) => a[0]! - b[0]!);
@@ -76,4 +89,3 @@ export async function recoverToricFailures(job: TrackJob, compiled: CompiledSyst
  * slice system (4,796 paths) left 13 of 20 missing after 10 stale loops, 5 minutes in one thread.
  */
 const RECOVERY_STALE_LOOPS = 3;
-

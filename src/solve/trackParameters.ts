@@ -94,7 +94,14 @@ export function solutionOrbits(solutions: readonly Float64Array[], generators: r
 }
 
 /** The path of solution i: its representative's path carried by the generators of its word. */
-function imagePath(i: number, start: Float64Array, repPath: PathResult, generators: readonly number[], symmetries: readonly ((x: Float64Array) => Float64Array)[], repIndex: number): PathResult {
+function imagePath(
+  i: number,
+  start: Float64Array,
+  repPath: PathResult,
+  generators: readonly number[],
+  symmetries: readonly ((x: Float64Array) => Float64Array)[],
+  repIndex: number,
+): PathResult {
   if (generators.length === 0) return { ...repPath, index: i, start };
   let end = repPath.end;
   for (const g of generators) end = symmetries[g]!(end);
@@ -151,7 +158,10 @@ export async function trackToTargets(
   const orbits = solutionOrbits(solutions, symmetries);
   const reps = orbits.representatives;
   for (const [t, paths] of hooks.known ?? []) {
-    if (paths.length !== reps.length) throw new InputError(`the checkpoint's paths to target ${t + 1} are ${paths.length}, not one per orbit of the solutions (${reps.length}): it was written by another version; start afresh without --resume`);
+    if (paths.length !== reps.length)
+      throw new InputError(
+        `the checkpoint's paths to target ${t + 1} are ${paths.length}, not one per orbit of the solutions (${reps.length}): it was written by another version; start afresh without --resume`,
+      );
   }
   const packed = new Float64Array(2 * n * reps.length);
   reps.forEach((r, k) => packed.set(solutions[r]!, 2 * n * k));
@@ -208,7 +218,14 @@ export async function trackToTargets(
     const paths = expand(chosen, all);
     const collected = await collectSolutions(paths, fixParameters(runner.compiled, target), targetStream(seed, t).derive(0), retrack);
     if (detour) collected.warnings.unshift(detourWarning(detour, collected.counts.failed));
-    out.push({ ...collected, parameters: new Float64Array(target), paths, pathsTracked: reps.length + retracks, seconds: hooks.known?.has(t) ? 0 : perTarget, ...(detour ? { detour } : {}) });
+    out.push({
+      ...collected,
+      parameters: new Float64Array(target),
+      paths,
+      pathsTracked: reps.length + retracks,
+      seconds: hooks.known?.has(t) ? 0 : perTarget,
+      ...(detour ? { detour } : {}),
+    });
   }
   return out;
 }

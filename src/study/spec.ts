@@ -73,15 +73,24 @@ const studySchema = z.strictObject({
   architectures: z
     .array(
       z.strictObject({
-        dims: z.array(z.number().int().min(1, 'a layer width must be at least 1 (a zero width leaves no network)')).min(2, 'needs at least two widths, inputs and outputs'),
+        dims: z
+          .array(z.number().int().min(1, 'a layer width must be at least 1 (a zero width leaves no network)'))
+          .min(2, 'needs at least two widths, inputs and outputs'),
         points: positiveInt.optional(),
         published: published.optional(),
       }),
     )
     .min(1, 'needs at least one architecture'),
   instances: positiveInt.max(1_000_000).optional(),
-  sampling: z.union([z.string(), z.strictObject({ X: distribution('X').optional(), Y: distribution('Y').optional(), lambda: distribution('lambda').optional() })]).optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  sampling: z
+    .union([z.string(), z.strictObject({ X: distribution('X').optional(), Y: distribution('Y').optional(), lambda: distribution('lambda').optional() })])
+    .optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   boundsSeconds: z.number().positive().optional(),
 });
 
@@ -91,7 +100,10 @@ type StudyInput = z.infer<typeof studySchema>;
 function describeIssues(error: z.ZodError, source: string): string {
   const lines = error.issues.slice(0, 5).map((issue) => {
     const where = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '(top level)';
-    const message = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')} (allowed: ${allowedKeys(issue.path)})` : issue.message;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')} (allowed: ${allowedKeys(issue.path)})`
+        : issue.message;
     return `${where}: ${message}`;
   });
   if (error.issues.length > 5) lines.push(`and ${error.issues.length - 5} more problems`);
@@ -150,7 +162,9 @@ export function loadStudyFile(file: string, defaults: { seed: number }): Study {
   try {
     value = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new InputError(`the study file ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(
+      `the study file ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return studyFromValue(value, file, { name: file.replace(/^.*\//, '').replace(/\.[^.]*$/, ''), ...defaults });
 }

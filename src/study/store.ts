@@ -93,7 +93,9 @@ export class StudyStore {
     const stored = StudyStore.read(db, file);
     if (JSON.stringify(studyToValue(stored)) !== value) {
       db.close();
-      throw new InputError(`${file} holds another study (${stored.name}: ${describe(stored)}), not this one (${study.name}: ${describe(study)}); give another --store, or run that study's own command to resume it`);
+      throw new InputError(
+        `${file} holds another study (${stored.name}: ${describe(stored)}), not this one (${study.name}: ${describe(study)}); give another --store, or run that study's own command to resume it`,
+      );
     }
     return new StudyStore(db, file, stored);
   }
@@ -135,7 +137,8 @@ export class StudyStore {
   }
 
   state(arch: number): ArchitectureState {
-    const row = this.db.prepare('SELECT bounds, source, done, seconds FROM architectures WHERE arch = ?').get(arch) as { bounds: string | null; source: string | null; done: number; seconds: number | null } | undefined;
+    const row = this.db.prepare('SELECT bounds, source, done, seconds FROM architectures WHERE arch = ?').get(arch) as
+      { bounds: string | null; source: string | null; done: number; seconds: number | null } | undefined;
     if (!row) return { done: false };
     return {
       done: row.done === 1,
@@ -146,7 +149,9 @@ export class StudyStore {
   }
 
   saveBounds(arch: number, bounds: BoundsRow): void {
-    this.db.prepare('INSERT INTO architectures (arch, bounds) VALUES (?, ?) ON CONFLICT (arch) DO UPDATE SET bounds = excluded.bounds').run(arch, JSON.stringify(bounds));
+    this.db
+      .prepare('INSERT INTO architectures (arch, bounds) VALUES (?, ?) ON CONFLICT (arch) DO UPDATE SET bounds = excluded.bounds')
+      .run(arch, JSON.stringify(bounds));
   }
 
   /** The architecture's source solve and every instance, and the mark that it is done: all or nothing. */
@@ -156,7 +161,9 @@ export class StudyStore {
       this.db.prepare('DELETE FROM instances WHERE arch = ?').run(arch);
       for (const r of rows) insert.run(arch, r.instance, r.seed, JSON.stringify(r));
       this.db
-        .prepare('INSERT INTO architectures (arch, source, done, seconds) VALUES (?, ?, 1, ?) ON CONFLICT (arch) DO UPDATE SET source = excluded.source, done = 1, seconds = excluded.seconds')
+        .prepare(
+          'INSERT INTO architectures (arch, source, done, seconds) VALUES (?, ?, 1, ?) ON CONFLICT (arch) DO UPDATE SET source = excluded.source, done = 1, seconds = excluded.seconds',
+        )
         .run(arch, JSON.stringify(source), seconds);
     })();
   }
@@ -180,7 +187,9 @@ export class StudyStore {
    */
   mergeFrom(other: StudyStore): number {
     if (JSON.stringify(studyToValue(other.study)) !== JSON.stringify(studyToValue(this.study))) {
-      throw new InputError(`${other.file} holds another study (${other.study.name}: ${describe(other.study)}), not the one in ${this.file} (${this.study.name}: ${describe(this.study)})`);
+      throw new InputError(
+        `${other.file} holds another study (${other.study.name}: ${describe(other.study)}), not the one in ${this.file} (${this.study.name}: ${describe(this.study)})`,
+      );
     }
     let copied = 0;
     for (const k of this.study.architectures.keys()) {

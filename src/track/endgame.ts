@@ -25,13 +25,7 @@ export function valuations(out: Float64Array, x: Float64Array, xdot: Float64Arra
  * valuation is clearly negative, agrees with the previous checkpoint, and agrees with the
  * growth actually observed between the checkpoints (log |x| against log s).
  */
-export function divergesStably(
-  v: Float64Array,
-  vPrev: Float64Array,
-  x: Float64Array,
-  absPrev: Float64Array,
-  logRatio: number,
-): boolean {
+export function divergesStably(v: Float64Array, vPrev: Float64Array, x: Float64Array, absPrev: Float64Array, logRatio: number): boolean {
   for (let i = 0; i < v.length; i++) {
     const vi = v[i]!;
     if (vi >= -0.05) continue;

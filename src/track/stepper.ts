@@ -316,7 +316,12 @@ export class SegmentStepper {
    * and the trust region, as the Padé predictor sees them (sampling radius `radius` in t,
    * narrowed where the path needs it). Undefined when Hx is singular or H cannot be sampled.
    */
-  pathCoefficients(x: Float64Array, tre: number, tim: number, radius: number): { x1: Float64Array; x2: Float64Array; x3: Float64Array; trust: number } | undefined {
+  pathCoefficients(
+    x: Float64Array,
+    tre: number,
+    tim: number,
+    radius: number,
+  ): { x1: Float64Array; x2: Float64Array; x3: Float64Array; trust: number } | undefined {
     this.homotopy.evaluateAll(this.H, this.Hx, this.Ht, x, tre, tim);
     if (!this.lu.factor(this.Hx) || !this.taylor(x, tre, tim, radius)) return undefined;
     this.haveTaylor = false;

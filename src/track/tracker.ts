@@ -161,7 +161,14 @@ export class PathTracker {
     // The waypoints of the path in t before the endgame: the segment [0, 1 − s_E], or with a
     // detour a triangle of height ±r over [t − r, t + r] in the complex t-plane.
     const d = this.detour;
-    const stops: [number, number][] = d ? [[d.t - d.radius, 0], [d.t, d.side * d.radius], [d.t + d.radius, 0], [1 - sE, 0]] : [[1 - sE, 0]];
+    const stops: [number, number][] = d
+      ? [
+          [d.t - d.radius, 0],
+          [d.t, d.side * d.radius],
+          [d.t + d.radius, 0],
+          [1 - sE, 0],
+        ]
+      : [[1 - sE, 0]];
     let [tr, ti] = [0, 0];
     for (const [br, bi] of stops) {
       const status = st.trackSegment(x, tr, ti, br, bi);
@@ -214,7 +221,15 @@ export class PathTracker {
       const conclusiveRun = diverging > 0 && Math.log10(runStart / s) >= DIVERGENCE_DECADES - 1e-9 && size >= RUN_GROWTH * runSize && size >= MIN_NORM_STOPPED;
       const farAndGrown = diverging >= CONFIRMATIONS && size >= MIN_NORM_AT_INFINITY && size >= MIN_GROWTH_AT_INFINITY * startSize;
       if (conclusiveRun || farAndGrown) {
-        return this.result(index, 'at_infinity', ax, 1 - s, 1, 'stable_valuation', `${minimum(v).toFixed(2)} over ${Math.log10(runStart / s).toFixed(1)} decades of s, |x| = ${size.toExponential(1)}`);
+        return this.result(
+          index,
+          'at_infinity',
+          ax,
+          1 - s,
+          1,
+          'stable_valuation',
+          `${minimum(v).toFixed(2)} over ${Math.log10(runStart / s).toFixed(1)} decades of s, |x| = ${size.toExponential(1)}`,
+        );
       }
       const minV = minimum(v);
       if (cond < FINISH_CONDITION && diverging === 0 && !finishedSingular) {
@@ -247,7 +262,15 @@ export class PathTracker {
       const sNext = s * preset.endgameRatio;
       if (sNext < MIN_S) {
         if (minV < -0.05 && (diverging > 0 || size >= MIN_NORM_STOPPED)) {
-          return this.result(index, 'at_infinity', ax, 1 - s, 1, 'negative_valuation', `${minV.toFixed(2)} at s = ${s.toExponential(1)}, |x| = ${size.toExponential(1)}`);
+          return this.result(
+            index,
+            'at_infinity',
+            ax,
+            1 - s,
+            1,
+            'negative_valuation',
+            `${minV.toFixed(2)} at s = ${s.toExponential(1)}, |x| = ${size.toExponential(1)}`,
+          );
         }
         if (finishedSingular) return finishedSingular;
         if (previousEstimate) return this.finishedOrInfinite(index, previousEstimate, 'Cauchy estimates did not settle');
@@ -262,7 +285,15 @@ export class PathTracker {
         // Tracking broke down on a path already seen to diverge: ill-conditioning from the
         // growth itself, not a failure to find a finite endpoint.
         if (wouldDiverge || (checkpoints === 0 && farOrGrown)) {
-          return this.result(index, 'at_infinity', ax, 1 - s, 1, 'diverging', `(|x| = ${size.toExponential(1)}); tracking stopped (${status.replace(/_/g, ' ')})`);
+          return this.result(
+            index,
+            'at_infinity',
+            ax,
+            1 - s,
+            1,
+            'diverging',
+            `(|x| = ${size.toExponential(1)}); tracking stopped (${status.replace(/_/g, ' ')})`,
+          );
         }
         if (finishedSingular) return finishedSingular;
         if (previousEstimate && status !== 'too_large') return this.finishedOrInfinite(index, previousEstimate, `endgame stopped: ${status}`);
@@ -274,10 +305,7 @@ export class PathTracker {
   }
 
   private finishedOrInfinite(index: number, end: Float64Array, note: string): PathResult {
-    return (
-      this.finished(index, end, 1, note) ??
-      this.result(index, 'at_infinity', this.toAffine(this.affine, end), 1, 1, 'near_infinity', `(${note})`)
-    );
+    return this.finished(index, end, 1, note) ?? this.result(index, 'at_infinity', this.toAffine(this.affine, end), 1, 1, 'near_infinity', `(${note})`);
   }
 
   /**
@@ -346,7 +374,15 @@ export class PathTracker {
   }
 
   private result(index: number, code: ReturnCode, end: Float64Array, t: number, winding: number, cause: PathCause, detail?: string): PathResult {
-    return this.build(index, code, new Float64Array(end), t, winding, { residual: NaN, condition: NaN }, { cause, ...(detail === undefined ? {} : { detail }) });
+    return this.build(
+      index,
+      code,
+      new Float64Array(end),
+      t,
+      winding,
+      { residual: NaN, condition: NaN },
+      { cause, ...(detail === undefined ? {} : { detail }) },
+    );
   }
 
   private build(

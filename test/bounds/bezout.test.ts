@@ -47,7 +47,12 @@ describe('multihomogeneous Bézout number', () => {
   });
 
   it('is C(n, k) for n bilinear equations in x ∈ Cᵏ, y ∈ Cⁿ⁻ᵏ', () => {
-    for (const [n, k] of [[3, 1], [4, 2], [6, 2], [7, 3]] as const) {
+    for (const [n, k] of [
+      [3, 1],
+      [4, 2],
+      [6, 2],
+      [7, 3],
+    ] as const) {
       const system = bilinear(n, k, new Random(n * 10 + k));
       expect(multihomogeneousBezout(system, [xGroup(k), yGroup(n - k)])).toBe(binomial(n, k));
     }

@@ -37,7 +37,10 @@ function cyclic(n: number): System {
 
 /** A polynomial with random coefficients on the given exponent vectors. */
 function randomPolynomial(n: number, support: number[][], random: Random): Polynomial {
-  return Polynomial.fromTerms(n, support.map((exps) => ({ exps, re: random.normal(), im: random.normal() })));
+  return Polynomial.fromTerms(
+    n,
+    support.map((exps) => ({ exps, re: random.normal(), im: random.normal() })),
+  );
 }
 
 /** Every exponent vector of total degree ≤ d in n variables. */
@@ -101,9 +104,17 @@ describe('mixed volume of the classic systems', () => {
 describe('mixed volume against independent counts', () => {
   it('equals the Bézout number for dense systems (mixed and semi-mixed supports)', () => {
     const random = new Random(11);
-    for (const degrees of [[2, 3, 2], [2, 2, 2], [3, 3, 1, 2], [1, 1, 1, 1]]) {
+    for (const degrees of [
+      [2, 3, 2],
+      [2, 2, 2],
+      [3, 3, 1, 2],
+      [1, 1, 1, 1],
+    ]) {
       const n = degrees.length;
-      const system = makeSystem(names(n), degrees.map((d) => randomPolynomial(n, denseSupport(n, d), random)));
+      const system = makeSystem(
+        names(n),
+        degrees.map((d) => randomPolynomial(n, denseSupport(n, d), random)),
+      );
       expect(mixedVolume(system)).toBe(bezoutNumber(system));
       expect(stableMixedVolume(system)).toBe(bezoutNumber(system));
     }
@@ -121,14 +132,16 @@ describe('mixed volume against independent counts', () => {
 
   it('is 1 for a generic linear system', () => {
     const random = new Random(3);
-    const system = makeSystem(names(6), Array.from({ length: 6 }, () => randomPolynomial(6, denseSupport(6, 1), random)));
+    const system = makeSystem(
+      names(6),
+      Array.from({ length: 6 }, () => randomPolynomial(6, denseSupport(6, 1), random)),
+    );
     expect(mixedVolume(system)).toBe(1n);
   });
 
   it('is area(P+Q) − area(P) − area(Q) in the plane, for random supports', () => {
     const random = new Random(5);
-    const randomSupport = (): number[][] =>
-      Array.from({ length: random.int(1, 6) }, () => [random.int(0, 5), random.int(0, 5)]);
+    const randomSupport = (): number[][] => Array.from({ length: random.int(1, 6) }, () => [random.int(0, 5), random.int(0, 5)]);
     for (let trial = 0; trial < 40; trial++) {
       const p = randomSupport();
       const q = trial % 4 === 0 ? p : randomSupport();
@@ -140,13 +153,43 @@ describe('mixed volume against independent counts', () => {
 
   it('counts roots with zero coordinates only in the stable mixed volume', () => {
     // x(x − 1) = 0, y(y − 1) = 0: one root in the torus, four in C².
-    expect(mixedVolumeOfSupports([[[2, 0], [1, 0]], [[0, 2], [0, 1]]])).toBe(1n);
-    expect(stableMixedVolumeOfSupports([[[2, 0], [1, 0]], [[0, 2], [0, 1]]])).toBe(4n);
+    expect(
+      mixedVolumeOfSupports([
+        [
+          [2, 0],
+          [1, 0],
+        ],
+        [
+          [0, 2],
+          [0, 1],
+        ],
+      ]),
+    ).toBe(1n);
+    expect(
+      stableMixedVolumeOfSupports([
+        [
+          [2, 0],
+          [1, 0],
+        ],
+        [
+          [0, 2],
+          [0, 1],
+        ],
+      ]),
+    ).toBe(4n);
     // c1·x³ + c2·x²: one root in C*, three in C (0 is double).
     expect(mixedVolumeOfSupports([[[3], [2]]])).toBe(1n);
     expect(stableMixedVolumeOfSupports([[[3], [2]]])).toBe(3n);
     // A monomial equation has no root in the torus.
-    expect(mixedVolumeOfSupports([[[1, 1]], [[0, 0], [1, 2]]])).toBe(0n);
+    expect(
+      mixedVolumeOfSupports([
+        [[1, 1]],
+        [
+          [0, 0],
+          [1, 2],
+        ],
+      ]),
+    ).toBe(0n);
   });
 });
 

@@ -34,7 +34,10 @@ describe('certified counts equal the known counts', () => {
     const options = loadNetworkSpec(path.join(SYSTEMS_DIR, 'dln_1-2-2-1_m1_s11.json'));
     const found = await networkMonodromy(options, { seed: 2 });
     const system = linearNetwork(options).system;
-    const c = certifySolutions(system, found.solutions.map((s) => s.x));
+    const c = certifySolutions(
+      system,
+      found.solutions.map((s) => s.x),
+    );
     expect(c.counts.certified).toBe(129);
     expect(c.counts.certifiedDistinct).toBe(129);
     expect(c.counts.uncertified).toBe(0);

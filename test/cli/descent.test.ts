@@ -35,7 +35,7 @@ describe('critsolve descent on a result file', () => {
   const result = join(dir, 'result.json');
   writeFileSync(spec, JSON.stringify({ dims: [1, 1, 1], X: [[1]], Y: [[2]], regularization: { kind: 'none' } }));
 
-  it('matches the plateaus to the file\'s points and components, and prints the half-learning times', () => {
+  it("matches the plateaus to the file's points and components, and prints the half-learning times", () => {
     const n = critsolve('network', '--spec', spec, '--seed', '1', '--out', result);
     expect(n.status).toBe(0);
     const r = critsolve('descent', '--critical', result, '--scale', '0.01', '--init', 'decoupled', '--out', join(dir, 'd.json'));

@@ -15,7 +15,11 @@ describe('critsolve diagram', () => {
     writeFileSync(spec, JSON.stringify({ dims: [1, 1, 1], X: [[1]], Y: [[1]], regularization: { kind: 'weight-decay', lambda: 0.1 } }));
     const out = join(dir, 'd.json');
     const plot = join(dir, 'd.svg');
-    const stdout = execFileSync(process.execPath, [CLI, 'diagram', '--spec', spec, '--t-min', '0.2', '--t-max', '3', '--steps', '7', '--out', out, '--plot', plot, '--quiet'], { encoding: 'utf8' });
+    const stdout = execFileSync(
+      process.execPath,
+      [CLI, 'diagram', '--spec', spec, '--t-min', '0.2', '--t-max', '3', '--steps', '7', '--out', out, '--plot', plot, '--quiet'],
+      { encoding: 'utf8' },
+    );
     expect(stdout).toMatch(/pitchfork at t = 1\.0000000 .*3 real below, 1 above/);
     const d = JSON.parse(readFileSync(out, 'utf8'));
     expect(d.schema).toBe('critsolve/diagram@1');

@@ -13,7 +13,6 @@ import { SYSTEMS_DIR } from '../systems.js';
 const MAIN = join(import.meta.dirname, '../../dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'critsolve-network-'));
 
-
 function critsolve(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [MAIN, 'network', ...args], { encoding: 'utf8', timeout: 300_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -33,7 +32,15 @@ interface NetworkJson {
     rank: number;
     zeroPattern: string;
   }[];
-  summary: { complete: boolean; points: number; minima: number; saddles: number; complex: number; patterns: Record<string, number>; saddlesByIndex: Record<string, number> };
+  summary: {
+    complete: boolean;
+    points: number;
+    minima: number;
+    saddles: number;
+    complex: number;
+    patterns: Record<string, number>;
+    saddlesByIndex: Record<string, number>;
+  };
   network: { dims: number[]; points: number; isolated: boolean; warning: string | null; regularization: { kind: string } };
 }
 
@@ -53,7 +60,7 @@ describe('critsolve network', () => {
     expect(r.stdout).toMatch(/start system polyhedral/);
   }, 300_000);
 
-  it('--data-seed keeps the network while --seed changes the solver: the same data, λ\'s and count; one seed alone draws both', () => {
+  it("--data-seed keeps the network while --seed changes the solver: the same data, λ's and count; one seed alone draws both", () => {
     const files = ['a', 'b', 'c'].map((k) => join(dir, `data-seed-${k}.json`));
     expect(critsolve('--dims', '2,2,1', '--data-seed', '5', '--seed', '1', '--out', files[0]!, '--quiet').code).toBe(0);
     const r = critsolve('--dims', '2,2,1', '--data-seed', '5', '--seed', '2', '--out', files[1]!, '--quiet');
@@ -129,8 +136,14 @@ describe('critsolve network', () => {
     expect(r.stdout).toMatch(/^\s+\d\s+1\s+2\s+0\.195\s+yes \(certified\)\s+0\s+1\s/m);
     expect(r.stdout).toMatch(/^\s+\d\s+1\s+2\s+-0\.205\s+none on \d+ real slices/m);
     expect(r.stdout).toMatch(/the origin W = 0: loss 2, a saddle \(Morse index 2\)/);
-    const json = JSON.parse(readFileSync(out, 'utf8')) as NetworkJson & { components: { dimension: number; degree: number }[]; completeness: { proven: boolean } };
-    expect(json.components.map((c) => [c.dimension, c.degree])).toEqual([[1, 2], [1, 2]]);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as NetworkJson & {
+      components: { dimension: number; degree: number }[];
+      completeness: { proven: boolean };
+    };
+    expect(json.components.map((c) => [c.dimension, c.degree])).toEqual([
+      [1, 2],
+      [1, 2],
+    ]);
     expect(json.completeness.proven).toBe(true);
     expect(json.solutions).toHaveLength(1);
   }, 300_000);
@@ -164,18 +177,34 @@ describe('critsolve network', () => {
     const out = join(dir, 'monodromy.json');
     const r = critsolve('--spec', join(SYSTEMS_DIR, 'dln_2-2-2_m1_s11.json'), '--method', 'monodromy', '--seed', '1', '--out', out, '--quiet');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/critical points found by monodromy: 33 \(each of 2 components stopped after 20 loops in a row without new solutions; 1 component of a shape already solved, whose solutions it shares; \d+ loops in all\); not proven complete/);
+    expect(r.stdout).toMatch(
+      /critical points found by monodromy: 33 \(each of 2 components stopped after 20 loops in a row without new solutions; 1 component of a shape already solved, whose solutions it shares; \d+ loops in all\); not proven complete/,
+    );
     expect(r.stdout).not.toMatch(/a complete count/);
     // The table of a total-degree solve of the same spec (6,561 paths, every one tracked).
-    for (const row of [/^11\s+16\s+16\s+0\s+0\s+0$/m, /^01\s+8\s+6\s+2\s+0\s+0$/m, /^10\s+8\s+6\s+0\s+2\s+0$/m, /^00\s+1\s+0\s+0\s+1\s+0$/m, /^total\s+33\s+28\s+2\s+3\s+0$/m]) {
+    for (const row of [
+      /^11\s+16\s+16\s+0\s+0\s+0$/m,
+      /^01\s+8\s+6\s+2\s+0\s+0$/m,
+      /^10\s+8\s+6\s+0\s+2\s+0$/m,
+      /^00\s+1\s+0\s+0\s+1\s+0$/m,
+      /^total\s+33\s+28\s+2\s+3\s+0$/m,
+    ]) {
       expect(r.stdout).toMatch(row);
     }
-    const json = JSON.parse(readFileSync(out, 'utf8')) as NetworkJson & { method: string; monodromy: { loops: number; pathsTracked: number; components: { key: string; stoppedBy?: string; sharesSolveOf?: string }[] } };
+    const json = JSON.parse(readFileSync(out, 'utf8')) as NetworkJson & {
+      method: string;
+      monodromy: { loops: number; pathsTracked: number; components: { key: string; stoppedBy?: string; sharesSolveOf?: string }[] };
+    };
     expect(json.method).toBe('monodromy');
     expect(json.counts.regular).toBe(33);
     expect(json.summary).toMatchObject({ complete: false, points: 33, patterns: { '00': 1, '01': 8, '10': 8, '11': 16 } });
     expect(json.monodromy.pathsTracked).toBeGreaterThan(33);
-    expect(json.monodromy.components.map((c) => [c.key, c.stoppedBy ?? c.sharesSolveOf ?? null]).sort()).toEqual([['00', null], ['01', '10'], ['10', 'stale-loops'], ['11', 'stale-loops']]);
+    expect(json.monodromy.components.map((c) => [c.key, c.stoppedBy ?? c.sharesSolveOf ?? null]).sort()).toEqual([
+      ['00', null],
+      ['01', '10'],
+      ['10', 'stale-loops'],
+      ['11', 'stale-loops'],
+    ]);
     for (const s of json.solutions) expect(s.index === undefined).toBe(!s.real);
   }, 300_000);
 
@@ -202,7 +231,12 @@ describe('critsolve network', () => {
       aggregate: { real: { min: number; max: number; histogram: Record<string, number> } };
     };
     expect(json.schema).toBe('critsolve/instances@1');
-    expect(json.instances.map((t) => [t.instance, t.networkSeed, t.counts.regular])).toEqual([[1, 1, 9], [2, 2, 9], [3, 3, 9], [4, 4, 9]]);
+    expect(json.instances.map((t) => [t.instance, t.networkSeed, t.counts.regular])).toEqual([
+      [1, 1, 9],
+      [2, 2, 9],
+      [3, 3, 9],
+      [4, 4, 9],
+    ]);
     expect(Object.values(json.aggregate.real.histogram).reduce((a, b) => a + b, 0)).toBe(4);
     for (const seed of [1, 2]) {
       const file = join(dir, `direct${seed}.json`);
@@ -210,7 +244,13 @@ describe('critsolve network', () => {
       const direct = JSON.parse(readFileSync(file, 'utf8')) as NetworkJson;
       const tracked = json.instances[seed - 1]!;
       expect(direct.summary.complete).toBe(true);
-      expect(tracked.summary).toMatchObject({ points: direct.summary.points, minima: direct.summary.minima, saddles: direct.summary.saddles, saddlesByIndex: direct.summary.saddlesByIndex, patterns: direct.summary.patterns });
+      expect(tracked.summary).toMatchObject({
+        points: direct.summary.points,
+        minima: direct.summary.minima,
+        saddles: direct.summary.saddles,
+        saddlesByIndex: direct.summary.saddlesByIndex,
+        patterns: direct.summary.patterns,
+      });
       expect(tracked.network).toEqual(direct.network);
     }
     // --out keeps a checkpoint while it runs, and removes it once the result is written.
@@ -222,7 +262,9 @@ describe('critsolve network', () => {
     const resumed = critsolve('--dims', '2,2,1', '--instances', '4', '--resume', checkpoint, '--out', resumedOut, '--quiet');
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(/seed 1\n/);
-    expect(resumed.stdout).toMatch(/resumed from .*two\.ndjson: it held 1 component solve and 4 trackings of a component to an instance \(2 of the 4 instances whole\)/);
+    expect(resumed.stdout).toMatch(
+      /resumed from .*two\.ndjson: it held 1 component solve and 4 trackings of a component to an instance \(2 of the 4 instances whole\)/,
+    );
     const again = JSON.parse(readFileSync(resumedOut, 'utf8')) as typeof json;
     expect(again.instances.map((t) => t.summary)).toEqual(json.instances.map((t) => t.summary));
     expect(existsSync(checkpoint)).toBe(true);
@@ -246,7 +288,10 @@ describe('critsolve network', () => {
     [['--instances', '3', '--spec', 'x.json'], /--instances draws random networks of one architecture, so it cannot go with --spec/],
     [['--instances', '3'], /--instances needs --dims/],
     [['--instances', '3', '--dims', '2,2,1', '--regularization', 'none'], /--instances draws generic λ's for every instance.*leave out --regularization/],
-    [['--instances', '3', '--dims', '2,2,1', '--method', 'total-degree'], /cannot go with --method total-degree; to solve instances by total degree, run each --seed on its own/],
+    [
+      ['--instances', '3', '--dims', '2,2,1', '--method', 'total-degree'],
+      /cannot go with --method total-degree; to solve instances by total degree, run each --seed on its own/,
+    ],
     [['--instances', '3', '--dims', '2,2,1', '--export', 'phc', 'f.phc'], /--export writes the system of one network; it cannot go with --instances/],
     [['--method', 'newton'], /--method must be one of auto, total-degree, polyhedral, monodromy, decompose; got 'newton'/],
     [['--export', 'mathematica', 'f.m'], /--export format must be one of phc, bertini, julia, text; got 'mathematica'/],

@@ -37,7 +37,11 @@ describe('critsolve solve', () => {
     expect(r.stdout).toMatch(/Bézout +120 +58\.3 % of the bound/);
     expect(r.stdout).toMatch(/mixed volume \(roots in \(C\*\)ⁿ\) +70 +attained/);
     const json = JSON.parse(readFileSync(out, 'utf8'));
-    expect(json).toMatchObject({ startSystem: 'polyhedral', counts: { paths: 70, regular: 70 }, bounds: { bezout: 120, mixedVolume: 70, stableMixedVolume: 70 } });
+    expect(json).toMatchObject({
+      startSystem: 'polyhedral',
+      counts: { paths: 70, regular: 70 },
+      bounds: { bezout: 120, mixedVolume: 70, stableMixedVolume: 70 },
+    });
   });
 
   it('refuses an unknown start system, exit 2', () => {
@@ -57,7 +61,10 @@ describe('critsolve solve', () => {
     expect(r.stdout).toMatch(/^a complete decomposition/m);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json).toMatchObject({ schema: 'critsolve/result@1', method: 'decompose', completeness: { proven: true }, solutions: [] });
-    expect(json.components.map((c: { dimension: number; degree: number }) => [c.dimension, c.degree])).toEqual([[2, 1], [1, 1]]);
+    expect(json.components.map((c: { dimension: number; degree: number }) => [c.dimension, c.degree])).toEqual([
+      [2, 1],
+      [1, 1],
+    ]);
     expect(json.components[0].witness.points).toHaveLength(1);
   });
 
@@ -77,7 +84,13 @@ describe('critsolve solve', () => {
     expect(r.stdout).toMatch(/solutions 4 at random complex parameters/);
     expect(r.stdout).toMatch(/not proven complete/);
     const json = JSON.parse(readFileSync(out, 'utf8'));
-    expect(json).toMatchObject({ schema: 'critsolve/result@1', method: 'monodromy', startSystem: 'monodromy', counts: { regular: 4 }, completeness: { proven: false, method: 'monodromy' } });
+    expect(json).toMatchObject({
+      schema: 'critsolve/result@1',
+      method: 'monodromy',
+      startSystem: 'monodromy',
+      counts: { regular: 4 },
+      completeness: { proven: false, method: 'monodromy' },
+    });
     expect(json.solutions[0]).toMatchObject({ kind: 'regular', multiplicity: 1 });
     expect(Object.keys(json.parameters)).toEqual(['a', 'b']);
   });
@@ -87,7 +100,11 @@ describe('critsolve solve', () => {
       const out = join(dir, `circle-${w}.json`);
       expect(critsolve(circle, '--method', 'monodromy', '--seed', '4', '--workers', w, '--out', out).code).toBe(0);
       // Everything but the time taken and the threads that tracked (1 until the pool starts).
-      const { seconds: _, monodromy: { workers: __, ...monodromy }, ...json } = JSON.parse(readFileSync(out, 'utf8'));
+      const {
+        seconds: _,
+        monodromy: { workers: __, ...monodromy },
+        ...json
+      } = JSON.parse(readFileSync(out, 'utf8'));
       return { ...json, monodromy };
     });
     expect(outs[0].counts.regular).toBe(4);

@@ -34,17 +34,32 @@ describe('critsolve study: bad input', () => {
   };
 
   it('refuses unknown keys, naming them and where they are', () => {
-    refused(studyFile('unknown.json', { architectures: [{ dims: [1, 1, 1] }], instance: 5 }), /invalid study .*unknown\.json: \(top level\): unknown key "instance" \(allowed: name, architectures, instances, sampling, seed, boundsSeconds\)/);
-    refused(studyFile('unknown-arch.json', { architectures: [{ dims: [1, 1, 1], width: 2 }] }), /architectures\[0\]: unknown key "width" \(allowed: dims, points, published\)/);
+    refused(
+      studyFile('unknown.json', { architectures: [{ dims: [1, 1, 1] }], instance: 5 }),
+      /invalid study .*unknown\.json: \(top level\): unknown key "instance" \(allowed: name, architectures, instances, sampling, seed, boundsSeconds\)/,
+    );
+    refused(
+      studyFile('unknown-arch.json', { architectures: [{ dims: [1, 1, 1], width: 2 }] }),
+      /architectures\[0\]: unknown key "width" \(allowed: dims, points, published\)/,
+    );
   });
 
   it('refuses an architecture with a zero width, naming the entry', () => {
-    refused(studyFile('zero.json', { architectures: [{ dims: [1, 1, 1] }, { dims: [2, 0, 2] }] }), /architectures\[1\]\.dims\[1\]: a layer width must be at least 1/);
+    refused(
+      studyFile('zero.json', { architectures: [{ dims: [1, 1, 1] }, { dims: [2, 0, 2] }] }),
+      /architectures\[1\]\.dims\[1\]: a layer width must be at least 1/,
+    );
   });
 
   it('refuses sampling parameters out of range, in JSON and in YAML', () => {
-    refused(studyFile('sd.json', { architectures: [{ dims: [1, 1, 1] }], sampling: { X: 'normal(0,-1)' } }), /sampling\.X: the standard deviation σ of normal\(μ, σ\) must be a finite number > 0, got -1/);
-    refused(studyFile('lambda.yaml', undefined, 'architectures:\n  - dims: [1, 1, 1]\nsampling:\n  lambda: uniform(-0.5, 1)\n'), /sampling\.lambda: λ must be ≥ 0/);
+    refused(
+      studyFile('sd.json', { architectures: [{ dims: [1, 1, 1] }], sampling: { X: 'normal(0,-1)' } }),
+      /sampling\.X: the standard deviation σ of normal\(μ, σ\) must be a finite number > 0, got -1/,
+    );
+    refused(
+      studyFile('lambda.yaml', undefined, 'architectures:\n  - dims: [1, 1, 1]\nsampling:\n  lambda: uniform(-0.5, 1)\n'),
+      /sampling\.lambda: λ must be ≥ 0/,
+    );
     refused(studyFile('bad.yaml', undefined, 'architectures: [\n'), /is not valid YAML/);
   });
 
@@ -115,7 +130,11 @@ describe('critsolve study: resumable, reproducible', () => {
     const store = join(dir, 'whole.sqlite');
     const json = JSON.parse(critsolve('study', 'export', '--store', store, '--format', 'json').stdout) as {
       sampling: string;
-      architectures: { dims: number[]; N_C: number; instanceRows: { instance: number; seed: number; points: number; real: number; minima: number; nonzero: number }[] }[];
+      architectures: {
+        dims: number[];
+        N_C: number;
+        instanceRows: { instance: number; seed: number; points: number; real: number; minima: number; nonzero: number }[];
+      }[];
     };
     const arch = json.architectures[2]!;
     expect(arch.dims).toEqual([2, 1, 2]);
@@ -123,7 +142,22 @@ describe('critsolve study: resumable, reproducible', () => {
     expect(row.seed).toBe(4 + 17);
     // The study's instance by monodromy and parameter homotopy; here the same network alone, by total degree.
     const out = join(dir, 'alone.json');
-    const r = critsolve('network', '--dims', '2,1,2', '--sampling', json.sampling, '--data-seed', String(row.seed), '--method', 'total-degree', '--seed', '9', '--out', out, '--quiet');
+    const r = critsolve(
+      'network',
+      '--dims',
+      '2,1,2',
+      '--sampling',
+      json.sampling,
+      '--data-seed',
+      String(row.seed),
+      '--method',
+      'total-degree',
+      '--seed',
+      '9',
+      '--out',
+      out,
+      '--quiet',
+    );
     expect(r.code).toBe(0);
     const alone = JSON.parse(readFileSync(out, 'utf8')) as { summary: { points: number; real: number; minima: number } };
     expect([alone.summary.points, alone.summary.real, alone.summary.minima]).toEqual([row.points, row.real, row.minima]);

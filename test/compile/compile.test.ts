@@ -28,7 +28,15 @@ describe('compiled evaluation agrees with the interpreter', () => {
   }
 
   test('every kind of coefficient: 1, −1, real, imaginary, complex, constant', () => {
-    const coefficients = [[1, 0], [-1, 0], [2.5, 0], [0, 1], [0, -3], [1.5, -2], [0, 0.5]] as const;
+    const coefficients = [
+      [1, 0],
+      [-1, 0],
+      [2.5, 0],
+      [0, 1],
+      [0, -3],
+      [1.5, -2],
+      [0, 0.5],
+    ] as const;
     const rng = new Random(24);
     const equations = [0, 1, 2].map((i) =>
       Polynomial.fromTerms(3, [
@@ -124,7 +132,15 @@ describe('programs', () => {
     const values = [0.1, 1 / 3, -2 / 7, 5e-324, -1.7976931348623157e308, 123456789.123456789, 2 ** -1074 * 3, 1e21, -1e-7];
     const one = new Float64Array([1, 0]);
     for (const v of values) {
-      const system = makeSystem(['x'], [Polynomial.fromTerms(1, [{ exps: [1], re: v, im: -v }, { exps: [0], re: -v, im: v }])]);
+      const system = makeSystem(
+        ['x'],
+        [
+          Polynomial.fromTerms(1, [
+            { exps: [1], re: v, im: -v },
+            { exps: [0], re: -v, im: v },
+          ]),
+        ],
+      );
       const F = new Float64Array(2);
       const J = new Float64Array(2);
       compileSystem(system).evaluateWithJacobian(F, J, one);

@@ -51,7 +51,11 @@ export function randomSystem(rng: Random, n: number, terms: number, degree: numb
     equations.push(Polynomial.fromTerms(nv, list));
   }
   const variables = names ?? Array.from({ length: n }, (_, k) => `x${k}`);
-  return makeSystem(variables, equations, Array.from({ length: q }, (_, k) => `p${k}`));
+  return makeSystem(
+    variables,
+    equations,
+    Array.from({ length: q }, (_, k) => `p${k}`),
+  );
 }
 
 export function randomPoint(rng: Random, n: number, scale = 1): Float64Array {

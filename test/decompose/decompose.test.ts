@@ -15,7 +15,8 @@ import { readSystemText } from '../../src/poly/read.js';
 
 const seeds = [1, 2, 3];
 const shape = (d: { components: { dimension: number; degree: number }[] }): string[] => d.components.map((c) => `${c.dimension}/${c.degree}`).sort();
-const network = (dims: number[], kind: 'none' | 'weight-decay') => linearNetwork({ dims, X: [[1]], Y: [[2]], regularization: kind === 'none' ? { kind } : { kind, lambda: 0.1 } });
+const network = (dims: number[], kind: 'none' | 'weight-decay') =>
+  linearNetwork({ dims, X: [[1]], Y: [[2]], regularization: kind === 'none' ? { kind } : { kind, lambda: 0.1 } });
 
 describe('decompose: general systems', () => {
   // Singular's absPrimdecGTZ: ⟨x⟩ and ⟨y, z⟩.
@@ -51,16 +52,19 @@ describe('decompose: general systems', () => {
 describe('decompose: deep linear networks (Singular absPrimdecGTZ oracles)', () => {
   // Seed 880217870: its loops never joined the hyperbola's two witness points, which each failed
   // the trace test; the combinatorial trace test (their union passes) makes them one component.
-  it.each([...seeds, 880217870])('1-1-1, no regularization (seed %i): w₁w₂ = 2 (dim 1, degree 2, loss 0, minima) and the origin (loss 2, index 1)', async (seed) => {
-    const net = network([1, 1, 1], 'none');
-    const { decomposition: d, sets } = await networkCriticalSets(net, { seed, workers: 1 });
-    expect(shape(d)).toEqual(['1/2']);
-    expect(d.complete).toBe(true);
-    expect(sets[0]!.loss[0]).toBeCloseTo(0, 12);
-    expect(sets[0]!.real).toMatchObject({ index: 0, nullity: 1, certified: true });
-    expect(d.isolated).toHaveLength(1);
-    expect(net.loss.evaluate(d.isolated[0]!.x)[0]).toBeCloseTo(2, 12);
-  });
+  it.each([...seeds, 880217870])(
+    '1-1-1, no regularization (seed %i): w₁w₂ = 2 (dim 1, degree 2, loss 0, minima) and the origin (loss 2, index 1)',
+    async (seed) => {
+      const net = network([1, 1, 1], 'none');
+      const { decomposition: d, sets } = await networkCriticalSets(net, { seed, workers: 1 });
+      expect(shape(d)).toEqual(['1/2']);
+      expect(d.complete).toBe(true);
+      expect(sets[0]!.loss[0]).toBeCloseTo(0, 12);
+      expect(sets[0]!.real).toMatchObject({ index: 0, nullity: 1, certified: true });
+      expect(d.isolated).toHaveLength(1);
+      expect(net.loss.evaluate(d.isolated[0]!.x)[0]).toBeCloseTo(2, 12);
+    },
+  );
 
   it.each(seeds)('1-1-1, weight decay 1/10 (seed %i): 5 isolated points, losses 0.195 (2), −0.205 (2), 2', async (seed) => {
     const net = network([1, 1, 1], 'weight-decay');
@@ -81,18 +85,21 @@ describe('decompose: deep linear networks (Singular absPrimdecGTZ oracles)', () 
     expect(d.isolated).toHaveLength(1);
   });
 
-  it.each(seeds)('1-2-1, weight decay 1/10 (seed %i): two circles (dim 1, degree 2): loss 0.195 with real minima, −0.205 with no real point found; and the origin', async (seed) => {
-    const net = network([1, 2, 1], 'weight-decay');
-    const { decomposition: d, sets } = await networkCriticalSets(net, { seed, workers: 1 });
-    expect(shape(d)).toEqual(['1/2', '1/2']);
-    expect(d.complete).toBe(true);
-    const [low, high] = [...sets].sort((a, b) => a.loss[0] - b.loss[0]);
-    expect(low!.loss[0]).toBeCloseTo(-0.205, 12);
-    expect(low!.real).toBeUndefined();
-    expect(high!.loss[0]).toBeCloseTo(0.195, 12);
-    expect(high!.real).toMatchObject({ index: 0, nullity: 1, certified: true });
-    expect(d.isolated).toHaveLength(1);
-  });
+  it.each(seeds)(
+    '1-2-1, weight decay 1/10 (seed %i): two circles (dim 1, degree 2): loss 0.195 with real minima, −0.205 with no real point found; and the origin',
+    async (seed) => {
+      const net = network([1, 2, 1], 'weight-decay');
+      const { decomposition: d, sets } = await networkCriticalSets(net, { seed, workers: 1 });
+      expect(shape(d)).toEqual(['1/2', '1/2']);
+      expect(d.complete).toBe(true);
+      const [low, high] = [...sets].sort((a, b) => a.loss[0] - b.loss[0]);
+      expect(low!.loss[0]).toBeCloseTo(-0.205, 12);
+      expect(low!.real).toBeUndefined();
+      expect(high!.loss[0]).toBeCloseTo(0.195, 12);
+      expect(high!.real).toMatchObject({ index: 0, nullity: 1, certified: true });
+      expect(d.isolated).toHaveLength(1);
+    },
+  );
 });
 
 describe('decompose: interrupted and resumed', () => {
@@ -101,7 +108,13 @@ describe('decompose: interrupted and resumed', () => {
     const whole = await decompose(system, { seed: 5, workers: 1 });
     const dir = join(mkdtempSync(join(tmpdir(), 'critsolve-decompose-')), 'ck');
     const controller = new AbortController();
-    const stopped = await decompose(system, { seed: 5, workers: 1, checkpointDir: dir, signal: controller.signal, onProgress: (stage) => stage.startsWith('dimension 0: witness superset') && controller.abort() });
+    const stopped = await decompose(system, {
+      seed: 5,
+      workers: 1,
+      checkpointDir: dir,
+      signal: controller.signal,
+      onProgress: (stage) => stage.startsWith('dimension 0: witness superset') && controller.abort(),
+    });
     expect(stopped.complete).toBe(false);
     expect(stopped.reason).toMatch(/the witness superset of dimension 0 was stopped/);
     expect(readdirSync(dir).sort()).toEqual(['decompose.json', 'superset-dim0.ndjson', 'superset-dim1.ndjson', 'superset-dim2.ndjson', 'superset-dim3.ndjson']);

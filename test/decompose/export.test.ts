@@ -46,7 +46,7 @@ async function agreesWithPhc(system: System, name: string, seed: number): Promis
   return shapes;
 }
 
-describe('witness sets in PHCpack\'s format', () => {
+describe("witness sets in PHCpack's format", () => {
   it('the embedding: every witness point, with zz = 0, solves the embedded system', async () => {
     const system = readSystemText('x*y; x*z', 'planeLine.txt');
     const d = await decompose(system, { seed: 1, workers: 1 });
@@ -58,10 +58,14 @@ describe('witness sets in PHCpack\'s format', () => {
     }
   });
 
-  it.skipIf(!hasPhc)('phc -f groups our witness points as we do: 1-1-1 and 1-2-1 networks (no regularization, weight decay), the twisted cubic and two lines', async () => {
-    const net = (dims: number[], regularization: { kind: 'none' } | { kind: 'weight-decay'; lambda: number }) => linearNetwork({ dims, X: [[1]], Y: [[2]], regularization }).system;
-    expect(await agreesWithPhc(net([1, 1, 1], { kind: 'none' }), 'n111', 1)).toEqual([[2]]);
-    expect(await agreesWithPhc(net([1, 2, 1], { kind: 'weight-decay', lambda: 0.1 }), 'w121', 1)).toEqual([[2, 2]]);
-    expect(await agreesWithPhc(readSystemText('(y - x^2)*(x - 2); (z - x^3)*(x - 2); (z - x*y)*y', 'cubic.txt'), 'cubic', 2)).toEqual([[1, 1, 3]]);
-  });
+  it.skipIf(!hasPhc)(
+    'phc -f groups our witness points as we do: 1-1-1 and 1-2-1 networks (no regularization, weight decay), the twisted cubic and two lines',
+    async () => {
+      const net = (dims: number[], regularization: { kind: 'none' } | { kind: 'weight-decay'; lambda: number }) =>
+        linearNetwork({ dims, X: [[1]], Y: [[2]], regularization }).system;
+      expect(await agreesWithPhc(net([1, 1, 1], { kind: 'none' }), 'n111', 1)).toEqual([[2]]);
+      expect(await agreesWithPhc(net([1, 2, 1], { kind: 'weight-decay', lambda: 0.1 }), 'w121', 1)).toEqual([[2, 2]]);
+      expect(await agreesWithPhc(readSystemText('(y - x^2)*(x - 2); (z - x^3)*(x - 2); (z - x*y)*y', 'cubic.txt'), 'cubic', 2)).toEqual([[1, 1, 3]]);
+    },
+  );
 });

@@ -34,7 +34,11 @@ describe('gradientDescent', () => {
     const d = gradientDescent(network, { step: 0.05, scale: 1e-4, seed: 1 }, critical);
     expect(d.converged).toBe(true);
     expect(d.plateaus).toHaveLength(3);
-    const [origin, saddle, minimum] = d.plateaus as [NonNullable<(typeof d.plateaus)[number]>, NonNullable<(typeof d.plateaus)[number]>, NonNullable<(typeof d.plateaus)[number]>];
+    const [origin, saddle, minimum] = d.plateaus as [
+      NonNullable<(typeof d.plateaus)[number]>,
+      NonNullable<(typeof d.plateaus)[number]>,
+      NonNullable<(typeof d.plateaus)[number]>,
+    ];
     expect(Math.abs(origin.loss - 2.5)).toBeLessThan(0.01);
     expect(Math.abs(saddle.loss - 0.6413)).toBeLessThan(0.01);
     expect(Math.abs(minimum.loss - 0.21)).toBeLessThan(1e-4);
@@ -68,8 +72,18 @@ describe('gradientDescent', () => {
   });
 
   it('computes singular values', () => {
-    expect(singularValues([[3, 0], [0, -4]]).map((v) => Number(v.toFixed(12)))).toEqual([4, 3]);
-    expect(singularValues([[1, 1], [1, 1]]).map((v) => Number(v.toFixed(12)))).toEqual([2, 0]);
+    expect(
+      singularValues([
+        [3, 0],
+        [0, -4],
+      ]).map((v) => Number(v.toFixed(12))),
+    ).toEqual([4, 3]);
+    expect(
+      singularValues([
+        [1, 1],
+        [1, 1],
+      ]).map((v) => Number(v.toFixed(12))),
+    ).toEqual([2, 0]);
   });
 
   it('refuses a step that makes it diverge, with the fix', () => {

@@ -33,7 +33,8 @@ function effective(X: number[][], Y: number[][], L: number) {
   const v = (mu: number): Matrix => inverse(A.clone().add(Matrix.eye(3).mul(mu))).mmul(a);
   const r = (mu: number): number => v(mu).norm();
   const lambdaOf = (mu: number): number => mu * r(mu) ** (2 - 2 / L);
-  const f = (w: Matrix, lambda: number): number => 0.5 * w.transpose().mmul(A).mmul(w).get(0, 0) - w.transpose().mmul(a).get(0, 0) + 0.5 * y2 + (L / 2) * lambda * w.norm() ** (2 / L);
+  const f = (w: Matrix, lambda: number): number =>
+    0.5 * w.transpose().mmul(A).mmul(w).get(0, 0) - w.transpose().mmul(a).get(0, 0) + 0.5 * y2 + (L / 2) * lambda * w.norm() ** (2 / L);
   // The μ of the minimizer at λ: the smallest root of λ(μ) = λ (λ(μ) rises from 0 on [0, μ_c]).
   const muPeak = (() => {
     if (L === 2) return Infinity;

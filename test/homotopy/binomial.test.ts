@@ -43,7 +43,12 @@ describe('Hermite normal form', () => {
       const n = 1 + (trial % 4);
       const v = randomMatrix(random, n);
       const { h, u } = hermiteForm(v);
-      expect(multiply(v.map((r) => r.map(BigInt)), u)).toEqual(h);
+      expect(
+        multiply(
+          v.map((r) => r.map(BigInt)),
+          u,
+        ),
+      ).toEqual(h);
       const det = determinant(u);
       expect(det === 1n || det === -1n).toBe(true);
       for (let i = 0; i < n; i++) {
@@ -52,12 +57,19 @@ describe('Hermite normal form', () => {
         for (let j = 0; j < i; j++) expect(h[i]![j]! >= 0n && h[i]![j]! < h[i]![i]!).toBe(true);
       }
       const product = h.reduce((p, row, i) => p * row[i]!, 1n);
-      expect(product).toBe(determinant(v.map((r) => r.map(BigInt))) < 0n ? -determinant(v.map((r) => r.map(BigInt))) : determinant(v.map((r) => r.map(BigInt))));
+      expect(product).toBe(
+        determinant(v.map((r) => r.map(BigInt))) < 0n ? -determinant(v.map((r) => r.map(BigInt))) : determinant(v.map((r) => r.map(BigInt))),
+      );
     }
   });
 
   it('refuses a singular matrix', () => {
-    expect(() => hermiteForm([[1, 2], [2, 4]])).toThrow(/singular/);
+    expect(() =>
+      hermiteForm([
+        [1, 2],
+        [2, 4],
+      ]),
+    ).toThrow(/singular/);
   });
 });
 

@@ -75,7 +75,11 @@ describe('MultihomogeneousStart', () => {
   it('counts beyond 2^53 exactly', () => {
     const n = 30;
     const groups = [[...Array(n).keys()]];
-    const start = new MultihomogeneousStart(groups, Array.from({ length: n }, () => [5]), new Random(1));
+    const start = new MultihomogeneousStart(
+      groups,
+      Array.from({ length: n }, () => [5]),
+      new Random(1),
+    );
     expect(start.pathCount).toBe(5n ** 30n);
     const x = start.startSolution(new Float64Array(2 * n), 5n ** 30n - 1n);
     const g = new Float64Array(2 * n);
@@ -136,7 +140,17 @@ describe('MultihomogeneousStart', () => {
   });
 
   it('refuses groups that do not partition the variables, and indices out of range', () => {
-    expect(() => new MultihomogeneousStart([[0], [0]], [[1, 1], [1, 1]], new Random(1))).toThrow(/variable 0 is out of range or repeated/);
+    expect(
+      () =>
+        new MultihomogeneousStart(
+          [[0], [0]],
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          new Random(1),
+        ),
+    ).toThrow(/variable 0 is out of range or repeated/);
     expect(() => new MultihomogeneousStart([[0]], [[1], [1]], new Random(1))).toThrow(/variable 1 is missing/);
     expect(() => new MultihomogeneousStart([[0, 1]], [[1, 1], [1]], new Random(1))).toThrow(/one nonnegative integer per group/);
     expect(() => multihomogeneousStart(bilinear, [['x'], ['z']], new Random(1))).toThrow(/'z', which is not a variable/);

@@ -19,7 +19,10 @@ describe('polyhedral start data', () => {
   it('adds the origin to supports that lack it, once', () => {
     const system = parseSystem('x^2 + x*y; y^2 - 1');
     const supports = augmentedSupports(system).map((s) => s.map((a) => a.join(',')).sort());
-    expect(supports).toEqual([['0,0', '1,1', '2,0'], ['0,0', '0,2']]);
+    expect(supports).toEqual([
+      ['0,0', '1,1', '2,0'],
+      ['0,0', '0,2'],
+    ]);
   });
 
   it('lays out the target coefficients per term, 0 for an added origin', () => {

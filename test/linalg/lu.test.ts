@@ -168,7 +168,13 @@ describe('condition estimate', () => {
 
   test('ill-conditioned matrices, κ up to 1e12', () => {
     const rng = new Random(36);
-    for (const [n, kappa] of [[4, 1e4], [10, 1e8], [20, 1e10], [30, 1e12], [12, 1e6]] as const) {
+    for (const [n, kappa] of [
+      [4, 1e4],
+      [10, 1e8],
+      [20, 1e10],
+      [30, 1e12],
+      [12, 1e6],
+    ] as const) {
       const A = matrixWithCondition(rng, n, kappa);
       const lu = new ComplexLU(n);
       expect(lu.factor(A)).toBe(true);

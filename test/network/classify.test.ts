@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromPairs } from '../../src/numeric/complex.js';
 import { Random } from '../../src/numeric/rng.js';
-import {
-  classifyPoint,
-  classifyPoints,
-  hessianAt,
-  productRank,
-  renderSummary,
-  zeroPattern,
-} from '../../src/network/classify.js';
+import { classifyPoint, classifyPoints, hessianAt, productRank, renderSummary, zeroPattern } from '../../src/network/classify.js';
 import { linearNetwork } from '../../src/network/model.js';
 
 const real = (values: readonly number[]): Float64Array => fromPairs(values.map((v) => [v, 0] as [number, number]));
@@ -20,8 +13,7 @@ const real = (values: readonly number[]): Float64Array => fromPairs(values.map((
  * or ab = 5 (a² = −10, b² = −5/2: two complex points, loss −8). At 0 the Hessian is
  * [[1, −3], [−3, 4]] with determinant −5: a saddle of index 1, loss 9/2.
  */
-const handNetwork = () =>
-  linearNetwork({ dims: [1, 1, 1], X: [[1]], Y: [[3]], regularization: { kind: 'entrywise', lambda: [[[1]], [[4]]] } });
+const handNetwork = () => linearNetwork({ dims: [1, 1, 1], X: [[1]], Y: [[3]], regularization: { kind: 'entrywise', lambda: [[[1]], [[4]]] } });
 const handPoints: Float64Array[] = [
   real([0, 0]),
   real([Math.SQRT2, Math.SQRT1_2]),
@@ -169,10 +161,25 @@ describe('productRank', () => {
   });
 
   it('is complex-safe: [[1, i], [i, −1]] has rank 1 though its real part has rank 2', () => {
-    const W1 = [[1, 0], [0, 1], [0, 1], [-1, 0]] as [number, number][];
-    const identity = [[1, 0], [0, 0], [0, 0], [1, 0]] as [number, number][];
+    const W1 = [
+      [1, 0],
+      [0, 1],
+      [0, 1],
+      [-1, 0],
+    ] as [number, number][];
+    const identity = [
+      [1, 0],
+      [0, 0],
+      [0, 0],
+      [1, 0],
+    ] as [number, number][];
     expect(productRank([2, 2, 2], fromPairs([...W1, ...identity]))).toBe(1);
-    const rotated = [[0, 1], [0, 0], [0, 0], [0, 1]] as [number, number][];
+    const rotated = [
+      [0, 1],
+      [0, 0],
+      [0, 0],
+      [0, 1],
+    ] as [number, number][];
     expect(productRank([2, 2, 2], fromPairs([...W1, ...rotated]))).toBe(1);
   });
 });

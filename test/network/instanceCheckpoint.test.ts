@@ -6,7 +6,10 @@ import { instancesToJSON, networkInstances, type InstancesResult } from '../../s
 
 /** The instances JSON without the times taken. */
 function comparable(r: InstancesResult): string {
-  const json = instancesToJSON(r) as unknown as Record<string, unknown> & { instances: Record<string, unknown>[]; source: Record<string, unknown> & { components: Record<string, unknown>[] } };
+  const json = instancesToJSON(r) as unknown as Record<string, unknown> & {
+    instances: Record<string, unknown>[];
+    source: Record<string, unknown> & { components: Record<string, unknown>[] };
+  };
   const source = { ...json.source, components: json.source.components.map((c) => ({ ...c, seconds: 0 })) };
   return JSON.stringify({ ...json, seconds: 0, source, instances: json.instances.map((t) => ({ ...t, seconds: 0 })) });
 }
@@ -64,7 +67,12 @@ describe('instances runs resume from their checkpoint', () => {
     const file = join(dir, 'stopped.ndjson');
     const controller = new AbortController();
     let progress = 0;
-    const stopped = await networkInstances({ ...base, instances: 5, checkpoint: file, monodromy: { workers: 1, signal: controller.signal, onProgress: () => ++progress === 3 && controller.abort() } });
+    const stopped = await networkInstances({
+      ...base,
+      instances: 5,
+      checkpoint: file,
+      monodromy: { workers: 1, signal: controller.signal, onProgress: () => ++progress === 3 && controller.abort() },
+    });
     expect(stopped.partial).toBe(true);
     expect(stopped.instances).toHaveLength(0);
     const resumed = await networkInstances({ ...base, instances: 5, resume: file });

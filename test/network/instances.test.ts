@@ -11,7 +11,7 @@ describe('dataParametrizedSystem', () => {
   it.each([
     [[2, 2, 1], 1],
     [[1, 2, 2, 1], 3],
-  ])('at a network\'s (λ, X, Y), dims %j with %i points, is that network\'s gradient system', (dims, points) => {
+  ])("at a network's (λ, X, Y), dims %j with %i points, is that network's gradient system", (dims, points) => {
     const network = linearNetwork({ dims, points, seed: 4 });
     const n = network.variables.length;
     const system = dataParametrizedSystem(dims, points);
@@ -33,7 +33,10 @@ function realPicture(r: NetworkResult): Record<string, unknown> {
     saddles: s.saddles,
     saddlesByIndex: s.saddlesByIndex,
     byPattern: s.byPattern,
-    values: r.points.filter((c) => c.real).map((c) => Number(c.loss[0].toPrecision(9))).sort((a, b) => a - b),
+    values: r.points
+      .filter((c) => c.real)
+      .map((c) => Number(c.loss[0].toPrecision(9)))
+      .sort((a, b) => a - b),
   };
 }
 
@@ -62,7 +65,10 @@ describe('networkInstances: solve once, track many', () => {
       // Everything but the time taken.
       return JSON.stringify({ ...json, seconds: 0, instances: json.instances.map((t) => ({ ...t, seconds: 0 })) });
     };
-    const [one, two] = [await networkInstances({ dims, instances: 5, seed: 1, monodromy: { workers: 1 } }), await networkInstances({ dims, instances: 5, seed: 1, monodromy: { workers: 2, poolAfterSeconds: 0 } })];
+    const [one, two] = [
+      await networkInstances({ dims, instances: 5, seed: 1, monodromy: { workers: 1 } }),
+      await networkInstances({ dims, instances: 5, seed: 1, monodromy: { workers: 2, poolAfterSeconds: 0 } }),
+    ];
     expect(strip(two)).toBe(strip(one));
     expect(one.instances).toHaveLength(5);
   }, 120_000);
@@ -79,7 +85,12 @@ describe('networkInstances: solve once, track many', () => {
       expect(t.complete).toBe(false);
       expect(t.incomplete[0]).toMatch(/found by monodromy, which stops on evidence, not proof/);
     }
-    const json = instancesToJSON(r) as { schema: string; complete: boolean; varies: string; instances: { networkSeed: number; counts: { regular: number }; summary: { patterns: Record<string, number> } }[] };
+    const json = instancesToJSON(r) as {
+      schema: string;
+      complete: boolean;
+      varies: string;
+      instances: { networkSeed: number; counts: { regular: number }; summary: { patterns: Record<string, number> } }[];
+    };
     expect(json.schema).toBe('critsolve/instances@1');
     expect(json.complete).toBe(false);
     expect(json.varies).toMatch(/data X, Y and the generic λ's/);
@@ -105,6 +116,7 @@ describe('networkInstances: failed paths to an instance', () => {
     expect(run.instances.every((t) => t.solve.counts.failed === 0)).toBe(true);
     const detoured = run.instances.filter((t) => t.solve.warnings.some((w) => /tracked again along a detour/.test(w)));
     expect(detoured.length).toBeGreaterThan(0);
-    for (const t of detoured) expect(t.solve.warnings[0]).toMatch(/^\d+ direct path\(s\) failed; every path was tracked again along a detour .*, and none failed$/);
+    for (const t of detoured)
+      expect(t.solve.warnings[0]).toMatch(/^\d+ direct path\(s\) failed; every path was tracked again along a detour .*, and none failed$/);
   });
 });

@@ -24,9 +24,9 @@ function randomPoint(n: number, rng: Random, imaginary: boolean): Float64Array {
 function directLoss(network: LinearNetwork, w: Float64Array): number {
   const { dims, X, Y, lambda } = network;
   const m = X[0]!.length;
-  const W = dims.slice(1).map((rows, k) =>
-    Array.from({ length: rows }, (_, i) => Array.from({ length: dims[k]! }, (_, j) => w[2 * weightIndex(dims, k, i, j)]!)),
-  );
+  const W = dims
+    .slice(1)
+    .map((rows, k) => Array.from({ length: rows }, (_, i) => Array.from({ length: dims[k]! }, (_, j) => w[2 * weightIndex(dims, k, i, j)]!)));
   let loss = 0;
   for (let t = 0; t < m; t++) {
     let v = X.map((row) => row[t]!);
@@ -51,10 +51,7 @@ function naiveDataTerm(dims: readonly number[], X: Matrix, Y: Matrix): Polynomia
 describe('linearNetwork', () => {
   it('names the weights W1[1,1], … in layer, row, column order', () => {
     const network = linearNetwork({ dims: [2, 3, 1] });
-    expect(network.variables).toEqual([
-      'W1[1,1]', 'W1[1,2]', 'W1[2,1]', 'W1[2,2]', 'W1[3,1]', 'W1[3,2]',
-      'W2[1,1]', 'W2[1,2]', 'W2[1,3]',
-    ]);
+    expect(network.variables).toEqual(['W1[1,1]', 'W1[1,2]', 'W1[2,1]', 'W1[2,2]', 'W1[3,1]', 'W1[3,2]', 'W2[1,1]', 'W2[1,2]', 'W2[1,3]']);
     expect(network.system.variables).toEqual(network.variables);
     expect(weightIndex([2, 3, 1], 1, 0, 2)).toBe(8);
   });
@@ -129,7 +126,9 @@ describe('linearNetwork', () => {
     expect(() => linearNetwork({ dims: [2, 2], X: [[1], [2]] })).toThrow(/Y is missing: give both X and Y/);
     expect(() => linearNetwork({ dims: [2, 2], X: [[1], [2]], Y: [[1]] })).toThrow(/Y has 1 rows but needs 2/);
     expect(() => linearNetwork({ dims: [1, 1], X: [[1, 2]], Y: [[1, 2]], points: 3 })).toThrow(/points is 3 but X has 2 columns/);
-    expect(() => linearNetwork({ dims: [1, 1], regularization: { kind: 'weight-decay', lambda: NaN } })).toThrow(/regularization\.lambda must be a finite number ≥ 0, got NaN/);
+    expect(() => linearNetwork({ dims: [1, 1], regularization: { kind: 'weight-decay', lambda: NaN } })).toThrow(
+      /regularization\.lambda must be a finite number ≥ 0, got NaN/,
+    );
   });
 
   it('refuses a point of the wrong length', () => {
@@ -150,21 +149,39 @@ describe('isolation of the critical points', () => {
   it('fails without regularization: rescaling symmetry', () => {
     const network = linearNetwork({ dims: [2, 2, 2], points: 3, regularization: { kind: 'none' } });
     expect(network.isolated).toBe(false);
-    expect(network.warning).toMatch(/not isolated.*without regularization, scaling the incoming weights of a hidden neuron by t and its outgoing weights by 1\/t/);
+    expect(network.warning).toMatch(
+      /not isolated.*without regularization, scaling the incoming weights of a hidden neuron by t and its outgoing weights by 1\/t/,
+    );
   });
 
   it('fails with equal λ’s on two hidden neurons: rotation symmetry', () => {
     const wd = linearNetwork({ dims: [2, 2, 2], points: 3, regularization: { kind: 'weight-decay', lambda: 0.1 } });
     expect(wd.isolated).toBe(false);
     expect(wd.warning).toMatch(/hidden neurons 1 and 2 of layer 1 have equal λ's .* rotating one into the other/);
-    const lambda = [[[1, 2], [1, 2], [3, 4]], [[5, 5, 6]]];
+    const lambda = [
+      [
+        [1, 2],
+        [1, 2],
+        [3, 4],
+      ],
+      [[5, 5, 6]],
+    ];
     const entrywise = linearNetwork({ dims: [2, 3, 1], points: 3, regularization: { kind: 'entrywise', lambda } });
     expect(entrywise.warning).toMatch(/hidden neurons 1 and 2 of layer 1/);
     expect(entrywise.warning).not.toMatch(/neurons 1 and 3|neurons 2 and 3/);
   });
 
   it('fails when a hidden neuron is unregularized: its own rescaling', () => {
-    const lambda = [[[0, 0], [1, 2]], [[0, 3], [0, 4]]];
+    const lambda = [
+      [
+        [0, 0],
+        [1, 2],
+      ],
+      [
+        [0, 3],
+        [0, 4],
+      ],
+    ];
     const network = linearNetwork({ dims: [2, 2, 2], points: 3, regularization: { kind: 'entrywise', lambda } });
     expect(network.warning).toMatch(/hidden neuron 1 of layer 1 has λ = 0 on all its weights/);
   });
@@ -197,7 +214,10 @@ describe('agreement with the shared PHCpack systems', () => {
         const [, k, i, j] = /^w(\d+)_(\d+)_(\d+)$/.exec(name)!;
         return network.variables.indexOf(`W${k}[${i},${j}]`);
       });
-      expect([...ours].sort((a, b) => a - b), file).toEqual(network.variables.map((_, k) => k));
+      expect(
+        [...ours].sort((a, b) => a - b),
+        file,
+      ).toEqual(network.variables.map((_, k) => k));
       phc.equations.forEach((eq, k) => {
         const renamed = Polynomial.fromTerms(
           n,

@@ -130,17 +130,30 @@ describe('dims (2,2,2), one data point, generic λ, seed 1: two real minima and 
     expect(m.solve.counts).toMatchObject({ regular: 33, singular: 0, failed: 0 });
     expect(m.summary.byPattern).toEqual(td.summary.byPattern);
     expect(m.summary.saddlesByIndex).toEqual(td.summary.saddlesByIndex);
-    const realLosses = (r: NetworkResult): number[] => r.points.filter((c) => c.real).map((c) => c.loss[0]).sort((a, b) => a - b);
+    const realLosses = (r: NetworkResult): number[] =>
+      r.points
+        .filter((c) => c.real)
+        .map((c) => c.loss[0])
+        .sort((a, b) => a - b);
     realLosses(m).forEach((v, k) => expect(v).toBeCloseTo(realLosses(td)[k]!, 8));
     // Stopping after loops without new solutions is evidence, not proof: never complete.
     expect(m.complete).toBe(false);
     expect(m.incomplete[0]).toMatch(/found by monodromy, which stops on evidence, not proof .*stopped after 20 loops in a row without new solutions/);
-    const json = networkResultToJSON(m) as { method: string; monodromy: { loops: number; components: { key: string; stoppedBy?: string; sharesSolveOf?: string }[] }; summary: { complete: boolean } };
+    const json = networkResultToJSON(m) as {
+      method: string;
+      monodromy: { loops: number; components: { key: string; stoppedBy?: string; sharesSolveOf?: string }[] };
+      summary: { complete: boolean };
+    };
     expect(json.method).toBe('monodromy');
     expect(json.summary.complete).toBe(false);
     expect(json.monodromy.loops).toBeGreaterThan(0);
     // One solve per shape: the two one-neuron patterns share theirs.
-    expect(json.monodromy.components.filter((c) => c.stoppedBy === 'stale-loops').map((c) => c.key).sort()).toEqual(['10', '11']);
+    expect(
+      json.monodromy.components
+        .filter((c) => c.stoppedBy === 'stale-loops')
+        .map((c) => c.key)
+        .sort(),
+    ).toEqual(['10', '11']);
     expect(json.monodromy.components.find((c) => c.key === '01')?.sharesSolveOf).toBe('10');
   }, 600_000);
 
@@ -182,7 +195,6 @@ describe('resolveMethod: auto takes the complete method with fewer paths up to A
 });
 
 describe('solveNetwork warns', () => {
-
   it('marks the counts of a path method incomplete when the points are not isolated (no regularization)', async () => {
     const r = await solveNetwork(linearNetwork({ dims: [1, 2, 1], regularization: { kind: 'none' }, seed: 0 }), { seed: 0, method: 'total-degree' });
     expect(r.network.isolated).toBe(false);

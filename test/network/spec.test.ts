@@ -106,18 +106,40 @@ describe('parseNetworkSpec refuses, naming the field', () => {
     ['a fractional width', withField(['dims'], [2, 1.5, 1]), /dims\[1\] must be a positive integer, got 1\.5/],
     ['a width that is not a number', withField(['dims', 1], 'three'), /dims\[1\] must be a finite number, got "three"/],
     ['X with too few rows', withField(['X'], [[1, 2]]), /X has 1 rows but needs 2 \(one per input, dims\[0\] = 2\)/],
-    ['Y with too many rows', withField(['Y'], [[5, 6], [7, 8]]), /Y has 2 rows but needs 1 \(one per output, dims\[2\] = 1\)/],
+    [
+      'Y with too many rows',
+      withField(
+        ['Y'],
+        [
+          [5, 6],
+          [7, 8],
+        ],
+      ),
+      /Y has 2 rows but needs 1 \(one per output, dims\[2\] = 1\)/,
+    ],
     ['a ragged X', withField(['X', 1], [3]), /X\[1\] has 1 entries but X\[0\] has 2/],
     ['X and Y with different column counts', withField(['Y'], [[5, 6, 7]]), /Y has 3 columns but X has 2/],
-    ['a non-finite number', '{"dims":[2,3,1],"X":[[1,2],[3,1e999]],"Y":[[5,6]],"regularization":{"kind":"none"}}', /X\[1\]\[1\] must be a finite number, got Infinity/],
+    [
+      'a non-finite number',
+      '{"dims":[2,3,1],"X":[[1,2],[3,1e999]],"Y":[[5,6]],"regularization":{"kind":"none"}}',
+      /X\[1\]\[1\] must be a finite number, got Infinity/,
+    ],
     ['X that is neither matrix nor file', withField(['X'], 7), /X must be a matrix \(an array of rows of numbers\) or the name of a CSV file, got 7/],
     ['a null in Y', withField(['Y', 0, 1], null), /Y\[0\]\[1\] must be a finite number, got null/],
     ['missing regularization', withField(['regularization'], undefined), /regularization is missing: give \{ "kind": "entrywise"/],
     ['an unknown kind', withField(['regularization', 'kind'], 'l1'), /regularization\.kind must be one of "entrywise", "weight-decay", "none", got "l1"/],
     ['a negative λ', withField(['regularization', 'lambda', 1, 0, 2], -1), /regularization\.lambda\[1\]\[0\]\[2\] must not be negative, got -1/],
-    ['a λ of the wrong shape', withField(['regularization', 'lambda', 1], [[7, 8]]), /regularization\.lambda\[1\] has 2 columns but needs 3 \(λ_2 has the shape of W2, 1×3\)/],
+    [
+      'a λ of the wrong shape',
+      withField(['regularization', 'lambda', 1], [[7, 8]]),
+      /regularization\.lambda\[1\] has 2 columns but needs 3 \(λ_2 has the shape of W2, 1×3\)/,
+    ],
     ['too few λ matrices', withField(['regularization', 'lambda'], [[[1, 2]]]), /regularization\.lambda needs one matrix per layer, 2, got 1/],
-    ['a negative weight decay', withField(['regularization'], { kind: 'weight-decay', lambda: -0.5 }), /regularization\.lambda must be a finite number ≥ 0, got -0\.5/],
+    [
+      'a negative weight decay',
+      withField(['regularization'], { kind: 'weight-decay', lambda: -0.5 }),
+      /regularization\.lambda must be a finite number ≥ 0, got -0\.5/,
+    ],
     ['weight decay without λ', withField(['regularization'], { kind: 'weight-decay' }), /regularization\.lambda is missing/],
   ];
   for (const [what, text, message] of cases) {
@@ -145,7 +167,8 @@ describe('parseNetworkSpec refuses, naming the field', () => {
     it('an empty field', () => expect(refusal(csv('hole.csv'), dir)).toMatch(/hole\.csv:1:3: empty field: expected a number/));
     it('ragged lines', () => expect(refusal(csv('ragged.csv'), dir)).toMatch(/ragged\.csv:2:1: 1 values, but the first data line has 2/));
     it('no data', () => expect(refusal(csv('empty.csv'), dir)).toMatch(/empty\.csv: no data points in the CSV file of X/));
-    it('the wrong width', () => expect(refusal(csv('wide.csv'), dir)).toMatch(/wide\.csv: 3 values per line, but dims\[0\] = 2: the CSV file of X holds one line per data point/));
+    it('the wrong width', () =>
+      expect(refusal(csv('wide.csv'), dir)).toMatch(/wide\.csv: 3 values per line, but dims\[0\] = 2: the CSV file of X holds one line per data point/));
     it('different numbers of data points', () => expect(refusal(csv('x.csv', 'y3.csv'), dir)).toMatch(/X has 2 data points but Y has 3/));
   });
 });

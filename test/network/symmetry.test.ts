@@ -23,27 +23,37 @@ describe('parameter homotopies track one solution per sign orbit', () => {
     expect(solutionOrbits(orbit, []).representatives).toEqual([0, 1, 2, 3]);
   });
 
-  it.each([1, 2, 3])('on every component of 2-2-2 (seed %i) the images give the solutions that tracking every one finds', async (seed) => {
-    const dims = [2, 2, 2];
-    const family = dataFamily(dims, 1);
-    const targets = [1, 2].map((s) => dataParameters(linearNetwork({ dims, points: 1, seed: 10 * seed + s })));
-    const solved = await solveComponents(family, targets, { seed, monodromy: { workers: 1 } });
-    const choices = aliveChoices(dims);
-    let orbits = 0;
-    for (const [c, run] of solved.runs.entries()) {
-      if (!run.monodromy || run.monodromy.solutions.length === 0) continue;
-      const sub = aliveSubnetwork(dims, choices[c]!);
-      const system = family.system(sub);
-      const every = await trackToParameters(system, run.monodromy.parameters, run.monodromy.solutions, targets.map((p) => family.restrict(p, sub)), { seed: seed + c });
-      for (const [t, direct] of every.entries()) {
-        const bySymmetry = run.tracked[t]!;
-        expect(bySymmetry.counts).toEqual(direct.counts);
-        expect(endpoints(bySymmetry.solutions.map((s) => s.x))).toEqual(endpoints(direct.solutions.map((s) => s.x)));
-        // Fewer paths tracked: one per orbit of the component's sign flips.
-        expect(bySymmetry.pathsTracked).toBeLessThan(direct.pathsTracked);
-        orbits += bySymmetry.pathsTracked;
+  it.each([1, 2, 3])(
+    'on every component of 2-2-2 (seed %i) the images give the solutions that tracking every one finds',
+    async (seed) => {
+      const dims = [2, 2, 2];
+      const family = dataFamily(dims, 1);
+      const targets = [1, 2].map((s) => dataParameters(linearNetwork({ dims, points: 1, seed: 10 * seed + s })));
+      const solved = await solveComponents(family, targets, { seed, monodromy: { workers: 1 } });
+      const choices = aliveChoices(dims);
+      let orbits = 0;
+      for (const [c, run] of solved.runs.entries()) {
+        if (!run.monodromy || run.monodromy.solutions.length === 0) continue;
+        const sub = aliveSubnetwork(dims, choices[c]!);
+        const system = family.system(sub);
+        const every = await trackToParameters(
+          system,
+          run.monodromy.parameters,
+          run.monodromy.solutions,
+          targets.map((p) => family.restrict(p, sub)),
+          { seed: seed + c },
+        );
+        for (const [t, direct] of every.entries()) {
+          const bySymmetry = run.tracked[t]!;
+          expect(bySymmetry.counts).toEqual(direct.counts);
+          expect(endpoints(bySymmetry.solutions.map((s) => s.x))).toEqual(endpoints(direct.solutions.map((s) => s.x)));
+          // Fewer paths tracked: one per orbit of the component's sign flips.
+          expect(bySymmetry.pathsTracked).toBeLessThan(direct.pathsTracked);
+          orbits += bySymmetry.pathsTracked;
+        }
       }
-    }
-    expect(orbits).toBeGreaterThan(0);
-  }, 120_000);
+      expect(orbits).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

@@ -21,27 +21,31 @@ describe('network counts proven by the trace test', () => {
     [[2, 2, 2], 1, 1],
     [[2, 1, 2], 2, 1],
     [[2, 1, 2], 2, 3],
-  ])('dims %j, %i data point(s), seed %i: monodromy with the trace test (generic line) is proven complete, with the count of the polyhedral homotopy (complete)', async (dims, points, seed) => {
-    const network = linearNetwork({ dims, points, seed });
-    const exact = await solveNetwork(network, { seed, method: 'polyhedral', workers: 2 });
-    expect(exact.complete).toBe(true);
-    const r = await solveNetwork(network, { seed, method: 'monodromy', traceTest: 'generic', workers: 2 });
-    expect(r.summary.points).toBe(exact.summary.points);
-    expect(r.complete).toBe(true);
-    expect(r.incomplete).toEqual([]);
-    const json = networkResultToJSON(r);
-    expect(json.completeness.proven).toBe(true);
-    expect(json.completeness.method).toBe('trace test');
-    expect(json.completeness.reason).toMatch(/trace test passed on each of .* solved component.*zero patterns are enumerated by construction/);
-    const trace = json.completeness.checks.find((c) => c.check === 'trace test on every solved component')!;
-    expect(trace.passed).toBe(true);
-    for (const c of trace['components'] as { residual: number; line: string }[]) {
-      expect(c.line).toBe('generic');
-      expect(c.residual).toBeLessThan(1e-12);
-    }
-    // Loops stop after 3 stale ones when the certificate follows.
-    for (const c of r.components!.filter((k) => k.monodromy && !k.sharesSolveOf && !k.empty)) expect(c.monodromy!.staleLoops).toBe(3);
-  }, 120_000);
+  ])(
+    'dims %j, %i data point(s), seed %i: monodromy with the trace test (generic line) is proven complete, with the count of the polyhedral homotopy (complete)',
+    async (dims, points, seed) => {
+      const network = linearNetwork({ dims, points, seed });
+      const exact = await solveNetwork(network, { seed, method: 'polyhedral', workers: 2 });
+      expect(exact.complete).toBe(true);
+      const r = await solveNetwork(network, { seed, method: 'monodromy', traceTest: 'generic', workers: 2 });
+      expect(r.summary.points).toBe(exact.summary.points);
+      expect(r.complete).toBe(true);
+      expect(r.incomplete).toEqual([]);
+      const json = networkResultToJSON(r);
+      expect(json.completeness.proven).toBe(true);
+      expect(json.completeness.method).toBe('trace test');
+      expect(json.completeness.reason).toMatch(/trace test passed on each of .* solved component.*zero patterns are enumerated by construction/);
+      const trace = json.completeness.checks.find((c) => c.check === 'trace test on every solved component')!;
+      expect(trace.passed).toBe(true);
+      for (const c of trace['components'] as { residual: number; line: string }[]) {
+        expect(c.line).toBe('generic');
+        expect(c.residual).toBeLessThan(1e-12);
+      }
+      // Loops stop after 3 stale ones when the certificate follows.
+      for (const c of r.components!.filter((k) => k.monodromy && !k.sharesSolveOf && !k.empty)) expect(c.monodromy!.staleLoops).toBe(3);
+    },
+    120_000,
+  );
 
   it('without --trace-test the same count is not proven, and says why', async () => {
     const network = linearNetwork({ dims: [2, 2, 2], points: 1, seed: 1 });
@@ -74,7 +78,9 @@ describe('network counts proven by the trace test', () => {
   it('the command line: --trace-test prints "proven complete"; a bad line or a method without monodromy is refused with exit 2', () => {
     const ok = critsolve('--dims', '2,2,2', '--seed', '1', '--method', 'monodromy', '--trace-test', '--quiet', '--workers', '2');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/critical points found by monodromy: 33, proven complete: the trace test passed on each of 2 solved components \(a random line in λ-space/);
+    expect(ok.stdout).toMatch(
+      /critical points found by monodromy: 33, proven complete: the trace test passed on each of 2 solved components \(a random line in λ-space/,
+    );
     const bad = critsolve('--dims', '2,2,2', '--trace-test', 'sideways');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--trace-test takes generic or single, got 'sideways'/);

@@ -35,7 +35,9 @@ describe('distributions', () => {
   });
 
   it('refuses parameters out of range, naming the quantity', () => {
-    expect(() => parseDistribution('normal(0,0)', 'X', '--sampling X')).toThrow(/--sampling X: the standard deviation σ of normal\(μ, σ\) must be a finite number > 0, got 0/);
+    expect(() => parseDistribution('normal(0,0)', 'X', '--sampling X')).toThrow(
+      /--sampling X: the standard deviation σ of normal\(μ, σ\) must be a finite number > 0, got 0/,
+    );
     expect(() => parseDistribution('uniform(1,1)', 'Y')).toThrow(/uniform\(a, b\) needs a < b, got a = 1, b = 1/);
     expect(() => parseDistribution('uniform(-1,1)', 'lambda')).toThrow(/λ must be ≥ 0: uniform\(a, b\) needs a ≥ 0, got a = -1/);
     expect(() => parseDistribution('normal(1,1)', 'lambda')).toThrow(/λ cannot be normal/);

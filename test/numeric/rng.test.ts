@@ -5,7 +5,11 @@ describe('named random streams', () => {
   it('every named stream is its own, and the data streams lie clear of the solver streams and their per-target and per-component ranges', () => {
     const values = Object.values(STREAMS);
     expect(new Set(values).size).toBe(values.length);
-    const solverMax = Math.max(...Object.entries(STREAMS).filter(([k]) => !k.startsWith('data')).map(([, v]) => v));
+    const solverMax = Math.max(
+      ...Object.entries(STREAMS)
+        .filter(([k]) => !k.startsWith('data'))
+        .map(([, v]) => v),
+    );
     for (const data of [STREAMS.dataX, STREAMS.dataY, STREAMS.dataLambda]) expect(data - solverMax).toBeGreaterThan(2 ** 19);
   });
 

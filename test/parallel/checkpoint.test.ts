@@ -20,7 +20,10 @@ async function interrupted(file: string, after: number, start: 'total-degree' | 
   });
 }
 
-const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+const lines = (file: string): string[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
 
 describe('checkpoints', () => {
   it('are not created by a run refused for a bad option, so the next run is not refused for the file', async () => {
@@ -96,7 +99,9 @@ describe('checkpoints', () => {
     await expect(solve(readSystem('katsura5.phc'), { ...options, resume: file })).rejects.toThrow(
       /was written for another system \(variables x1, x2, x3, x4, x5\) than this one \(variables x, y, z, t, u, v\): resume it with the system it was made for/,
     );
-    await expect(solve(system, { ...options, preset: 'fast', resume: file })).rejects.toThrow(/was written with other settings .*"preset":"default".*"preset":"fast"/);
+    await expect(solve(system, { ...options, preset: 'fast', resume: file })).rejects.toThrow(
+      /was written with other settings .*"preset":"default".*"preset":"fast"/,
+    );
   });
 
   it('refuses a file that is not a checkpoint, a damaged one, and overwriting one', async () => {
@@ -114,6 +119,8 @@ describe('checkpoints', () => {
     writeFileSync(damaged, text.join('\n') + '\n');
     await expect(solve(system, { ...options, resume: damaged })).rejects.toThrow(/damaged at line 4 \(unknown return code "lost"\)/);
 
-    await expect(solve(system, { ...options, checkpoint: file })).rejects.toThrow(`the checkpoint ${file} already exists: continue that run with --resume ${file}, or delete the file`);
+    await expect(solve(system, { ...options, checkpoint: file })).rejects.toThrow(
+      `the checkpoint ${file} already exists: continue that run with --resume ${file}, or delete the file`,
+    );
   });
 });

@@ -25,7 +25,8 @@ function assertBuildIsFresh(): void {
       if (!existsSync(built) || statSync(built).mtimeMs < statSync(`${root}${dir}/${file}`).mtimeMs) stale.push(`${dir}/${file}`);
     }
   }
-  if (stale.length > 0) throw new Error(`dist/ is older than ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}: run \`npm run build\` before these tests`);
+  if (stale.length > 0)
+    throw new Error(`dist/ is older than ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}: run \`npm run build\` before these tests`);
 }
 assertBuildIsFresh();
 

@@ -33,7 +33,12 @@ describe('LoopPool', () => {
     const main = await trackAll(inline);
     expect(inline.threads).toBe(1);
     // Every endpoint is one of the four solutions at (5, 2).
-    const solutions = [[1, 2], [2, 1], [-1, -2], [-2, -1]];
+    const solutions = [
+      [1, 2],
+      [2, 1],
+      [-1, -2],
+      [-2, -1],
+    ];
     for (const end of main) {
       expect(end).not.toBeNull();
       expect(Math.min(...solutions.map(([x, y]) => Math.max(Math.hypot(end![0]! - x!, end![1]!), Math.hypot(end![2]! - y!, end![3]!))))).toBeLessThan(1e-12);

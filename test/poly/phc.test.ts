@@ -42,7 +42,11 @@ function expectRefused(text: string, line: number, column: number, piece: string
 
 describe('the shared PHCpack systems', () => {
   it('are all listed here', () => {
-    expect(readdirSync(shared).filter((f) => f.endsWith('.phc')).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      readdirSync(shared)
+        .filter((f) => f.endsWith('.phc'))
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
   });
 
   for (const [file, n] of Object.entries(expected)) {
@@ -70,7 +74,11 @@ describe('the shared PHCpack systems', () => {
     expect(cyclic.equations.map((p) => p.terms.length)).toEqual([6, 6, 6, 6, 6, 2]);
     const noon = readSystemFile(path.join(shared, 'noon3.phc'));
     const x = (k: number) => Polynomial.variable(3, k);
-    const first = x(0).mul(x(1).pow(2)).add(x(0).mul(x(2).pow(2))).sub(x(0).scale(1.1)).add(Polynomial.constant(3, 1));
+    const first = x(0)
+      .mul(x(1).pow(2))
+      .add(x(0).mul(x(2).pow(2)))
+      .sub(x(0).scale(1.1))
+      .add(Polynomial.constant(3, 1));
     expect(noon.equations[0]!.equals(first, 0)).toBe(true);
   });
 
@@ -78,7 +86,10 @@ describe('the shared PHCpack systems', () => {
     const file = path.join(shared, 'dln_2-2-2-2_m1_s11.phc');
     const s = readSystemFile(file);
     // Every written term is a distinct monomial, so none combine: the counts must match.
-    const written = readFileSync(file, 'utf8').split(';').slice(0, 12).map((eq) => eq.split(/ [+-] /).length);
+    const written = readFileSync(file, 'utf8')
+      .split(';')
+      .slice(0, 12)
+      .map((eq) => eq.split(/ [+-] /).length);
     expect(s.equations.map((p) => p.terms.length)).toEqual(written);
     expect(s.variables).toContain('w3_2_2');
   });

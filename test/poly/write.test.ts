@@ -19,7 +19,10 @@ function inOrder(s: System, names: readonly string[]): Polynomial[] {
   const where = names.map((name) => all.indexOf(name));
   expect(where.every((k) => k >= 0)).toBe(true);
   return s.equations.map((p) =>
-    Polynomial.fromTerms(names.length, p.terms.map((t) => ({ exps: where.map((k) => t.exps[k]!), re: t.re, im: t.im }))),
+    Polynomial.fromTerms(
+      names.length,
+      p.terms.map((t) => ({ exps: where.map((k) => t.exps[k]!), re: t.re, im: t.im })),
+    ),
   );
 }
 
@@ -41,7 +44,12 @@ function rereadBertini(out: string, s: System): System {
 /** Our parser reads the equations of a Julia script once `im` is written `i`. */
 function rereadJulia(out: string, s: System): System {
   const body = /F = System\(\[\n([\s\S]*?)\n\]/.exec(out)![1]!;
-  const equations = body.split('\n').map((line) => line.trim().replace(/,$/, '').replace(/\bim\b/g, 'i'));
+  const equations = body.split('\n').map((line) =>
+    line
+      .trim()
+      .replace(/,$/, '')
+      .replace(/\bim\b/g, 'i'),
+  );
   return parseSystem(declarations(s) + equations.join('\n'));
 }
 
@@ -60,9 +68,7 @@ const awkward = parseSystem(
   ].join('\n'),
 );
 /** The same kind of coefficients without parameters, for PHCpack. */
-const plain = parseSystem(
-  ['(x + i*y)*(x - 2.5*I*z) - 1/3', '0.1*x^3 - 1e-20*y + 1e21*z^2', '(1.5 - 2*i)*x*y*z - 7*i*y - (0.2 + 0.7*i)'].join('\n'),
-);
+const plain = parseSystem(['(x + i*y)*(x - 2.5*I*z) - 1/3', '0.1*x^3 - 1e-20*y + 1e21*z^2', '(1.5 - 2*i)*x*y*z - 7*i*y - (0.2 + 0.7*i)'].join('\n'));
 
 describe('round trips', () => {
   it('our text format: parse, write, parse gives the same system exactly', () => {
@@ -145,10 +151,7 @@ describe('the output of each writer', () => {
 
 describe('names that are not identifiers in the target syntax', () => {
   const x = (k: number) => Polynomial.variable(5, k);
-  const s = makeSystem(
-    ['W1[1,2]', 'W1_1_2', 'e', 'im', 'I'],
-    [x(0).mul(x(1)).sub(x(2)), x(3).add(x(4)).sub(x(0)), x(2).mul(x(3)), x(4), x(1)],
-  );
+  const s = makeSystem(['W1[1,2]', 'W1_1_2', 'e', 'im', 'I'], [x(0).mul(x(1)).sub(x(2)), x(3).add(x(4)).sub(x(0)), x(2).mul(x(3)), x(4), x(1)]);
 
   it('are renamed consistently, and the renaming is written in a comment', () => {
     const text = writeText(s);

@@ -85,7 +85,8 @@ describe.skipIf(!hasRedis)('studies on a Redis queue', () => {
   let redis: RedisServer;
   let local: string;
   const workers: Worker[] = [];
-  const coordinator = (store: string): ChildProcess => spawn(process.execPath, [MAIN, 'study', 'run', ...STUDY, '--store', store, '--queue', redis.url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const coordinator = (store: string): ChildProcess =>
+    spawn(process.execPath, [MAIN, 'study', 'run', ...STUDY, '--store', store, '--queue', redis.url], { stdio: ['ignore', 'ignore', 'pipe'] });
   const stderrOf = (c: ChildProcess): Promise<string> =>
     new Promise((resolve) => {
       let text = '';
@@ -161,9 +162,15 @@ describe.skipIf(!hasRedis)('studies on a Redis queue', () => {
     expect(r.stderr).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\): start a server there \(on Debian: apt-get install redis-server/);
     expect(existsSync(store)).toBe(false);
     expect(critsolve('network', '--dims', '2,2,2', '--queue', redis.url).stderr).toMatch(/--queue needs --seed N/);
-    expect(critsolve('network', '--dims', '2,2,2', '--regularization', 'none', '--seed', '1', '--queue', redis.url).stderr).toMatch(/this network is solved by decompose \(what auto takes here\)/);
-    expect(critsolve('network', '--dims', '2,2,2', '--seed', '1', '--method', 'monodromy', '--trace-test', '--queue', redis.url).stderr).toMatch(/--trace-test does not run on the queue yet/);
-    expect(critsolve('worker', '--queue', 'http://x').stderr).toMatch(/--queue must be a Redis URL such as redis:\/\/127\.0\.0\.1:6379 \(protocol redis:\), got 'http:\/\/x'/);
+    expect(critsolve('network', '--dims', '2,2,2', '--regularization', 'none', '--seed', '1', '--queue', redis.url).stderr).toMatch(
+      /this network is solved by decompose \(what auto takes here\)/,
+    );
+    expect(critsolve('network', '--dims', '2,2,2', '--seed', '1', '--method', 'monodromy', '--trace-test', '--queue', redis.url).stderr).toMatch(
+      /--trace-test does not run on the queue yet/,
+    );
+    expect(critsolve('worker', '--queue', 'http://x').stderr).toMatch(
+      /--queue must be a Redis URL such as redis:\/\/127\.0\.0\.1:6379 \(protocol redis:\), got 'http:\/\/x'/,
+    );
   });
 
   it('critsolve network --queue: a total-degree network solve sharded over the workers gives the local JSON, but the seconds', async () => {

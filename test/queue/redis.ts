@@ -43,7 +43,9 @@ export class RedisServer {
 
   /** Starts the server (again, on the same port and data), and waits until it answers. */
   async restart(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes'], { stdio: 'ignore' });
+    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes'], {
+      stdio: 'ignore',
+    });
     for (let k = 0; k < 100; k++) {
       if (spawnSync('redis-cli', ['-p', String(this.port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG') return;
       await new Promise((r) => setTimeout(r, 50));

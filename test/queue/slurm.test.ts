@@ -26,8 +26,12 @@ describe('critsolve study slurm-script', () => {
     expect(text).toMatch(/\n#SBATCH --cpus-per-task=1\n/);
     expect(text).toMatch(/sbatch --parsable --array=1-\$TASKS "\$0"/);
     expect(text).toMatch(/\nTASKS=3\n/);
-    expect(text).toMatch(/sbatch --dependency=afterok:\$\{array%%;\*\}.*\n.*--wrap "\$CRITSOLVE study merge --store '\$STORE' '\$STORE\.units\/'unit-\*\.sqlite"/);
-    expect(text).toMatch(/\$CRITSOLVE study run "\$STUDY" --store "\$STORE\.units\/unit-\$SLURM_ARRAY_TASK_ID\.sqlite" --unit-range "\$FROM-\$TO" --workers 1 --quiet/);
+    expect(text).toMatch(
+      /sbatch --dependency=afterok:\$\{array%%;\*\}.*\n.*--wrap "\$CRITSOLVE study merge --store '\$STORE' '\$STORE\.units\/'unit-\*\.sqlite"/,
+    );
+    expect(text).toMatch(
+      /\$CRITSOLVE study run "\$STUDY" --store "\$STORE\.units\/unit-\$SLURM_ARRAY_TASK_ID\.sqlite" --unit-range "\$FROM-\$TO" --workers 1 --quiet/,
+    );
     // The tasks as SLURM runs them, one after another here.
     const env = { ...process.env, CRITSOLVE: `${process.execPath} ${MAIN}`, SLURM_JOB_ID: 'test' };
     for (const task of [1, 2, 3]) {

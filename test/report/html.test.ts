@@ -23,7 +23,11 @@ let html: string;
 
 beforeAll(async () => {
   const study = studyFromValue(
-    { name: 'report test', instances: 8, sampling: 'bharadwaj-hosten', architectures: [
+    {
+      name: 'report test',
+      instances: 8,
+      sampling: 'bharadwaj-hosten',
+      architectures: [
         { dims: [1, 1, 1], published: { source: 'another test', CBB: 9, BKK: 5, N_C: 5, N_Cstar: 4 } },
         { dims: [2, 2, 2], published: { source: 'a test', max_N_R: 8, N_C: 34, histogram: { '5': 6, '9': 2 } } },
       ],
@@ -47,7 +51,12 @@ describe('study report', () => {
     // Published counts beside ours: those that agree are named, the one that disagrees is named
     // with the difference. A sample statistic (max N_R) is set beside, never called a disagreement.
     const [small, row] = studyRows(store) as [ArchitectureRow, ArchitectureRow];
-    expect(small.agreement.map((g) => [g.quantity, g.agrees])).toEqual([['CBB', true], ['BKK', true], ['N_C', true], ['N_Cstar', true]]);
+    expect(small.agreement.map((g) => [g.quantity, g.agrees])).toEqual([
+      ['CBB', true],
+      ['BKK', true],
+      ['N_C', true],
+      ['N_Cstar', true],
+    ]);
     expect(html).toContain('title="CBB, BKK, N_C, N_Cstar">agrees (4)');
     expect(row.agreement.find((g) => g.quantity === 'N_C')).toEqual({ quantity: 'N_C', published: 34, ours: 33, agrees: false, kind: 'count' });
     expect(html).toContain('N_C: ours 33, published 34 (-1)');
@@ -65,7 +74,10 @@ describe('study report', () => {
 
   it.skipIf(!hasChromium)('renders in headless Chromium with every plot and no console error', async () => {
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors: string[] = [];

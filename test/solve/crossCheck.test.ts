@@ -37,7 +37,11 @@ describe('the coefficient cross-check of a solve', () => {
     expect(full.counts.regular).toBe(156);
     const lost = full.solutions[17]!;
     const short = { ...full, solutions: full.solutions.filter((s) => s !== lost), counts: { ...full.counts, regular: 155 } };
-    const check = await monodromyCrossCheck(coefficientFamily(system), short.solutions.map((s) => s.x), { seed: 21, workers: 2 });
+    const check = await monodromyCrossCheck(
+      coefficientFamily(system),
+      short.solutions.map((s) => s.x),
+      { seed: 21, workers: 2 },
+    );
     expect(check!.found).toHaveLength(1);
     expect(distInf(check!.found[0]!, lost.x)).toBeLessThan(1e-8 * Math.max(1, normInf(lost.x)));
     const r = withCrossCheck(system, short, check!);

@@ -15,7 +15,9 @@ describe('a path stuck at a branch point is tracked around it on both sides', ()
     expect(r.retracked).toContain(39);
     const p = r.paths.find((q) => q.index === 39)!;
     expect(p.code).toBe('success');
-    expect(p.reason).toMatch(/failed at t = 0\.49\d+ .* tracked around that point on both sides \(radius 0\.002\): one side ends at a regular point no other path reaches/);
+    expect(p.reason).toMatch(
+      /failed at t = 0\.49\d+ .* tracked around that point on both sides \(radius 0\.002\): one side ends at a regular point no other path reaches/,
+    );
     expect(r.counts.failed).toBe(0);
     expect(r.counts.regular).toBe(156);
     const others = r.paths.filter((q) => q.index !== 39 && q.code === 'success');

@@ -28,7 +28,15 @@ async function component222(seed: number) {
 
 /** The solutions minus the orbit of the first (its images have the same invariants). */
 function withoutFirstOrbit(solutions: readonly Float64Array[], invariants: readonly Polynomial[]): Float64Array[] {
-  const key = (x: Float64Array): string => invariants.map((y) => y.evaluate(x).map((v) => v.toFixed(6)).join(',')).join(';');
+  const key = (x: Float64Array): string =>
+    invariants
+      .map((y) =>
+        y
+          .evaluate(x)
+          .map((v) => v.toFixed(6))
+          .join(','),
+      )
+      .join(';');
   const first = key(solutions[0]!);
   return solutions.filter((x) => key(x) !== first);
 }
@@ -38,17 +46,21 @@ describe('the trace test along a line in parameter space', () => {
     [1, 'single'],
     [2, 'single'],
     [1, 'generic'],
-  ] as const)('2-2-2 network (data seed %i, %s line): the complete set passes at round-off and nothing is added', async (seed, line) => {
-    const { system, m, symmetries, invariants } = await component222(seed);
-    expect(m.solutions).toHaveLength(16);
-    const r = await lineTraceTest(system, m.parameters, m.solutions, { seed: 3, invariants, symmetries, workers: 1, line });
-    expect(r.proven).toBe(true);
-    expect(r.residual).toBeLessThan(1e-10);
-    expect(r.added).toHaveLength(0);
-    expect(r.failedPaths).toBe(0);
-    // The cut meets the curve over the line in more points than the solutions over s = 0.
-    expect(r.extraPoints).toBeGreaterThan(0);
-  }, 60_000);
+  ] as const)(
+    '2-2-2 network (data seed %i, %s line): the complete set passes at round-off and nothing is added',
+    async (seed, line) => {
+      const { system, m, symmetries, invariants } = await component222(seed);
+      expect(m.solutions).toHaveLength(16);
+      const r = await lineTraceTest(system, m.parameters, m.solutions, { seed: 3, invariants, symmetries, workers: 1, line });
+      expect(r.proven).toBe(true);
+      expect(r.residual).toBeLessThan(1e-10);
+      expect(r.added).toHaveLength(0);
+      expect(r.failedPaths).toBe(0);
+      // The cut meets the curve over the line in more points than the solutions over s = 0.
+      expect(r.extraPoints).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 
   it('2-2-2 network without one orbit of 4: the complete cut reaches the missing 4, and they are added', async () => {
     const { system, m, symmetries, invariants } = await component222(1);

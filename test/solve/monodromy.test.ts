@@ -78,16 +78,24 @@ describe('monodromySolve refuses what it cannot do, saying why', () => {
     expect(await refusal(parseSystem('x^2 - 1'))).toMatch(/needs a system with parameters: declare them on a `parameters:` line/);
   });
   it('parameters that enter nonlinearly, without a start pair', async () => {
-    expect(await refusal(parseSystem('variables: x\nparameters: a\nx^2 - a^2'))).toMatch(/must enter every equation linearly, but equation 1 has degree 2.*give a start pair/);
+    expect(await refusal(parseSystem('variables: x\nparameters: a\nx^2 - a^2'))).toMatch(
+      /must enter every equation linearly, but equation 1 has degree 2.*give a start pair/,
+    );
   });
   it('fewer parameters than equations, without a start pair', async () => {
-    expect(await refusal(parseSystem('variables: x, y\nparameters: a\nx^2 - a\ny^2 - 2'))).toMatch(/1 parameter for 2 equations.*declare at least 2 parameters, or give a start pair/);
+    expect(await refusal(parseSystem('variables: x, y\nparameters: a\nx^2 - a\ny^2 - 2'))).toMatch(
+      /1 parameter for 2 equations.*declare at least 2 parameters, or give a start pair/,
+    );
   });
   it('a start pair that is not a solution', async () => {
-    expect(await refusal(circle, { startPair: { x: Float64Array.from([1, 0, 1, 0]), p: Float64Array.from([5, 0, 2, 0]) } })).toMatch(/the start pair is not a solution/);
+    expect(await refusal(circle, { startPair: { x: Float64Array.from([1, 0, 1, 0]), p: Float64Array.from([5, 0, 2, 0]) } })).toMatch(
+      /the start pair is not a solution/,
+    );
   });
   it('a start pair of the wrong size', async () => {
-    expect(await refusal(circle, { startPair: { x: Float64Array.from([1, 0]), p: Float64Array.from([5, 0, 2, 0]) } })).toMatch(/needs 2 complex values for x and 2 for p/);
+    expect(await refusal(circle, { startPair: { x: Float64Array.from([1, 0]), p: Float64Array.from([5, 0, 2, 0]) } })).toMatch(
+      /needs 2 complex values for x and 2 for p/,
+    );
   });
 });
 
@@ -100,8 +108,18 @@ describe('trackToParameters: solve once, track many', () => {
     const targets = [Float64Array.from([-1, 0, 0, 0]), Float64Array.from([-5, 0, 4, 0])];
     const [first, second] = await trackToParameters(quintic, m.parameters, m.solutions, targets, { seed: 6 });
     // x⁵ − x = 0: 0, ±1, ±i.
-    const roots = [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]].map((z) => Float64Array.from(z));
-    expectSameSet(first!.solutions.map((s) => s.x), roots, 1e-10);
+    const roots = [
+      [0, 0],
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ].map((z) => Float64Array.from(z));
+    expectSameSet(
+      first!.solutions.map((s) => s.x),
+      roots,
+      1e-10,
+    );
     expect(first!.counts.regular).toBe(5);
     expect(second!.counts.regular).toBe(3);
     expect(second!.counts.singular).toBe(1);
@@ -121,7 +139,10 @@ describe('networkMonodromy agrees with a total-degree solve', () => {
     const direct = await solve(linearNetwork(options).system, { seed: 3, workers: 1 });
     expect(m.counts.regular).toBe(count);
     expect(direct.counts.regular).toBe(count);
-    expectSameSet(m.solutions.map((s) => s.x), direct.solutions.map((s) => s.x));
+    expectSameSet(
+      m.solutions.map((s) => s.x),
+      direct.solutions.map((s) => s.x),
+    );
   });
 });
 
@@ -132,7 +153,7 @@ describe('networkMonodromy reproduces the known counts (../shared/systems/INDEX.
     ['dln_2-2-2_m1_s11', 33, 1, undefined],
     ['dln_2-2-2_m1_s11', 33, 2, 33],
     ['dln_2-2-2_m1_s11', 33, 3, 33],
-    ["dln_1-2-2-1_m1_s11", 129, 1, undefined],
+    ['dln_1-2-2-1_m1_s11', 129, 1, undefined],
     ['dln_1-2-2-1_m1_s11', 129, 2, 129],
     ['dln_1-2-2-1_m1_s11', 129, 3, 129],
   ] as const)('%s: %i (seed %i, target %s)', async (name, count, seed, targetCount) => {
@@ -144,12 +165,17 @@ describe('networkMonodromy reproduces the known counts (../shared/systems/INDEX.
   });
 
   it('dln_2-2-2_m1_s11: the same loops, paths and points, to the last bit, with 1 and 2 workers (seed 1)', async () => {
-    const [one, two] = [await networkMonodromy(spec('dln_2-2-2_m1_s11'), { seed: 1, workers: 1 }), await networkMonodromy(spec('dln_2-2-2_m1_s11'), { seed: 1, workers: 2, poolAfterSeconds: 0 })];
+    const [one, two] = [
+      await networkMonodromy(spec('dln_2-2-2_m1_s11'), { seed: 1, workers: 1 }),
+      await networkMonodromy(spec('dln_2-2-2_m1_s11'), { seed: 1, workers: 2, poolAfterSeconds: 0 }),
+    ];
     expect(one.counts.regular).toBe(33);
     expect(two.counts).toEqual(one.counts);
     expect(two.pathsTracked).toBe(one.pathsTracked);
     const runs = (r: typeof one) => r.components.flatMap((c) => (c.monodromy ? [c.monodromy] : []));
-    expect(runs(two).map((m) => [m.loops, m.pathsTracked, m.solutions.map((x) => Array.from(x))])).toEqual(runs(one).map((m) => [m.loops, m.pathsTracked, m.solutions.map((x) => Array.from(x))]));
+    expect(runs(two).map((m) => [m.loops, m.pathsTracked, m.solutions.map((x) => Array.from(x))])).toEqual(
+      runs(one).map((m) => [m.loops, m.pathsTracked, m.solutions.map((x) => Array.from(x))]),
+    );
     expect(runs(one).every((m) => m.workers === 1)).toBe(true);
     // With poolAfterSeconds 0 every component's loops go to the pool at once.
     expect(runs(two).every((m) => m.workers === 2)).toBe(true);
@@ -160,7 +186,7 @@ describe('networkMonodromy reproduces the known counts (../shared/systems/INDEX.
     expect(r.counts).toMatchObject({ regular: 641, singular: 0, failed: 0 });
   });
 
-  it('the parametrized system at the network\'s own λ is the network\'s gradient system', () => {
+  it("the parametrized system at the network's own λ is the network's gradient system", () => {
     const { network, system, parameters } = parametrizeNetwork(spec('dln_2-2-2_m1_s11'));
     const x = Float64Array.from({ length: 16 }, (_, k) => Math.sin(k + 1));
     const a = fixParameters(compileSystem(system), parameters).evaluate(new Float64Array(16), x);

@@ -25,7 +25,11 @@ describe('solve on a string, and the result helpers', () => {
     expect(failedPaths(r)).toEqual([]);
     const real = realSolutions(r).sort((a, b) => a[0]! - b[0]!);
     expect(real).toHaveLength(2);
-    for (const [k, sign] of [[0, -1], [1, 1]] as const) for (const v of real[k]!) expect(v).toBeCloseTo(sign * Math.SQRT1_2, 14);
+    for (const [k, sign] of [
+      [0, -1],
+      [1, 1],
+    ] as const)
+      for (const v of real[k]!) expect(v).toBeCloseTo(sign * Math.SQRT1_2, 14);
     expect(coordinates(nonsingular(r)[0]!)).toHaveLength(2);
     const c = completeness(r);
     expect(c.proven).toBe(true);
@@ -57,7 +61,12 @@ describe('one result for every method', () => {
     const r = monodromySolveResult(m);
     expect(nonsingular(r)).toHaveLength(4);
     const json = resultToJSON(r);
-    expect(json).toMatchObject({ schema: 'critsolve/result@1', startSystem: 'monodromy', counts: { regular: 4, failed: 0 }, completeness: { proven: false, method: 'monodromy' } });
+    expect(json).toMatchObject({
+      schema: 'critsolve/result@1',
+      startSystem: 'monodromy',
+      counts: { regular: 4, failed: 0 },
+      completeness: { proven: false, method: 'monodromy' },
+    });
     expect(Object.keys(json.parameters!)).toEqual(['a', 'b']);
     expect(json.monodromy!.stoppedBy).toBe('stale-loops');
   });
@@ -65,7 +74,12 @@ describe('one result for every method', () => {
   it('a monodromy count with a passed trace test is proven complete by it', async () => {
     // A witness set of a plane cubic on the lines x + 2y = c: a linear slice family, where the trace test applies.
     const cubic = readSystemText('parameters: c\nx^3 + 2*y^3 - x*y - 1; x + 2*y - c', 'cubic.txt');
-    const m = await monodromySolve(cubic, { seed: 1, startPair: { x: Float64Array.from([1, 0, 0, 0]), p: Float64Array.from([1, 0]) }, traceTest: true, workers: 1 });
+    const m = await monodromySolve(cubic, {
+      seed: 1,
+      startPair: { x: Float64Array.from([1, 0, 0, 0]), p: Float64Array.from([1, 0]) },
+      traceTest: true,
+      workers: 1,
+    });
     const c = completeness(monodromySolveResult(m));
     expect(m.trace?.passes).toBe(true);
     expect(c).toMatchObject({ proven: true, method: 'trace test' });

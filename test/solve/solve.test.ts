@@ -119,6 +119,8 @@ describe('refusals', () => {
   it('refuses more total-degree paths than the limit, with the count', async () => {
     const n = 3;
     const eqs = [0, 1, 2].map((k) => Polynomial.variable(n, k).pow(50).sub(Polynomial.constant(n, 1)));
-    await expect(solve(makeSystem(['a', 'b', 'c'], eqs), { start: 'total-degree', seed: 1, maxPaths: 1000 })).rejects.toThrow(/125000 paths, more than the limit of 1000/);
+    await expect(solve(makeSystem(['a', 'b', 'c'], eqs), { start: 'total-degree', seed: 1, maxPaths: 1000 })).rejects.toThrow(
+      /125000 paths, more than the limit of 1000/,
+    );
   });
 });

@@ -8,7 +8,10 @@ import { sharedSystem } from '../systems.js';
 const SEEDS = [1, 2, 3, 4, 5];
 
 describe('solve by the polyhedral homotopy', () => {
-  for (const [name, mixedVolume] of [['cyclic5', 70], ['cyclic6', 156]] as const) {
+  for (const [name, mixedVolume] of [
+    ['cyclic5', 70],
+    ['cyclic6', 156],
+  ] as const) {
     it(`tracks ${mixedVolume} paths for ${name} and finds all ${mixedVolume} solutions, for 5 seeds`, async () => {
       const system = sharedSystem(name);
       for (const seed of SEEDS) {
@@ -66,9 +69,7 @@ describe('solve by the polyhedral homotopy', () => {
 
 describe('solve by a multihomogeneous (linear-product) start system', () => {
   // (A − λ)v = 0, v1 + 2·v2 − v3 = 1: Bézout number 8, but 3 eigenpairs = the 2-homogeneous bound for {v}, {λ}.
-  const eigen = parseSystem(
-    ['2*v1 + v2 - l*v1', 'v1 + 3*v2 + v3 - l*v2', 'v2 + 5*v3 - l*v3', 'v1 + 2*v2 - v3 - 1'].join('\n'),
-  );
+  const eigen = parseSystem(['2*v1 + v2 - l*v1', 'v1 + 3*v2 + v3 - l*v2', 'v2 + 5*v3 - l*v3', 'v1 + 2*v2 - v3 - 1'].join('\n'));
 
   it('tracks the multihomogeneous Bézout number of paths and finds every solution', async () => {
     for (const seed of [1, 2, 3]) {

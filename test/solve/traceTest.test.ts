@@ -17,7 +17,12 @@ describe('traceTest on a linear slice family', () => {
     expect(m.trace).toMatchObject({ passes: true, failedPaths: 0, pathsTracked: 6 });
     expect(m.trace!.residual).toBeLessThan(1e-12);
     for (let left = 0; left < 3; left++) {
-      const partial = traceTest(cubic, m.parameters, m.solutions.filter((_, k) => k !== left), { seed: 1 });
+      const partial = traceTest(
+        cubic,
+        m.parameters,
+        m.solutions.filter((_, k) => k !== left),
+        { seed: 1 },
+      );
       expect(partial.passes).toBe(false);
       expect(partial.residual).toBeGreaterThan(1e-4);
     }

@@ -71,9 +71,18 @@ function derivativeErrors(h: Homotopy, rng: Random, times: readonly [number, num
     }
     h.evaluate(plus, shifted(x, v, EPS), tre, tim);
     h.evaluate(minus, shifted(x, v, -EPS), tre, tim);
-    ex = Math.max(ex, relativeError(plus.map((p, k) => (p - minus[k]!) / (2 * EPS)), Jv));
+    ex = Math.max(
+      ex,
+      relativeError(
+        plus.map((p, k) => (p - minus[k]!) / (2 * EPS)),
+        Jv,
+      ),
+    );
     // ∂H/∂t, along the real and the imaginary direction of t (holomorphic: the same derivative).
-    for (const [dr, di] of [[1, 0], [0, 1]] as const) {
+    for (const [dr, di] of [
+      [1, 0],
+      [0, 1],
+    ] as const) {
       h.evaluate(plus, x, tre + EPS * dr, tim + EPS * di);
       h.evaluate(minus, x, tre - EPS * dr, tim - EPS * di);
       // (H(t + εd) − H(t − εd)) / (2ε·d), dividing by d = dr + i·di (|d| = 1).
@@ -122,7 +131,12 @@ describe("the tracker's homotopies: derivatives agree with finite differences", 
   it('sees a wrong derivative (the check is not vacuous)', () => {
     const rng = new Random(4);
     const start = new TotalDegreeStart(degrees(system));
-    const inner = new ProjectiveHomotopy(start, compileProgram(buildProgram(homogenize(system))), rng.unitComplex(), randomVector(rng, system.variables.length + 1));
+    const inner = new ProjectiveHomotopy(
+      start,
+      compileProgram(buildProgram(homogenize(system))),
+      rng.unitComplex(),
+      randomVector(rng, system.variables.length + 1),
+    );
     // The same homotopy with ∂H/∂t off by a factor 1.01.
     const broken: Homotopy = {
       n: inner.n,

@@ -8,7 +8,9 @@ import { CAUSE_WORDS, PATH_CAUSES } from '../../src/track/pathResult.js';
 // log10(1/ε) decades of s. The tracker before this check called it at infinity from ε = 1e-5
 // on (both start systems, every seed).
 describe('far finite solutions are not called at infinity', () => {
-  const cases = ['1e-2', '1e-3', '1e-4', '1e-5'].flatMap((eps) => (['total-degree', 'polyhedral'] as const).flatMap((start) => [1, 2, 3].map((seed) => [eps, start, seed] as const)));
+  const cases = ['1e-2', '1e-3', '1e-4', '1e-5'].flatMap((eps) =>
+    (['total-degree', 'polyhedral'] as const).flatMap((start) => [1, 2, 3].map((seed) => [eps, start, seed] as const)),
+  );
   it.each(cases)('ε = %s, %s start, seed %i: all 3 solutions, the far one included', async (eps, start, seed) => {
     const r = await solve(readSystemText(`x*y - 1; ${eps}*x + y^2 - 1`, 'far.txt'), { seed, start, workers: 1 });
     expect(r.counts.failed).toBe(0);
