@@ -7,7 +7,7 @@
  * reads the system, computes the cells and writes its output file (the stable run computes
  * both volumes). `phc -m` is menu driven; the answers go to its stdin: 4 (MixedVol), 0 (no
  * polyhedral homotopy), y/n (stable mixed volume), n (no cell file). The gradient system of
- * the 2-2-2 network (../shared/systems) joins them, and with --big that of 2-2-2-2 (minutes).
+ * the 2-2-2 network (systems/) joins them, and with --big that of 2-2-2-2 (minutes).
  *
  *   npm run build && node benchmarks/bounds.mjs [--big]
  */
@@ -18,7 +18,7 @@ import { mixedVolume, stableMixedVolume } from '../dist/src/bounds/mixedVolume.j
 import { readSystemFile } from '../dist/src/poly/read.js';
 import { cyclic, havePhc, noon, phcMixedVolume, table } from './peers.mjs';
 
-const shared = fileURLToPath(new URL('../../shared/systems/', import.meta.url));
+const shared = fileURLToPath(new URL('../systems/', import.meta.url));
 
 function seconds(fn) {
   const began = performance.now();

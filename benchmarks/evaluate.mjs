@@ -18,7 +18,7 @@ const SECONDS = 1;
 const WARMUP_SECONDS = 1;
 const POINTS = 16;
 
-const shared = fileURLToPath(new URL('../../shared/systems/', import.meta.url));
+const shared = fileURLToPath(new URL('../systems/', import.meta.url));
 const systems = [
   ['dln 3,3,3 (gradient)', linearNetwork({ dims: [3, 3, 3], seed: 1 }).system],
   ['katsura7', readSystemFile(`${shared}katsura7.phc`)],

@@ -11,7 +11,7 @@ import { networkMonodromy } from '../dist/src/network/monodromy.js';
 import { loadNetworkSpec } from '../dist/src/network/spec.js';
 import { table } from './peers.mjs';
 
-const systems = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/systems');
+const systems = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../systems');
 const seed = Number(process.argv[2] ?? 1);
 const repeats = Number(process.argv[3] ?? 2);
 const workerCounts = [1, 2];

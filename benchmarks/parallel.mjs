@@ -20,7 +20,7 @@ import { solve } from '../dist/src/solve/solve.js';
 import { table } from './peers.mjs';
 
 const quick = process.argv.includes('--quick');
-const shared = fileURLToPath(new URL('../../shared/systems/', import.meta.url));
+const shared = fileURLToPath(new URL('../systems/', import.meta.url));
 
 const cpuSeconds = () => {
   const { user, system } = process.cpuUsage();

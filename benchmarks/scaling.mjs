@@ -11,7 +11,7 @@ const KERNELS = ['evaluate F+J', 'LU factor+solve', 'sqrt loop', 'allocation'];
 
 if (isMainThread) {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const program = buildProgram(readSystemFile(path.resolve(here, '../../shared/systems/dln_2-2-2_m1_s11.phc')));
+  const program = buildProgram(readSystemFile(path.resolve(here, '../systems/dln_2-2-2_m1_s11.phc')));
   const run = (threads, kernel) =>
     new Promise((resolve) => {
       const began = performance.now();

@@ -1,7 +1,7 @@
 /**
  * Trustworthy counts as the regularization goes to zero (issue "Trustworthy counts …"): the
  * 2-2-2 network with X = I₂, Y = [[1.5, 0.5], [0.5, 1.5]] and λ = t·Λ₀
- * (../shared/systems/dln_2-2-2_XI_t0.01.json is t = 0.01), solved by every method for
+ * (systems/dln_2-2-2_XI_t0.01.json is t = 0.01), solved by every method for
  * several seeds. Singular's exact Gröbner basis gives 225 critical points (vdim of the
  * gradient ideal, dimension 0) at each t below. A row passes when the count is 225, or when
  * it falls short and the output says it may be incomplete: never a false "complete".

@@ -7,7 +7,7 @@ import { readSystemFile, solve } from '../dist/src/index.js';
 import { havePhc, phcBlackbox } from './peers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const systemsDir = path.resolve(here, '../../shared/systems');
+const systemsDir = path.resolve(here, '../systems');
 const systems = ['katsura7', 'cyclic6', 'dln_2-2-2_m1_s11'];
 const workers = Number(process.argv[2] ?? 1);
 const seed = 1;

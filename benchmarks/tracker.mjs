@@ -13,7 +13,7 @@ import { networkInstances } from '../dist/src/network/instances.js';
 import { cyclic, havePhc, katsura, phcBlackbox, table } from './peers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const shared = (name) => path.resolve(here, '../../shared/systems', `${name}.phc`);
+const shared = (name) => path.resolve(here, '../systems', `${name}.phc`);
 const workers = Number(process.argv[2] ?? 2);
 const instanceDims = (process.argv[3] ?? '2,2,2').split(',').map(Number);
 

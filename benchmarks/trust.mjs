@@ -1,6 +1,6 @@
 /**
  * What the counts can be trusted for, on the shared systems (issue "Trustworthy counts …"):
- *  1. `regular` equals `certified` (Krawczyk) on every system of ../shared/systems, 3 seeds;
+ *  1. `regular` equals `certified` (Krawczyk) on every system of systems/, 3 seeds;
  *  2. cyclic6 by the polyhedral homotopy, seeds 1–40: 156 every time, no failed path, and
  *     what the coefficient cross-check (solve({ crossCheck })) adds where a path failed;
  *  3. dln_1-2-1-2 (a network exported by `critsolve network --dims 1,2,1,2 --seed 1`):
@@ -15,7 +15,7 @@ import { certifyResult } from '../dist/src/certify/result.js';
 import { linearNetwork } from '../dist/src/network/model.js';
 import { table } from './peers.mjs';
 
-const SHARED = new URL('../../shared/systems/', import.meta.url).pathname;
+const SHARED = new URL('../systems/', import.meta.url).pathname;
 const seeds = (process.argv[2] ?? '1,2,3').split(',').map(Number);
 const lastCyclicSeed = Number(process.argv[3] ?? 40);
 
@@ -48,7 +48,7 @@ for (const name of SYSTEMS) {
     process.stderr.write(`${rows.at(-1).join('  ')}\n`);
   }
 }
-console.log('1. regular = certified on ../shared/systems');
+console.log('1. regular = certified on systems/');
 table(['system', 'seed', 'start', 'regular', 'ill-cond.', 'singular', 'failed', 'certified', 'distinct', 'equal', 'seconds'], rows);
 console.log(`systems × seeds where regular ≠ certified: ${mismatches}\n`);
 

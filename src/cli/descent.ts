@@ -168,7 +168,7 @@ export function descentCommand(): Command {
   return new Command('descent')
     .description('gradient descent from a small random initialization: the loss curve, its plateaus, and the critical point each plateau passes near')
     .option('--dims <widths>', "layer widths d_0,…,d_L (random data and generic λ's from --data-seed)", parseDims)
-    .option('--spec <file>', "a network spec file (GUIDE §2): X, Y and the λ's")
+    .option('--spec <file>', "a network spec file (docs/CONTRACTS.md): X, Y and the λ's")
     .option('--points <m>', 'random data points (with --dims)', parseInteger('points', 1))
     .option('--regularization <kind>', 'with --dims: generic (default), none, or weight-decay=L', parseRegularization)
     .option(

@@ -103,7 +103,7 @@ export function diagramCommand(): Command {
       'real critical points against the regularization strength λ = t·Λ₀: branches, folds, pitchforks and changes of the global minimum, from one complete solve tracked by parameter homotopy',
     )
     .option('--dims <widths>', 'layer widths d_0,…,d_L (random data from --data-seed)', parseDims)
-    .option('--spec <file>', "a network spec file (GUIDE §2): its X and Y, and with --sweep spec its λ's as Λ₀")
+    .option('--spec <file>', "a network spec file (docs/CONTRACTS.md): its X and Y, and with --sweep spec its λ's as Λ₀")
     .option('--points <m>', 'random data points (with --dims)', parseInteger('points', 1))
     .option('--data-seed <s>', 'seed of the random data (default: --seed)', parseInteger('data seed', 0))
     .option('--sweep <kind>', 'weight-decay (Λ₀ all ones: isolated points need width-1 hidden layers) or spec (Λ₀ from --spec)', 'weight-decay')

@@ -119,7 +119,7 @@ export async function networkCriticalSets(network: LinearNetwork, options: Decom
   return { decomposition, sets };
 }
 
-/** A component in the network result JSON (GUIDE §2's `components[]`). */
+/** A component in the network result JSON (docs/CONTRACTS.md's `components[]`). */
 export interface CriticalSetJSON {
   dimension: number;
   degree: number;

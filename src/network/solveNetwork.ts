@@ -2,7 +2,7 @@
  * Every critical point of a deep linear network: solve its gradient system (total degree, or
  * monodromy), classify each solution (loss, zero pattern, Morse index, rank), summarize, and
  * say whether the counts are complete. The JSON form extends the solve result (schema
- * critsolve/result@1, GUIDE §2).
+ * critsolve/result@1, docs/CONTRACTS.md).
  */
 import { InputError } from '../errors.js';
 import type { MonodromyOptions, MonodromyStop } from '../solve/monodromy.js';
@@ -330,7 +330,7 @@ export interface NetworkSummaryJSON {
   globalMinimum?: { loss: number; solutions: number[] };
 }
 
-/** The network spec (GUIDE §2) that rebuilds the network, with what is known of it. */
+/** The network spec (docs/CONTRACTS.md) that rebuilds the network, with what is known of it. */
 export interface NetworkSpecJSON {
   dims: number[];
   points: number;
@@ -369,7 +369,7 @@ export interface NetworkMonodromyJSON {
   }[];
 }
 
-/** The network result JSON: schema critsolve/result@1, extended (GUIDE §2). */
+/** The network result JSON: schema critsolve/result@1, extended (docs/CONTRACTS.md). */
 export interface NetworkResultJSON extends Omit<ResultJSON, 'solutions' | 'monodromy' | 'completeness'> {
   method: NetworkMethod;
   completeness: Completeness & { checks: CompletenessCheckJSON[] };
@@ -458,7 +458,7 @@ function summaryToJSON(r: NetworkResult): NetworkSummaryJSON {
   };
 }
 
-/** A network spec (GUIDE §2) that rebuilds this very network, plus what we know of it. */
+/** A network spec (docs/CONTRACTS.md) that rebuilds this very network, plus what we know of it. */
 function networkToJSON(n: LinearNetwork): NetworkSpecJSON {
   return {
     dims: [...n.dims],
@@ -497,7 +497,7 @@ export function networkResultToJSON(r: NetworkResult, options: { includePaths?: 
 }
 
 /**
- * GUIDE §2's completeness: proven only when every check behind it passed, each check listed
+ * docs/CONTRACTS.md's completeness: proven only when every check behind it passed, each check listed
  * with what it saw.
  */
 function completenessToJSON(r: NetworkResult): Completeness & { checks: CompletenessCheckJSON[] } {

@@ -1,5 +1,5 @@
 /**
- * The network spec file of GUIDE §2: read, validate, and turn into options for
+ * The network spec file of docs/CONTRACTS.md: read, validate, and turn into options for
  * `linearNetwork`.
  *
  *   { "dims": [2, 2, 2],

@@ -1,6 +1,6 @@
 /**
  * The Result of a solve, whatever the method (a start system's paths, or monodromy), and its
- * JSON form (schema critsolve/result@1, GUIDE §2) with a TypeScript interface for each part.
+ * JSON form (schema critsolve/result@1, docs/CONTRACTS.md) with a TypeScript interface for each part.
  */
 import type { PathCause, PathResult, ReturnCode } from '../track/pathResult.js';
 import { toPairs } from '../numeric/complex.js';
@@ -83,7 +83,7 @@ export interface MonodromySummary {
 }
 
 /**
- * A count's standing (GUIDE §2): proven only when every check behind it passed; `reason`
+ * A count's standing (docs/CONTRACTS.md): proven only when every check behind it passed; `reason`
  * says why not, or what proved it.
  */
 export interface Completeness {
@@ -192,7 +192,7 @@ export interface CrossCheckJSON {
   seconds: number;
 }
 
-/** The result JSON of GUIDE §2, schema critsolve/result@1. */
+/** The result JSON of docs/CONTRACTS.md, schema critsolve/result@1. */
 export interface ResultJSON {
   schema: 'critsolve/result@1';
   seed: number;

@@ -5,8 +5,9 @@ import { Polynomial } from '../../src/poly/polynomial.js';
 import { readSystemFile } from '../../src/poly/read.js';
 import { bezoutNumber, makeSystem, type System } from '../../src/poly/system.js';
 import { bestMultihomogeneousBound, multihomogeneousBezout, namePrefix } from '../../src/bounds/index.js';
+import { SYSTEMS_DIR } from '../systems.js';
 
-const systems = '/work/shared/systems';
+const systems = SYSTEMS_DIR;
 
 /** n generic bilinear equations in x ∈ Cᵏ, y ∈ Cⁿ⁻ᵏ (affine: all monomials 1, x_i, y_j, x_i·y_j). */
 function bilinear(n: number, k: number, random: Random): System {

@@ -12,8 +12,9 @@ import {
   stableMixedVolume,
   stableMixedVolumeOfSupports,
 } from '../../src/bounds/index.js';
+import { SYSTEMS_DIR } from '../systems.js';
 
-const systems = '/work/shared/systems';
+const systems = SYSTEMS_DIR;
 const names = (n: number): string[] => Array.from({ length: n }, (_, k) => `x${k + 1}`);
 
 /** cyclic-n: the elementary symmetric-like cyclic sums, and x1⋯xn − 1. */

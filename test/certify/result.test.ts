@@ -7,7 +7,7 @@ import { networkMonodromy } from '../../src/network/monodromy.js';
 import { loadNetworkSpec } from '../../src/network/spec.js';
 import { resultToJSON } from '../../src/solve/result.js';
 import { solve } from '../../src/solve/solve.js';
-import { SYSTEMS_DIR, sharedSystem } from '../systems.js';
+import { SYSTEMS_DIR, testSystem } from '../systems.js';
 
 describe('certified counts equal the known counts', () => {
   for (const [name, known, real] of [
@@ -16,7 +16,7 @@ describe('certified counts equal the known counts', () => {
     ['dln_1-1-1_m1_s11', 5, 1],
   ] as const) {
     it(`${name}: all ${known} solutions certified, distinct, ${real} certified real`, async () => {
-      const system = sharedSystem(name);
+      const system = testSystem(name);
       const result = await solve(system, { seed: 4 });
       const c = certifyResult(system, result);
       expect(c.counts).toEqual({ certified: known, certifiedDistinct: known, certifiedReal: real, uncertified: 0 });
@@ -44,7 +44,7 @@ describe('certified counts equal the known counts', () => {
   });
 
   it('a solution listed twice is certified twice but counted once', async () => {
-    const system = sharedSystem('katsura5');
+    const system = testSystem('katsura5');
     const result = await solve(system, { seed: 2 });
     const xs = result.solutions.map((s) => s.x);
     const c = certifySolutions(system, [...xs, xs[0]!]);

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildProgram, compileProgram, compileSystem } from '../../src/compile/compile.js';
 import { generateSource } from '../../src/compile/codegen.js';
@@ -10,8 +9,9 @@ import { Polynomial } from '../../src/poly/polynomial.js';
 import { readSystemFile } from '../../src/poly/read.js';
 import { makeSystem, type System } from '../../src/poly/system.js';
 import { cyclic, disagreement, randomPoint, randomSystem, relativeError } from './fixtures.js';
+import { SYSTEMS_DIR } from '../systems.js';
 
-const shared = fileURLToPath(new URL('../../../shared/systems/', import.meta.url));
+const shared = `${SYSTEMS_DIR}/`;
 
 describe('compiled evaluation agrees with the interpreter', () => {
   const cases: [string, () => System][] = [
@@ -58,7 +58,7 @@ describe('compiled evaluation agrees with the interpreter', () => {
   });
 
   for (const name of ['katsura6', 'cyclic5', 'dln_2-2-2_m1_s11']) {
-    test(`${name} (shared PHCpack file)`, () => {
+    test(`${name} (test PHCpack file)`, () => {
       const system = readSystemFile(`${shared}${name}.phc`);
       expect(system.equations.length).toBe(system.variables.length);
       expect(disagreement(compileSystem(system), interpretSystem(system), new Random(13))).toBeLessThan(1e-12);

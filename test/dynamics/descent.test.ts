@@ -14,8 +14,9 @@ import { linearNetwork, type Matrix } from '../../src/network/model.js';
 import { networkResultToJSON, solveNetwork, type NetworkResult } from '../../src/network/solveNetwork.js';
 import { landmarksFromFile, landmarksOf } from '../../src/dynamics/landmarks.js';
 import { saxeHalfTime } from '../../src/dynamics/saxe.js';
+import { SYSTEMS_DIR } from '../systems.js';
 
-const spec = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../shared/systems/dln_2-2-2_XI_t0.01.json'), 'utf8'));
+const spec = JSON.parse(readFileSync(resolve(SYSTEMS_DIR, 'dln_2-2-2_XI_t0.01.json'), 'utf8'));
 // The file is t = 0.01, so 0.1·Λ₀ is ten times its λ's.
 const lambda = (spec.regularization.lambda as Matrix[]).map((m) => m.map((row) => row.map((v) => 10 * v)));
 const network = linearNetwork({ dims: [2, 2, 2], X: spec.X, Y: spec.Y, regularization: { kind: 'entrywise', lambda } });

@@ -8,7 +8,7 @@ import { readSystemText } from '../../src/poly/read.js';
 import type { System } from '../../src/poly/system.js';
 import { clusterPoints } from '../../src/solve/dedupe.js';
 import { PathTracker } from '../../src/track/tracker.js';
-import { sharedSystem } from '../systems.js';
+import { testSystem } from '../systems.js';
 
 const maxAbs = (v: Float64Array): number => {
   let m = 0;
@@ -61,11 +61,11 @@ describe('MultihomogeneousStart', () => {
   const bilinear = readSystemText('x*y - 2*x + 3*y - 1\nx*y + x - y + 5', 'bilinear');
 
   it('has as many start solutions as the multihomogeneous Bézout number', () => {
-    const dln = sharedSystem('dln_2-2-2_m1_s11');
+    const dln = testSystem('dln_2-2-2_m1_s11');
     const layers = byLayer(dln);
     expect(multihomogeneousStart(dln, layers, new Random(1)).pathCount).toBe(1921n);
     expect(multihomogeneousBezout(dln, layers)).toBe(1921n);
-    const katsura = sharedSystem('katsura5');
+    const katsura = testSystem('katsura5');
     const v = katsura.variables;
     for (const partition of [[v], v.map((x) => [x]), [v.slice(0, 2), v.slice(2)], [[v[0]!, v[3]!], [v[1]!], v.slice(4), [v[2]!]]]) {
       expect(multihomogeneousStart(katsura, partition, new Random(2)).pathCount).toBe(multihomogeneousBezout(katsura, partition));
@@ -89,15 +89,15 @@ describe('MultihomogeneousStart', () => {
 
   it('start solutions are distinct roots of G (bilinear, katsura5 in 3 groups, dln_2-2-2 by layer)', () => {
     expectValidStartSolutions(multihomogeneousStart(bilinear, [['x'], ['y']], new Random(5)));
-    const katsura = sharedSystem('katsura5');
+    const katsura = testSystem('katsura5');
     const v = katsura.variables;
     expectValidStartSolutions(multihomogeneousStart(katsura, [v.slice(0, 2), v.slice(2, 4), v.slice(4)], new Random(6)));
-    const dln = sharedSystem('dln_2-2-2_m1_s11');
+    const dln = testSystem('dln_2-2-2_m1_s11');
     expectValidStartSolutions(multihomogeneousStart(dln, byLayer(dln), new Random(7)));
   });
 
   it('the Jacobian agrees with central differences', () => {
-    const katsura = sharedSystem('katsura5');
+    const katsura = testSystem('katsura5');
     const v = katsura.variables;
     const start = multihomogeneousStart(katsura, [[v[0]!, v[5]!], v.slice(1, 3), v.slice(3, 5)], new Random(8));
     const n = start.n;

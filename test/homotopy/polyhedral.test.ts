@@ -6,7 +6,7 @@ import { augmentedSupports, polyhedralData, polyhedralFamily, PolyhedralStart, T
 import { normInf } from '../../src/numeric/complex.js';
 import { Random } from '../../src/numeric/rng.js';
 import { parseSystem } from '../../src/poly/parse.js';
-import { sharedSystem } from '../systems.js';
+import { testSystem } from '../systems.js';
 
 function setUp(text: string, seed: number) {
   const system = parseSystem(text);
@@ -46,7 +46,7 @@ describe('polyhedral start data', () => {
   });
 
   it('starts every toric homotopy at a point where the off-cell terms are negligible', () => {
-    const system = sharedSystem('cyclic5');
+    const system = testSystem('cyclic5');
     const subdivision = mixedSubdivision(augmentedSupports(system), { seed: 4 });
     const data = polyhedralData(system, subdivision, liftScale, new Random(4, 1));
     const start = new PolyhedralStart(data);

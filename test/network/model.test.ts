@@ -7,8 +7,9 @@ import { PolyMatrix } from '../../src/poly/matrix.js';
 import { Polynomial } from '../../src/poly/polynomial.js';
 import { linearNetwork, lossAt, weightIndex, type LinearNetwork, type Matrix } from '../../src/network/model.js';
 import { loadNetworkSpec } from '../../src/network/spec.js';
+import { SYSTEMS_DIR } from '../systems.js';
 
-const SHARED = join(import.meta.dirname, '../../../shared/systems');
+const SHARED = SYSTEMS_DIR;
 const READER = join(import.meta.dirname, '../../src/poly/read.ts');
 
 function randomPoint(n: number, rng: Random, imaginary: boolean): Float64Array {
@@ -195,7 +196,7 @@ describe('isolation of the critical points', () => {
   });
 });
 
-describe('agreement with the shared PHCpack systems', () => {
+describe('agreement with the test PHCpack systems', () => {
   // Only some specs come with a .phc file (the x1y2 and XI ones do not).
   const specs = readdirSync(SHARED).filter((f) => f.startsWith('dln_') && f.endsWith('.json') && existsSync(join(SHARED, f.replace(/\.json$/, '.phc'))));
 

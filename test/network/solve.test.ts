@@ -17,7 +17,7 @@ function expectCompleteCount(r: NetworkResult, count: number): void {
 }
 
 describe('solveNetwork counts every critical point (one data point, generic λ)', () => {
-  // Known counts, ../shared/systems/INDEX.md (Gröbner bases): (1,1,1) → 5.
+  // Known counts, systems/INDEX.md (Gröbner bases): (1,1,1) → 5.
   it.each([0, 1, 2, 3, 4])('dims (1,1,1), seed %i: 5', async (seed) => {
     expectCompleteCount(await solveDims([1, 1, 1], seed), 5);
   });

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { linearNetwork } from '../../src/network/model.js';
 import { loadNetworkSpec, parseNetworkSpec } from '../../src/network/spec.js';
+import { SYSTEMS_DIR } from '../systems.js';
 
-const SHARED = join(import.meta.dirname, '../../../shared/systems');
+const SHARED = SYSTEMS_DIR;
 
 const good = {
   dims: [2, 3, 1],
@@ -76,7 +77,7 @@ describe('parseNetworkSpec accepts', () => {
     expect(options.Y).toEqual(good.Y);
   });
 
-  // ../shared/systems/INDEX.md: the x1y2 specs without regularization, and dln_1-2-1 with
+  // systems/INDEX.md: the x1y2 specs without regularization, and dln_1-2-1 with
   // weight decay, have positive-dimensional critical sets; dln_1-1-1 with weight decay has 5
   // isolated points (one hidden neuron: no rotation between neurons); the others are generic.
   const NOT_ISOLATED = new Set(['dln_1-1-1_x1y2_none.json', 'dln_1-2-1_x1y2_none.json', 'dln_1-2-1_x1y2_wd0.1.json']);

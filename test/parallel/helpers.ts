@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readSystemFile } from '../../src/poly/read.js';
 import type { System } from '../../src/poly/system.js';
 import { resultToJSON, type SolveResult } from '../../src/solve/result.js';
+import { SYSTEMS_DIR } from '../systems.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -30,7 +31,7 @@ function assertBuildIsFresh(): void {
 }
 assertBuildIsFresh();
 
-export const systemFile = (name: string): string => new URL(`../../../shared/systems/${name}`, import.meta.url).pathname;
+export const systemFile = (name: string): string => join(SYSTEMS_DIR, name);
 export const readSystem = (name: string): System => readSystemFile(systemFile(name));
 
 /** The JSON result with every path record, minus the timing: what must not depend on workers. */

@@ -1,6 +1,5 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseSystem } from '../../src/poly/parse.js';
@@ -9,9 +8,10 @@ import { Polynomial } from '../../src/poly/polynomial.js';
 import { readSystemFile } from '../../src/poly/read.js';
 import { makeSystem, type System } from '../../src/poly/system.js';
 import { writeBertini, writeJulia, writePhc, writeText } from '../../src/poly/write.js';
+import { SYSTEMS_DIR } from '../systems.js';
 
-const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/systems');
-const sharedSystems = readdirSync(shared).filter((f) => f.endsWith('.phc'));
+const shared = SYSTEMS_DIR;
+const testSystems = readdirSync(shared).filter((f) => f.endsWith('.phc'));
 
 /** The equations of s with variables (then parameters) permuted into the order of `names`. */
 function inOrder(s: System, names: readonly string[]): Polynomial[] {
@@ -73,7 +73,7 @@ const plain = parseSystem(['(x + i*y)*(x - 2.5*I*z) - 1/3', '0.1*x^3 - 1e-20*y +
 describe('round trips', () => {
   it('our text format: parse, write, parse gives the same system exactly', () => {
     expectSameSystem(parseSystem(writeText(awkward)), awkward);
-    for (const file of sharedSystems) {
+    for (const file of testSystems) {
       const s = readSystemFile(path.join(shared, file));
       expectSameSystem(parseSystem(writeText(s)), s);
     }
@@ -81,7 +81,7 @@ describe('round trips', () => {
 
   it('PHCpack: write, read gives the same system exactly (variables may be reordered)', () => {
     expectSameSystem(parsePhc(writePhc(plain)), plain);
-    for (const file of sharedSystems) {
+    for (const file of testSystems) {
       const s = readSystemFile(path.join(shared, file));
       expectSameSystem(parsePhc(writePhc(s)), s);
     }

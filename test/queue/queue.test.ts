@@ -13,9 +13,10 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRedis, RedisServer } from './redis.js';
+import { SYSTEMS_DIR } from '../systems.js';
 
 const MAIN = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
-const SYSTEMS = resolve(import.meta.dirname, '../../../shared/systems');
+const SYSTEMS = SYSTEMS_DIR;
 const dir = mkdtempSync(join(tmpdir(), 'critsolve-queue-'));
 const STUDY = ['--dims', '1,1,1', '2,2,2', '2,1,2', '--instances', '30', '--sampling', 'bharadwaj-hosten', '--seed', '4', '--quiet'];
 

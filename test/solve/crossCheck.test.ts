@@ -6,8 +6,9 @@ import { coefficientFamily, monodromyCrossCheck, withCrossCheck } from '../../sr
 import { distInf, normInf } from '../../src/numeric/complex.js';
 import { solve } from '../../src/solve/solve.js';
 import { Random } from '../../src/numeric/rng.js';
+import { SYSTEMS_DIR } from '../systems.js';
 
-const shared = (name: string): string => new URL(`../../../shared/systems/${name}.phc`, import.meta.url).pathname;
+const shared = (name: string): string => `${SYSTEMS_DIR}/${name}.phc`;
 
 describe('the coefficient cross-check of a solve', () => {
   it('family: at its parameter point it is the system itself, the origin added to every support', () => {

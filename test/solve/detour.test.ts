@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { certifyResult } from '../../src/certify/result.js';
 import { distInf } from '../../src/numeric/complex.js';
 import { solve } from '../../src/solve/solve.js';
-import { sharedSystem } from '../systems.js';
+import { testSystem } from '../systems.js';
 
 describe('a path stuck at a branch point is tracked around it on both sides', () => {
   // cyclic6 by polyhedral homotopy, seed 21: path 39's coefficient-parameter homotopy stalls at
@@ -10,7 +10,7 @@ describe('a path stuck at a branch point is tracked around it on both sides', ()
   // |x| ~ 1e5. One side of the detour fails again, the other ends at a regular solution that
   // no other path reaches: the 156th.
   it('cyclic6, polyhedral, seed 21: 156 found, none failed, the stuck path recovered by its detour', async () => {
-    const system = sharedSystem('cyclic6');
+    const system = testSystem('cyclic6');
     const r = await solve(system, { start: 'polyhedral', seed: 21, keepAllPaths: true, workers: 1 });
     expect(r.retracked).toContain(39);
     const p = r.paths.find((q) => q.index === 39)!;

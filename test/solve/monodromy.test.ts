@@ -126,7 +126,7 @@ describe('trackToParameters: solve once, track many', () => {
   });
 });
 
-/** The networks of ../shared/systems by name, as options. */
+/** The networks of systems/ by name, as options. */
 const spec = (name: string) => loadNetworkSpec(path.join(SYSTEMS_DIR, `${name}.json`));
 
 describe('networkMonodromy agrees with a total-degree solve', () => {
@@ -146,7 +146,7 @@ describe('networkMonodromy agrees with a total-degree solve', () => {
   });
 });
 
-describe('networkMonodromy reproduces the known counts (../shared/systems/INDEX.md)', () => {
+describe('networkMonodromy reproduces the known counts (systems/INDEX.md)', () => {
   // Seed 1 runs without a target count and must stop on stale loops; the others stop at the
   // count. The all-on component is solved last, and it is the one a target count stops.
   it.each([

@@ -7,9 +7,9 @@ import { linearNetwork } from '../../src/network/model.js';
 import { resultToJSON, type SolveResult } from '../../src/solve/result.js';
 import { solve } from '../../src/solve/solve.js';
 import { distInf } from '../../src/numeric/complex.js';
-import { sharedSystem } from '../systems.js';
+import { testSystem } from '../systems.js';
 
-/** Known numbers of isolated solutions (../shared/systems/INDEX.md); all are regular. */
+/** Known numbers of isolated solutions (systems/INDEX.md); all are regular. */
 const KNOWN: Array<[string, number]> = [
   ['katsura5', 32],
   ['katsura6', 64],
@@ -44,13 +44,13 @@ function expectExact(result: SolveResult, known: number): void {
 describe('solve by total degree: known counts for 10 seeds', () => {
   for (const [name, known] of KNOWN) {
     it(`${name}: ${known} regular solutions, none missed, none twice, no failed path`, async () => {
-      const system = sharedSystem(name);
+      const system = testSystem(name);
       for (const seed of SEEDS) expectExact(await solve(system, { start: 'total-degree', seed }), known);
     });
   }
 
   it('dln_2-2-2_m1_s11: 33 critical points among 6,561 paths, all certified', { timeout: 300_000 }, async () => {
-    const system = sharedSystem('dln_2-2-2_m1_s11');
+    const system = testSystem('dln_2-2-2_m1_s11');
     // One seed here; the same check passed for seeds 1–10 (see the closing note of issue 3).
     for (const seed of [1]) {
       const result = await solve(system, { start: 'total-degree', seed });
@@ -69,7 +69,7 @@ describe('solve by total degree: known counts for 10 seeds', () => {
   });
 
   it('cyclic6: 156 regular solutions, the other 564 paths at infinity or singular, none failed', async () => {
-    const result = await solve(sharedSystem('cyclic6'), { start: 'total-degree', seed: 2 });
+    const result = await solve(testSystem('cyclic6'), { start: 'total-degree', seed: 2 });
     expect(result.counts.regular).toBe(156);
     expect(result.counts.failed).toBe(0);
     expect(result.counts.paths - result.counts.regular).toBe(564);
@@ -78,7 +78,7 @@ describe('solve by total degree: known counts for 10 seeds', () => {
 
 describe('what the result tells', () => {
   it('is the same for the same seed, apart from timing', async () => {
-    const system = sharedSystem('katsura5');
+    const system = testSystem('katsura5');
     const strip = (r: SolveResult) => ({ ...resultToJSON(r, { includePaths: true }), seconds: 0 });
     expect(strip(await solve(system, { start: 'total-degree', seed: 7 }))).toEqual(strip(await solve(system, { start: 'total-degree', seed: 7 })));
   });

@@ -3,7 +3,7 @@ import { resultToJSON } from '../../src/solve/result.js';
 import { solve } from '../../src/solve/solve.js';
 import { parseSystem } from '../../src/poly/parse.js';
 import { distInf } from '../../src/numeric/complex.js';
-import { sharedSystem } from '../systems.js';
+import { testSystem } from '../systems.js';
 
 const SEEDS = [1, 2, 3, 4, 5];
 
@@ -13,7 +13,7 @@ describe('solve by the polyhedral homotopy', () => {
     ['cyclic6', 156],
   ] as const) {
     it(`tracks ${mixedVolume} paths for ${name} and finds all ${mixedVolume} solutions, for 5 seeds`, async () => {
-      const system = sharedSystem(name);
+      const system = testSystem(name);
       for (const seed of SEEDS) {
         const r = await solve(system, { seed, start: 'polyhedral', workers: 1 });
         expect(r.startSystem).toBe('polyhedral');
@@ -31,7 +31,7 @@ describe('solve by the polyhedral homotopy', () => {
   }
 
   it('finds all 64 solutions of katsura6, those with zero coordinates too (torus mixed volume 54)', async () => {
-    const r = await solve(sharedSystem('katsura6'), { seed: 2, start: 'polyhedral', workers: 1 });
+    const r = await solve(testSystem('katsura6'), { seed: 2, start: 'polyhedral', workers: 1 });
     expect(r.counts.paths).toBe(64);
     expect(r.counts.regular).toBe(64);
     expect(r.counts.failed).toBe(0);
@@ -43,7 +43,7 @@ describe('solve by the polyhedral homotopy', () => {
   });
 
   it('gives the same result for 1 and 2 workers', async () => {
-    const system = sharedSystem('cyclic5');
+    const system = testSystem('cyclic5');
     const strip = (json: ReturnType<typeof resultToJSON>): unknown => ({ ...json, seconds: 0 });
     const one = await solve(system, { seed: 11, start: 'polyhedral', workers: 1 });
     const two = await solve(system, { seed: 11, start: 'polyhedral', workers: 2, batchSize: 4 });
@@ -52,7 +52,7 @@ describe('solve by the polyhedral homotopy', () => {
 
   it('auto picks the start system with fewer paths', async () => {
     // Mixed volume 70 < 120 = Bézout number for cyclic5; for a dense system they agree, and total degree is kept.
-    expect((await solve(sharedSystem('cyclic5'), { seed: 1, workers: 1 })).startSystem).toBe('polyhedral');
+    expect((await solve(testSystem('cyclic5'), { seed: 1, workers: 1 })).startSystem).toBe('polyhedral');
     const dense = await solve(parseSystem('x^2 + y^2 + x + y - 3; x^2 - y^2 + 2*x*y - 1'), { seed: 1, workers: 1 });
     expect(dense.startSystem).toBe('total-degree');
     expect(dense.counts.regular).toBe(4);
@@ -84,7 +84,7 @@ describe('solve by a multihomogeneous (linear-product) start system', () => {
   });
 
   it('finds the 33 critical points of the 2-2-2 network from 1921 paths instead of 6561 (2 workers)', async () => {
-    const r = await solve(sharedSystem('dln_2-2-2_m1_s11'), { seed: 11, start: 'multihomogeneous', workers: 2 });
+    const r = await solve(testSystem('dln_2-2-2_m1_s11'), { seed: 11, start: 'multihomogeneous', workers: 2 });
     expect(r.counts.paths).toBe(1921);
     expect(r.counts.regular).toBe(33);
     expect(r.counts.singular).toBe(0);

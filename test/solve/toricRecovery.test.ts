@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { certifyResult } from '../../src/certify/result.js';
 import { distInf } from '../../src/numeric/complex.js';
 import { solve } from '../../src/solve/solve.js';
-import { sharedSystem } from '../systems.js';
+import { testSystem } from '../systems.js';
 
 describe('paths whose toric phase fails are recovered by monodromy on the start-coefficient system', () => {
   it('cyclic6 by polyhedral homotopy, seed 7: path 25 fails its toric phase twice, and still all 156 are found', async () => {
-    const system = sharedSystem('cyclic6');
+    const system = testSystem('cyclic6');
     const r = await solve(system, { start: 'polyhedral', seed: 7, keepAllPaths: true, workers: 1 });
     // The failure is real: path 25 was re-tracked, and its record says how it was recovered.
     expect(r.retracked).toContain(25);
