@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { distInf, normInf, toPairs } from '../numeric/complex.js';
-import { Random, randomSeed } from '../numeric/rng.js';
+import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
 import { UnionFind } from '../numeric/unionFind.js';
 import type { System } from '../poly/system.js';
 import { solve } from '../solve/solve.js';
@@ -188,7 +188,7 @@ async function onHigherLevels(
 async function breakup(level: Level, seed: number): Promise<{ components: WitnessComponent[]; paths: number }> {
   const { points, slicing, family } = level;
   const orbits = new UnionFind(points.length);
-  const rng = new Random(seed, 40);
+  const rng = new Random(seed, STREAMS.breakup);
   /** Trace residual per orbit (its indices joined), and the orbits that passed. */
   const residuals = new Map<string, number>();
   const passed = new Set<string>();
@@ -290,7 +290,7 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     throw new InputError(`the system declares parameters (${system.parameters.join(', ')}); give them values before decomposing it`);
   if (m === 0) throw new InputError('the system has no equations');
   const top = Math.min(options.topDimension ?? n - 1, n - 1);
-  const rng = new Random(seed, 41);
+  const rng = new Random(seed, STREAMS.slices);
   const levels: Level[] = [];
   const components: WitnessComponent[] = [];
   const warnings: string[] = [];

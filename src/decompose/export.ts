@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import { Polynomial } from '../poly/polynomial.js';
 import { makeSystem, type System } from '../poly/system.js';
 import { writePhc, writePhcSolutions } from '../poly/write.js';
-import { Random } from '../numeric/rng.js';
+import { Random, STREAMS } from '../numeric/rng.js';
 import type { WitnessComponent } from './decompose.js';
 
 /** The embedded system of `c`'s dimension for `system`, and the witness points lifted to it (zz = 0). */
@@ -28,7 +28,7 @@ export function embedWitnessSet(
       nv,
       [...p.terms].map((t) => ({ re: t.re, im: t.im, exps: Array.from({ length: nv }, (_, k) => (k < n ? t.exps[k]! : 0)) })),
     );
-  const rng = new Random(seed, 61);
+  const rng = new Random(seed, STREAMS.witnessExport);
   let equations = system.equations.map(lift);
   if (equations.length > n) {
     // Random combinations keep every component of dimension ≥ 0 … n − 1 of the original.

@@ -12,7 +12,7 @@
  * Gradient descent with step η follows the flow at time = iteration·η.
  */
 import { SVD, Matrix } from 'ml-matrix';
-import { Random } from '../numeric/rng.js';
+import { Random, STREAMS } from '../numeric/rng.js';
 import type { LinearNetwork } from '../network/model.js';
 
 /** `random`: every weight ε·N(0, 1); `decoupled`: the layers in the singular bases of YXᵀ. */
@@ -25,7 +25,7 @@ export function initialWeights(network: LinearNetwork, scale: number, seed: numb
   const n = network.variables.length;
   const w = new Float64Array(n);
   if (init === 'random') {
-    const rng = new Random(seed, 0);
+    const rng = new Random(seed, STREAMS.solver);
     for (let k = 0; k < n; k++) w[k] = scale * rng.normal();
     return w;
   }

@@ -22,14 +22,3 @@ export function matrixNorm1(A: CVec, rows: number, cols: number): number {
   }
   return best;
 }
-
-/** Largest row sum of moduli of a row-major rows×cols complex matrix: the operator ∞-norm. */
-export function matrixNormInf(A: CVec, rows: number, cols: number): number {
-  let best = 0;
-  for (let i = 0; i < rows; i++) {
-    let s = 0;
-    for (let j = 0; j < cols; j++) s += cabs(A[2 * (i * cols + j)]!, A[2 * (i * cols + j) + 1]!);
-    if (s > best) best = s;
-  }
-  return best;
-}

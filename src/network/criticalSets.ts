@@ -17,7 +17,7 @@ import { certifySolutions } from '../certify/certify.js';
 import { decompose, type Decomposition, type DecomposeOptions, type WitnessComponent } from '../decompose/decompose.js';
 import { sliceFamily, slicePoint, sliceSystem } from '../decompose/witness.js';
 import { isReal } from '../numeric/complex.js';
-import { Random } from '../numeric/rng.js';
+import { Random, STREAMS } from '../numeric/rng.js';
 import { trackToParameters } from '../solve/trackParameters.js';
 import { layerRanks, morseBott, productRank } from './classify.js';
 import type { LinearNetwork } from './model.js';
@@ -98,7 +98,7 @@ async function realSample(network: LinearNetwork, c: WitnessComponent, rng: Rand
 /** The decomposition of the network's critical set, each positive-dimensional component read as a network's. */
 export async function networkCriticalSets(network: LinearNetwork, options: DecomposeOptions = {}): Promise<NetworkDecomposition> {
   const decomposition = await decompose(network.system, options);
-  const rng = new Random(decomposition.seed, 42);
+  const rng = new Random(decomposition.seed, STREAMS.componentPoints);
   const sets: CriticalSet[] = [];
   for (const c of decomposition.components) {
     options.onProgress?.(`dimension ${c.dimension}, degree ${c.degree}: real points`);

@@ -55,14 +55,6 @@ export function scale(a: Interval, s: number): Interval {
   return p <= q ? { lo: nextDown(p), hi: nextUp(q) } : { lo: nextDown(q), hi: nextUp(p) };
 }
 
-/** a², tighter than mul(a, a): the square of an interval holding 0 starts at 0. */
-export function sqr(a: Interval): Interval {
-  const m = Math.min(Math.abs(a.lo), Math.abs(a.hi));
-  const M = Math.max(Math.abs(a.lo), Math.abs(a.hi));
-  const lo = a.lo <= 0 && a.hi >= 0 ? 0 : Math.max(0, nextDown(m * m));
-  return { lo, hi: nextUp(M * M) };
-}
-
 /** x^n for x ≥ 0 by repeated multiplication, each product rounded in the direction `up`. */
 function powBound(x: number, n: number, up: boolean): number {
   let r = 1;
@@ -99,10 +91,6 @@ export function intersect(a: Interval, b: Interval): Interval | undefined {
 
 export function intersects(a: Interval, b: Interval): boolean {
   return a.lo <= b.hi && b.lo <= a.hi;
-}
-
-export function contains(a: Interval, x: number): boolean {
-  return a.lo <= x && x <= a.hi;
 }
 
 /** b ⊂ interior(a): the condition of the Krawczyk test. */

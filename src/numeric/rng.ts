@@ -16,7 +16,7 @@ type Generator = ReturnType<typeof xoroshiro128plus>;
  * one seed draws both, and `--data-seed` can keep the data while `--seed` changes the solver.
  */
 export const STREAMS = {
-  /** solve: γ and the projective chart; derive(1) draws the polyhedral coefficients. */
+  /** solve: γ and the projective chart; derive(1) draws the polyhedral coefficients. Descent's random initialization, its one choice. */
   solver: 0,
   /** Random projections that group endpoints into solutions. */
   grouping: 1,
@@ -32,11 +32,27 @@ export const STREAMS = {
   componentGrouping: 99,
   /** Start pairs of a network's components (one stream per component, from here on). */
   componentStart: 100,
+  /** The decomposition's slices and randomization of the system. */
+  slices: 41,
+  /** The decomposition's monodromy breakup and trace tests. */
+  breakup: 40,
+  /** Points drawn on a decomposed network's components (their loss, ranks and real points). */
+  componentPoints: 42,
+  /** The slice and randomization of a witness set written for PHCpack. */
+  witnessExport: 61,
   /** A random network's inputs X, targets Y and generic λ's. */
   dataX: 1_000_001,
   dataY: 1_000_002,
   dataLambda: 1_000_003,
 } as const;
+
+/**
+ * The seed of the polyhedral start system's mixed subdivision: a seed of its own, so that its
+ * liftings (stream k for the k-th attempt) draw apart from every stream of the solve's seed.
+ */
+export function liftingSeed(seed: number): number {
+  return seed ^ 0x5bd1e995;
+}
 
 /** A seed for callers that did not give one; it is reported in the result. */
 export function randomSeed(): number {

@@ -15,6 +15,7 @@ import { augmentedSupports, polyhedralData, polyhedralFamily, PolyhedralStart, T
 import { onChart } from '../homotopy/projective.js';
 import { ComplexLU } from '../linalg/lu.js';
 import { normInf } from '../numeric/complex.js';
+import { liftingSeed } from '../numeric/rng.js';
 import { makePath, type PathResult } from '../track/pathResult.js';
 import type { Detour } from '../track/tracker.js';
 import { presets, type PresetName } from '../track/presets.js';
@@ -166,7 +167,7 @@ export class PolyhedralPaths implements PathSource {
  * mixed volume first (to choose a method) computes this once and passes it to the solve.
  */
 export function polyhedralSubdivision(system: System, seed: number, timeLimit?: number): MixedSubdivision {
-  return mixedSubdivision(augmentedSupports(system), { seed: seed ^ 0x5bd1e995, ...(timeLimit === undefined ? {} : { timeLimit }) });
+  return mixedSubdivision(augmentedSupports(system), { seed: liftingSeed(seed), ...(timeLimit === undefined ? {} : { timeLimit }) });
 }
 
 export const polyhedralKind: StartKind<'polyhedral'> = {

@@ -28,7 +28,7 @@ function intPow(x: Dyadic, n: number): Dyadic {
 }
 
 describe('real intervals enclose exact results (BigInt dyadic arithmetic)', () => {
-  it('add, sub, mul, sqr, pow, scale on random intervals and points of them', () => {
+  it('add, sub, mul, pow, scale on random intervals and points of them', () => {
     for (let t = 0; t < 400; t++) {
       const a = randomInterval();
       const b = randomInterval();
@@ -36,7 +36,6 @@ describe('real intervals enclose exact results (BigInt dyadic arithmetic)', () =
       const sum = I.add(a, b);
       const diff = I.sub(a, b);
       const prod = I.mul(a, b);
-      const sq = I.sqr(a);
       const sc = I.scale(a, s);
       const n = 1 + (t % 6);
       const pw = I.pow(a, n);
@@ -46,7 +45,6 @@ describe('real intervals enclose exact results (BigInt dyadic arithmetic)', () =
         expect(within(dadd(x, y), sum.lo, sum.hi)).toBe(true);
         expect(within(dadd(x, dneg(y)), diff.lo, diff.hi)).toBe(true);
         expect(within(dmul(x, y), prod.lo, prod.hi)).toBe(true);
-        expect(within(dmul(x, x), sq.lo, sq.hi)).toBe(true);
         expect(within(dmul(x, exact(s)), sc.lo, sc.hi)).toBe(true);
         expect(within(intPow(x, n), pw.lo, pw.hi)).toBe(true);
       }
@@ -61,12 +59,12 @@ describe('real intervals enclose exact results (BigInt dyadic arithmetic)', () =
     expect(I.width(I.mul(a, b))).toBeLessThan(0.5 + 1e-15);
   });
 
-  it('square and even powers of an interval around zero start at zero', () => {
+  it('even powers of an interval around zero start at zero', () => {
     const a = I.interval(-2, 3);
-    expect(I.sqr(a)).toEqual({ lo: 0, hi: I.sqr(a).hi });
-    expect(I.sqr(a).hi).toBeGreaterThanOrEqual(9);
+    expect(I.pow(a, 2)).toEqual({ lo: 0, hi: I.pow(a, 2).hi });
+    expect(I.pow(a, 2).hi).toBeGreaterThanOrEqual(9);
     expect(I.pow(a, 4).lo).toBe(0);
-    expect(I.mul(a, a).lo).toBeLessThan(0); // the dependency problem that sqr avoids
+    expect(I.mul(a, a).lo).toBeLessThan(0); // the dependency problem that pow avoids
     expect(I.pow(a, 3).lo).toBeLessThanOrEqual(-8);
     expect(I.pow(a, 0)).toEqual({ lo: 1, hi: 1 });
   });
@@ -78,15 +76,13 @@ describe('real intervals enclose exact results (BigInt dyadic arithmetic)', () =
     expect(Number.isNaN(I.mul(I.interval(0), I.interval(-Infinity, Infinity)).lo)).toBe(false);
   });
 
-  it('hull, intersect, contains, interior, mid, mag', () => {
+  it('hull, intersect, interior, mid, mag', () => {
     const a = I.interval(-1, 2);
     const b = I.interval(1.5, 4);
     expect(I.hull(a, b)).toEqual({ lo: -1, hi: 4 });
     expect(I.intersect(a, b)).toEqual({ lo: 1.5, hi: 2 });
     expect(I.intersect(a, I.interval(3, 4))).toBeUndefined();
     expect(I.intersects(a, b)).toBe(true);
-    expect(I.contains(a, 2)).toBe(true);
-    expect(I.contains(a, 2.0000001)).toBe(false);
     expect(I.inInterior(I.interval(0, 1), a)).toBe(true);
     expect(I.inInterior(I.interval(0, 2), a)).toBe(false);
     expect(I.mid(a)).toBe(0.5);
