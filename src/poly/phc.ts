@@ -6,7 +6,7 @@
  * as our text format (see parse.ts), minus `=`, comments and declarations.
  */
 import { ParseError } from '../errors.js';
-import { buildSystem, readExpression, SourceText, type EquationText, type Span } from './parse.js';
+import { buildSystem, readExpression, SourceText, type EquationText, type Span } from './expression.js';
 import type { System } from './system.js';
 
 const COUNT_LINE = /^\s*(\d+)(?:\s+(\d+))?\s*$/;

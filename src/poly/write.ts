@@ -6,7 +6,7 @@
  * output lists every renaming in a comment.
  */
 import { InputError } from '../errors.js';
-import { MATHJS_WORDS } from './parse.js';
+import { MATHJS_WORDS } from './expression.js';
 import type { Polynomial } from './polynomial.js';
 import type { System } from './system.js';
 
