@@ -81,16 +81,6 @@ export function ddMul(a: DD, b: DD): DD {
   return quickTwoSum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
 }
 
-/** a / b by long division with three quotient digits. */
-export function ddDiv(a: DD, b: DD): DD {
-  const q1 = a.hi / b.hi;
-  let r = ddSub(a, ddMul(dd(q1), b));
-  const q2 = r.hi / b.hi;
-  r = ddSub(r, ddMul(dd(q2), b));
-  const q3 = r.hi / b.hi;
-  return ddAdd(quickTwoSum(q1, q2), dd(q3));
-}
-
 export function cdd(re: number, im = 0): CDD {
   return { re: dd(re), im: dd(im) };
 }
