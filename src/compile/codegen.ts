@@ -13,7 +13,8 @@
  */
 import { InputError } from '../errors.js';
 import { ONE, nodeCount, type Program, type SumTable } from './program.js';
-import type { CompiledSystem } from './types.js';
+import { DDEvaluator } from './ddEvaluate.js';
+import type { CompiledSystem, DDSystem } from './types.js';
 
 /**
  * Products and terms per generated function. V8 does not optimize functions whose bytecode
@@ -216,8 +217,12 @@ class GeneratedSystem implements CompiledSystem {
   private readonly f: Entry;
   private readonly fj: Entry;
   private readonly fp: Entry;
+  private dd: DDEvaluator | undefined;
 
-  constructor(program: Program, source: GeneratedSource) {
+  constructor(
+    private readonly program: Program,
+    source: GeneratedSource,
+  ) {
     this.nvars = program.nvars;
     this.neqs = program.neqs;
     this.nparams = program.nparams;
@@ -225,6 +230,10 @@ class GeneratedSystem implements CompiledSystem {
     this.f = new Entry(source.evaluate, t, zeroLength(program.F), 0);
     this.fj = new Entry(source.jacobian, t, zeroLength(program.F), zeroLength(program.J));
     this.fp = new Entry(source.parameters, t, zeroLength(program.Fp), 0);
+  }
+
+  doubleDouble(): DDSystem {
+    return (this.dd ??= new DDEvaluator(this.program));
   }
 
   private check(x: Float64Array, p: Float64Array | undefined): void {

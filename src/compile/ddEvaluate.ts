@@ -11,8 +11,9 @@
  */
 import { cddAddScaled, cddMulInto, cddSet } from '../numeric/ddArray.js';
 import { ONE, nodeCount, type Program, type SumTable } from './program.js';
+import type { DDSystem } from './types.js';
 
-export class DDEvaluator {
+export class DDEvaluator implements DDSystem {
   readonly nvars: number;
   readonly neqs: number;
   readonly nparams: number;

@@ -2,7 +2,8 @@
  * A parametrized system with its parameters fixed: F(·; p) as a CompiledSystem with no
  * parameters, for code that knows only F(x) (the tracker's endpoint refiner, Newton checks).
  */
-import type { CompiledSystem } from './types.js';
+import { toDD } from '../numeric/ddArray.js';
+import type { CompiledSystem, DDSystem } from './types.js';
 
 export class FixedParameters implements CompiledSystem {
   readonly nvars: number;
@@ -33,6 +34,19 @@ export class FixedParameters implements CompiledSystem {
 
   /** There are no parameters left: ∂F/∂p is empty. */
   evaluateParameterJacobian(): void {}
+
+  doubleDouble(): DDSystem | undefined {
+    const inner = this.system.doubleDouble?.();
+    if (!inner) return undefined;
+    const p = toDD(this.p);
+    return {
+      nvars: this.nvars,
+      neqs: this.neqs,
+      nparams: 0,
+      evaluate: (outF, x) => inner.evaluate(outF, x, p),
+      evaluateWithJacobian: (outF, outJ, x) => inner.evaluateWithJacobian(outF, outJ, x, p),
+    };
+  }
 }
 
 /** F(·; p) as a system without parameters. */

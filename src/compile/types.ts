@@ -19,4 +19,22 @@ export interface CompiledSystem {
   evaluateWithJacobian(outF: Float64Array, outJ: Float64Array, x: Float64Array, p?: Float64Array): void;
   /** outFp = ∂F/∂p (x; p). Only meaningful when nparams > 0. */
   evaluateParameterJacobian(outFp: Float64Array, x: Float64Array, p?: Float64Array): void;
+  /**
+   * The same system in double-double (compile/ddEvaluate.ts), made on first use, for the
+   * points double precision cannot resolve. Absent where no program stands behind the system
+   * (the test interpreter).
+   */
+  doubleDouble?(): DDSystem | undefined;
+}
+
+/**
+ * F and ∂F/∂x in double-double: vectors of four doubles per complex entry (re.hi, re.lo,
+ * im.hi, im.lo), the same shapes as CompiledSystem's otherwise.
+ */
+export interface DDSystem {
+  readonly nvars: number;
+  readonly neqs: number;
+  readonly nparams: number;
+  evaluate(outF: Float64Array, x: Float64Array, p?: Float64Array): Float64Array;
+  evaluateWithJacobian(outF: Float64Array, outJ: Float64Array, x: Float64Array, p?: Float64Array): void;
 }

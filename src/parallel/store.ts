@@ -45,7 +45,8 @@ export class PathStore {
     else if (r.code === 'singular') this.live.singular++;
     else if (r.code === 'at_infinity') this.live.atInfinity++;
     else this.live.failed++;
-    if (r.code !== 'at_infinity' || this.keepAll) this.kept.push(r);
+    // An endpoint near infinity that double could not confirm is kept: double-double may (solve/collect.ts).
+    if (r.code !== 'at_infinity' || this.keepAll || r.cause === 'near_infinity') this.kept.push(r);
     else this.droppedAtInfinity++;
   }
 

@@ -5,18 +5,21 @@
  */
 import type { CompiledSystem } from '../compile/types.js';
 import type { Random } from '../numeric/rng.js';
-import { isReal } from '../numeric/complex.js';
-import type { PathResult } from '../track/pathResult.js';
+import { isReal, normInf } from '../numeric/complex.js';
+import { refineDD, type DDRefinement } from '../track/ddRefine.js';
+import { makePath, type PathResult } from '../track/pathResult.js';
 import { clusterPoints } from './dedupe.js';
 import type { Counts, Solution, SolutionKind } from './result.js';
 
 /** Relative distance under which two refined regular endpoints are the same point. */
 export const REGULAR_TOLERANCE = 1e-8;
 /**
- * Condition number above which an endpoint reached by a single path is ill-conditioned, not
- * regular: round-off then leaves it accurate to about cond·ε ≈ 1e-6 at best, too little to
+ * Condition number above which double precision alone cannot vouch for an endpoint reached by
+ * a single path: round-off leaves it accurate to about cond·ε ≈ 1e-6 at best, too little to
  * certify it or to tell it from a nearby singular point (a four-bar linkage system has 4
- * endpoints at cond ~1e12 that PHCpack calls singular and Krawczyk rejects).
+ * endpoints at cond ~1e12 that PHCpack calls singular and Krawczyk rejects). Such an endpoint
+ * is refined in double-double: regular where Newton converges quadratically there,
+ * ill-conditioned where it does not.
  */
 export const ILL_CONDITIONED = 1e10;
 /** Singular endpoints are known less accurately (the Cauchy estimate, no Newton refinement). */
@@ -57,6 +60,7 @@ export async function collectSolutions(
     todo.forEach((i, k) => (paths[i] = again[k]!));
   };
   await redo(paths.flatMap((p, i) => (p.code === 'failed' ? [i] : [])));
+  const confirmed = confirmFarEndpoints(paths, system);
   let regular = clusterOf(paths, 'success', REGULAR_TOLERANCE, direction);
   const jumped = regular.filter((members) => members.length > 1).flat();
   if (jumped.length > 0 && retrack) {
@@ -76,14 +80,37 @@ export async function collectSolutions(
   const isLone = (m: number[]): boolean => m.length === 1 && paths[m[0]!]!.code === 'success';
   const isRegular = (m: number[]): boolean => isLone(m) && paths[m[0]!]!.condition <= ILL_CONDITIONED;
   regular = points.filter(isRegular);
-  const illConditioned = points.filter((m) => isLone(m) && !isRegular(m));
+  const resolved = resolveInDoubleDouble(
+    points.filter((m) => isLone(m) && !isRegular(m)),
+    paths,
+    regular.map((m) => paths[m[0]!]!.end),
+    system,
+  );
+  const illConditioned = points.filter((m) => isLone(m) && !isRegular(m) && !resolved.has(m));
   const singular = points.filter((m) => !isLone(m));
   const solutions = [
     ...regular.map((m) => toSolution(paths, m, 'regular')),
+    ...[...resolved].map(([m, r]) => ({
+      ...toSolution(paths, m, 'regular'),
+      x: r.x,
+      residual: r.residual,
+      condition: r.condition,
+      real: isReal(r.x, REGULAR_TOLERANCE),
+    })),
     ...illConditioned.map((m) => toSolution(paths, m, 'ill-conditioned')),
     ...singular.map((m) => toSolution(paths, m, 'singular')),
   ].sort((a, b) => a.paths[0]! - b.paths[0]!);
   const warnings: string[] = [];
+  if (confirmed > 0) {
+    warnings.push(
+      `${confirmed} path(s) ended near the hyperplane at infinity where double precision could not confirm a solution, and Newton in double-double did: far finite solutions, counted with the others`,
+    );
+  }
+  if (resolved.size > 0) {
+    warnings.push(
+      `${resolved.size} endpoint(s) beyond double precision (condition up to ${Math.max(...[...resolved.values()].map((r) => r.condition)).toExponential(1)}) were refined in double-double, where Newton converged quadratically: counted as regular`,
+    );
+  }
   if (illConditioned.length > 0) {
     warnings.push(
       `${illConditioned.length} endpoint(s) are ill-conditioned (condition above ${ILL_CONDITIONED.toExponential(0)}, up to ${Math.max(...illConditioned.map((m) => paths[m[0]!]!.condition)).toExponential(1)}): not counted as regular, since they cannot be told from singular points or certified; solutions near them may be missing or merged`,
@@ -107,7 +134,7 @@ export async function collectSolutions(
   if (failed > 0) warnings.push(`${failed} path(s) failed even after re-tracking; solutions may be missing`);
   const counts: Counts = {
     paths: paths.length + droppedAtInfinity,
-    regular: regular.length,
+    regular: regular.length + resolved.size,
     singular: singular.length,
     illConditioned: illConditioned.length,
     atInfinity: paths.filter((p) => p.code === 'at_infinity').length + droppedAtInfinity,
@@ -115,6 +142,64 @@ export async function collectSolutions(
     real: solutions.filter((s) => s.kind === 'regular' && s.real).length,
   };
   return { counts, solutions, retracked: [...retracked].map((i) => paths[i]!.index).sort((a, b) => a - b), warnings };
+}
+
+/** How far double-double refinement may move an endpoint that double left accurate to about cond·ε. */
+const MAX_MOVE = 1e-3;
+
+/**
+ * Paths that ended near the hyperplane at infinity because Newton in double could not
+ * confirm their endpoint: where Newton in double-double converges quadratically close by, the
+ * endpoint is a finite solution far out (norm 1e4 and condition 1e12, say), and the path
+ * becomes one that reached it. Returns how many.
+ */
+function confirmFarEndpoints(paths: PathResult[], system: CompiledSystem): number {
+  const near = paths.flatMap((p, i) => (p.code === 'at_infinity' && p.cause === 'near_infinity' ? [i] : []));
+  const dd = near.length > 0 ? system.doubleDouble?.() : undefined;
+  if (!dd) return 0;
+  let confirmed = 0;
+  for (const i of near) {
+    const p = paths[i]!;
+    const r = refineDD(dd, p.end);
+    if (!r.converged || !(r.moved <= MAX_MOVE)) continue;
+    paths[i] = makePath({
+      ...p,
+      code: 'success',
+      end: r.x,
+      t: 1,
+      residual: r.residual,
+      condition: r.condition,
+      why: { note: `confirmed in double-double: double precision left it near the hyperplane at infinity (|x| = ${normInf(r.x).toExponential(1)})` },
+    });
+    confirmed++;
+  }
+  return confirmed;
+}
+
+/**
+ * The ill-conditioned lone endpoints that Newton in double-double resolves: it converges
+ * quadratically near where the path ended, and the point it reaches is none of the regular
+ * ones (else the path jumped onto another's solution).
+ */
+function resolveInDoubleDouble(candidates: number[][], paths: PathResult[], regular: Float64Array[], system: CompiledSystem): Map<number[], DDRefinement> {
+  const resolved = new Map<number[], DDRefinement>();
+  const dd = candidates.length > 0 ? system.doubleDouble?.() : undefined;
+  if (!dd) return resolved;
+  const found = [...regular];
+  for (const m of candidates) {
+    const r = refineDD(dd, paths[m[0]!]!.end);
+    if (!r.converged || !(r.moved <= MAX_MOVE)) continue;
+    if (found.some((y) => relativeDistance(r.x, y) <= REGULAR_TOLERANCE)) continue;
+    found.push(r.x);
+    resolved.set(m, r);
+  }
+  return resolved;
+}
+
+function relativeDistance(a: Float64Array, b: Float64Array): number {
+  let d = 0;
+  for (let k = 0; k < a.length; k++) d = Math.max(d, Math.abs(a[k]! - b[k]!));
+  return d / Math.max(1, normInf(a), normInf(b));
 }
 
 function clusterOf(paths: PathResult[], code: 'success' | 'singular', tolerance: number, direction: Float64Array): number[][] {
