@@ -5,9 +5,13 @@
  * compiled on first sight and kept. The outcomes go back packed in one Float64Array, copied:
  * transferring it would detach buffers in this isolate and slow down all its typed-array code
  * (see workers/track.ts).
+ *
+ * Test hook: CRITSOLVE_TEST_WORKER_EXIT=K makes the worker exit when it starts a chunk around loop
+ * K for the first time (exitIfTestHook).
  */
 import { workerData } from 'node:worker_threads';
 import { decodeJob, runChunk, type LoopChunk } from '../src/parallel/loopPool.js';
+import { exitIfTestHook } from '../src/parallel/taskRunner.js';
 import { LoopRunner, type MonodromyJob } from '../src/paths/loops.js';
 
 const own = workerData ? new LoopRunner(workerData as MonodromyJob) : undefined;
@@ -27,6 +31,10 @@ function runnerFor(chunk: LoopChunk): LoopRunner {
 }
 
 export default function trackLoops(chunk: LoopChunk): Float64Array {
+  exitIfTestHook(
+    chunk.loops.map((l) => l.id),
+    chunk.attempt,
+  );
   const runner = runnerFor(chunk);
   return runChunk(runner, runner.job.program.nvars, chunk);
 }

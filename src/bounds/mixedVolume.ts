@@ -4,6 +4,7 @@
  * sums over the mixed cells of a random lifting. The lifting is drawn from a seeded stream;
  * the value does not depend on it, and a lifting caught in an exact tie is replaced.
  */
+import { NonGenericError } from '../errors.js';
 import { Random } from '../numeric/rng.js';
 import type { System } from '../poly/system.js';
 import { NonGenericLiftingError } from './cellCheck.js';
@@ -51,7 +52,7 @@ export function mixedSubdivision(supports: Supports, options: MixedVolumeOptions
     }
     return { types, cells, volume: cells.reduce((s, c) => s + c.volume, 0n) };
   }
-  throw new Error(`no generic lifting found in ${attempts} attempts (seed ${seed}); try another seed or more attempts`);
+  throw new NonGenericError(`no generic lifting found in ${attempts} attempts (seed ${seed})`, 'try another seed or more attempts');
 }
 
 /** The mixed volume of the supports (BKK bound on the roots in the torus (C*)ⁿ). */

@@ -1,16 +1,10 @@
 /** Parsing and checking of option values shared by commands; bad values are InputErrors. */
 import { writeFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { checkInteger, InputError } from '../errors.js';
 import type { Regularization } from '../network/model.js';
 
 export function parseInteger(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
-  return (value: string): number => {
-    const v = Number(value);
-    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(v) || v < min || v > max) {
-      throw new InputError(`--${name} must be an integer from ${min} to ${max}, got '${value}'`);
-    }
-    return v;
-  };
+  return (value: string): number => checkInteger(`--${name}`, /^-?\d+$/.test(value.trim()) ? Number(value) : NaN, min, max, `'${value}'`);
 }
 
 /** A positive real option value (`name` as the user typed it, e.g. `--step`). */

@@ -19,6 +19,7 @@
  * (2^n states for n singleton groups) — so no list of solutions is ever stored, and path
  * counts beyond 2^53 are exact (BigInt).
  */
+import { NonGenericError } from '../errors.js';
 import { ComplexLU } from '../linalg/lu.js';
 import type { Random } from '../numeric/rng.js';
 import type { System } from '../poly/system.js';
@@ -171,7 +172,7 @@ export class MultihomogeneousStart implements StartSystem {
         row++;
       }
       if (!lu.factor(a)) {
-        throw new Error(`start solution ${index}: the random linear forms of group ${j} are degenerate; use another seed`);
+        throw new NonGenericError(`start solution ${index}: the random linear forms of group ${j} are degenerate`, 'use another seed');
       }
       lu.solve(b, b);
       for (let t = 0; t < m; t++) {

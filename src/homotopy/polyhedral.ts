@@ -26,6 +26,7 @@
  * Paths are numbered cell by cell, then by binomial solution, so any path can be tracked on
  * its own from its index: the work splits across workers like the total-degree homotopy's.
  */
+import { NonGenericError } from '../errors.js';
 import type { CompiledSystem } from '../compile/types.js';
 import { ComplexLU } from '../linalg/lu.js';
 import type { Random } from '../numeric/rng.js';
@@ -248,7 +249,7 @@ export class PolyhedralStart {
           matrix[2 * (r * k + j - 1) + 1] = start[base + 2 * face[j]! + 1]!;
         }
       });
-      if (!lu.factor(matrix)) throw new RangeError('the start coefficients of a cell are singular (not generic)');
+      if (!lu.factor(matrix)) throw new NonGenericError('the start coefficients of a cell are singular (not generic)');
       const z = lu.solve(new Float64Array(2 * k), b);
       for (let j = 1; j <= k; j++) {
         const aj = type.points[face[j]!]!;

@@ -7,10 +7,12 @@
  *
  * Tasks and outcomes travel packed in Float64Arrays; a run's job travels once, as the
  * worker's data, or, in a pool shared by several runs, as JSON in shared memory with every
- * task, decoded once per worker.
+ * task, decoded once per worker. A chunk whose worker died is run again (TaskRunner); one given
+ * up comes back as failed legs.
  */
 import { LoopRunner, type LoopData, type LoopOutcome, type MonodromyJob } from '../paths/loops.js';
 import { WorkerPool } from './pool.js';
+import { TaskRunner, type Attempted } from './taskRunner.js';
 
 /**
  * Main-thread tracking time before the pool starts. Starting two workers (loading and
@@ -25,7 +27,7 @@ export interface LoopTask {
 }
 
 /** Solutions to send around loops: the loops they need, and per task a loop id, an index and a point. */
-export interface LoopChunk {
+export interface LoopChunk extends Attempted {
   /** In a pool shared by several runs: the run's id, and its job as JSON in shared memory (encodeJob). */
   readonly jobId?: number;
   readonly jobBlob?: SharedArrayBuffer;
@@ -134,9 +136,8 @@ export class SharedLoopPool {
 export class LoopPool {
   private readonly n: number;
   private readonly pool: WorkerPool<LoopChunk, Float64Array>;
+  private readonly runner: TaskRunner<LoopChunk, Float64Array>;
   private inline: LoopRunner | undefined;
-  /** The main thread's way to run a chunk: the same code as the worker's (made once, not per task). */
-  private readonly runInline = (chunk: LoopChunk): Float64Array => runChunk((this.inline ??= new LoopRunner(this.job)), this.n, chunk);
   /** With a shared pool: this run's id in it, and its job in shared memory. */
   private readonly jobId: number | undefined;
   private readonly jobBlob: SharedArrayBuffer | undefined;
@@ -159,6 +160,12 @@ export class LoopPool {
     } else {
       this.pool = new WorkerPool({ worker: 'monodromy', threads: workers, workerData: job, startAfterSeconds: poolAfterSeconds });
     }
+    this.runner = new TaskRunner(this.pool, {
+      what: 'monodromy loop',
+      inline: (chunk) => runChunk((this.inline ??= new LoopRunner(this.job)), this.n, chunk),
+      // Each solution's trip around the loop is lost: an unusable endpoint, no path counted.
+      failed: (chunk) => new Float64Array((chunk.tasks.length / (2 + 2 * this.n)) * (RESULT_SCALARS + 2 * this.n)),
+    });
   }
 
   /** Worker threads that have tracked loops (1 while everything ran in the main thread). */
@@ -174,9 +181,11 @@ export class LoopPool {
   /** One solution sent around one loop, wherever it runs. */
   async track(loop: LoopData, task: LoopTask): Promise<LoopOutcome> {
     const tasks = packTasks(this.n, [task]);
-    const chunk: LoopChunk = this.shared ? { jobId: this.jobId!, jobBlob: this.jobBlob!, loops: [loop], tasks } : { loops: [loop], tasks };
-    const packed = await this.pool.run(chunk, this.runInline);
-    return unpackOutcomes(this.n, packed)[0]!;
+    const chunk: LoopChunk = this.shared
+      ? { attempt: 0, jobId: this.jobId!, jobBlob: this.jobBlob!, loops: [loop], tasks }
+      : { attempt: 0, loops: [loop], tasks };
+    const [done] = await this.runner.run(chunk);
+    return unpackOutcomes(this.n, done!.out)[0]!;
   }
 
   /** Stops this run's own threads; a shared pool stays up for the next run. */

@@ -14,6 +14,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { InputError } from '../errors.js';
 
 export type WorkerName = 'track' | 'monodromy' | 'targets';
 
@@ -23,7 +24,18 @@ export function workerFile(name: WorkerName): string {
     const path = fileURLToPath(new URL(relative, import.meta.url));
     if (existsSync(path)) return path;
   }
-  throw new Error(`the worker dist/workers/${name}.js is missing: run \`npm run build\` (npm ci runs it) before tracking with more than one worker`);
+  throw new InputError(`the worker dist/workers/${name}.js is missing: run \`npm run build\` (npm ci runs it) before tracking with more than one worker`);
+}
+
+/**
+ * A task that failed in a worker thread: the thread died under it (its message says so), or the
+ * task threw there. A task that fails in the main thread throws its own error instead.
+ */
+export class WorkerFailure extends Error {
+  override readonly name = 'WorkerFailure';
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
 }
 
 export interface WorkerPoolOptions {
@@ -82,7 +94,12 @@ export class WorkerPool<Task, Out> {
     }
     if (this.pool) {
       // Copied, not transferred: a detached buffer would slow this isolate's typed-array code (workers/track.ts).
-      const out = (await this.pool.run(task)) as Out;
+      let out: Out;
+      try {
+        out = (await this.pool.run(task)) as Out;
+      } catch (err) {
+        throw new WorkerFailure(err);
+      }
       this.delivered = true;
       return out;
     }

@@ -1,15 +1,17 @@
 /**
- * Tracking to many targets in the worker pool: one task per target (every source solution
- * carried to it), its path records packed. The outcome of a task does not depend on where it ran.
+ * Tracking to many targets in the worker pool, through the retrying TaskRunner: one task per few
+ * targets (every source solution carried to each), its path records packed. The outcome of a
+ * task does not depend on where it ran, nor on how often its worker died under it.
  */
 import { TargetRunner, type TargetJob } from '../paths/targets.js';
-import type { PathResult } from '../track/pathResult.js';
+import { failedPath, type PathResult } from '../track/pathResult.js';
 import { POOL_AFTER_SECONDS } from './loopPool.js';
 import { WorkerPool } from './pool.js';
 import { packBatch, unpackBatch, type PackedBatch } from './records.js';
+import { TaskRunner, type Attempted, type Done } from './taskRunner.js';
 
 /** A few targets, by number and parameters: a task carries enough paths to outweigh its messages. */
-export interface TargetTask {
+export interface TargetTask extends Attempted {
   readonly ts: readonly number[];
   readonly targets: readonly Float64Array[];
 }
@@ -17,6 +19,16 @@ export interface TargetTask {
 /** Each target's paths, packed, in the task's order. */
 export function runTarget(runner: TargetRunner, task: TargetTask): PackedBatch[] {
   return task.ts.map((t, k) => packBatch(runner.compiled.nvars, runner.track(t, task.targets[k]!)));
+}
+
+/** Every source solution's path to each target of a task given up: failed, cause worker_died. */
+function failedTargets(job: TargetJob, task: TargetTask, detail: string): PackedBatch[] {
+  const n = job.program.nvars;
+  const count = job.solutions.length / (2 * n);
+  const paths = Array.from({ length: count }, (_, i) =>
+    failedPath(i, job.solutions.subarray(2 * n * i, 2 * n * (i + 1)), 'worker_died', detail, job.settings.preset),
+  );
+  return task.ts.map(() => packBatch(n, paths));
 }
 
 /**
@@ -55,7 +67,7 @@ export async function trackTargets(
   const tasks: TargetTask[] = [];
   for (let k = 0; k < todo.length; k += perTask) {
     const ts = todo.slice(k, k + perTask);
-    tasks.push({ ts, targets: ts.map((t) => targets[t]!) });
+    tasks.push({ attempt: 0, ts, targets: ts.map((t) => targets[t]!) });
   }
   const pool = new WorkerPool<TargetTask, PackedBatch[]>({
     worker: 'targets',
@@ -63,21 +75,20 @@ export async function trackTargets(
     workerData: job,
     startAfterSeconds,
   });
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length && !hooks.signal?.aborted) {
-      const task = tasks[next++]!;
-      const packed = await pool.run(task, (tk) => runTarget(runner, tk));
-      task.ts.forEach((t, k) => {
-        const paths = unpackBatch(packed[k]!);
-        out[t] = paths;
-        hooks.onTracked?.(t, paths);
-      });
-    }
-  };
+  const taskRunner = new TaskRunner(pool, {
+    what: 'target',
+    inline: (task) => runTarget(runner, task),
+    split: (task) => task.ts.map((t, k) => ({ ...task, ts: [t], targets: [task.targets[k]!] })),
+    failed: (task, detail) => failedTargets(job, task, detail),
+  });
+  const file = ({ task, out: packed }: Done<TargetTask, PackedBatch[]>): void =>
+    task.ts.forEach((t, k) => {
+      const paths = unpackBatch(packed[k]!);
+      out[t] = paths;
+      hooks.onTracked?.(t, paths);
+    });
   try {
-    // As many loops as tasks to keep in flight once the threads run (in the main thread they take turns).
-    await Promise.all(Array.from({ length: 2 * pool.threads }, worker));
+    await taskRunner.runAll(tasks, file, hooks.signal);
   } finally {
     await pool.close();
   }

@@ -31,29 +31,20 @@ export function runBatch(runner: JobRunner, task: BatchTask): PackedBatch {
  * solve (katsura7's 128 paths, 0.24 s) never pays the ~0.2 s of starting them.
  */
 export class BatchRunner {
-  private readonly pool: WorkerPool<BatchTask, PackedBatch>;
+  readonly pool: WorkerPool<BatchTask, PackedBatch>;
   private inline: JobRunner | undefined;
 
   constructor(
-    private readonly job: TrackJob,
+    readonly job: TrackJob,
     workers: number,
     startAfterSeconds = POOL_AFTER_SECONDS,
   ) {
     this.pool = new WorkerPool({ worker: 'track', threads: workers, workerData: job, startAfterSeconds });
   }
 
-  /** Batches to keep in flight so that no worker waits for the main thread. */
-  get slots(): number {
-    return this.pool.slots;
-  }
-
-  /** True once any batch came back: the runner works, so a batch that keeps failing is the batch's fault. */
-  get delivered(): boolean {
-    return this.pool.delivered;
-  }
-
-  run(task: BatchTask): Promise<PackedBatch> {
-    return this.pool.run(task, (t) => runBatch((this.inline ??= new JobRunner(this.job)), t));
+  /** A batch tracked in the main thread, the job compiled there on first use. */
+  runInline(task: BatchTask): PackedBatch {
+    return runBatch((this.inline ??= new JobRunner(this.job)), task);
   }
 
   close(): Promise<void> {

@@ -22,7 +22,7 @@ import { availableParallelism } from 'node:os';
 import { buildProgram, compileProgram } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
 import type { CompiledSystem } from '../compile/types.js';
-import { InputError } from '../errors.js';
+import { checkInteger, InputError } from '../errors.js';
 import { Random, STREAMS } from '../numeric/rng.js';
 import { assertSquare, type System } from '../poly/system.js';
 import { defaultLimits, type PresetName, type TrackerLimits } from '../track/presets.js';
@@ -224,8 +224,7 @@ export async function monodromySolve(system: System, options: MonodromyOptions =
   const began = performance.now();
   assertSquare(system);
   if (system.parameters.length === 0) throw new InputError('monodromy needs a system with parameters: declare them on a `parameters:` line');
-  const workers = options.workers ?? availableParallelism();
-  if (!(Number.isSafeInteger(workers) && workers >= 1)) throw new InputError(`workers must be a positive integer, got ${workers}`);
+  const workers = checkInteger('workers', options.workers ?? availableParallelism());
   if (options.traceTest) assertTraceTestApplies(system);
   const seed = options.seed ?? randomSeed();
   const maxStale = options.maxStaleLoops ?? DEFAULT_STALE_LOOPS;

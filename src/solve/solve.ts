@@ -7,7 +7,7 @@
  * of workers, on the order batches finish in, or on whether the run was resumed.
  */
 import { availableParallelism } from 'node:os';
-import { InputError } from '../errors.js';
+import { checkInteger, InputError } from '../errors.js';
 import { buildProgram, compileProgram } from '../compile/compile.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
 import type { MixedSubdivision } from '../bounds/mixedVolume.js';
@@ -234,12 +234,8 @@ export async function solve(input: System | string, options: SolveOptions = {}):
   const s = setup(system, seed, { ...options, ...(start === undefined ? {} : { start }) });
   const preset = options.preset ?? 'default';
   // Options are checked before the checkpoint is created: a refused run leaves no file behind.
-  for (const [name, v] of [
-    ['workers', options.workers],
-    ['batchSize', options.batchSize],
-  ] as const) {
-    if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1)) throw new RangeError(`${name} must be a positive integer, got ${v}`);
-  }
+  if (options.workers !== undefined) checkInteger('workers', options.workers);
+  if (options.batchSize !== undefined) checkInteger('batchSize', options.batchSize);
   const store = new PathStore(s.range[0], s.range[1], options.keepAllPaths === true);
   const writer = openCheckpoint(options, s, store);
   const startOf = s.startOf;

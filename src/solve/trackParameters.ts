@@ -7,7 +7,7 @@
  */
 import { buildProgram } from '../compile/compile.js';
 import { fixParameters } from '../compile/fixed.js';
-import { InputError } from '../errors.js';
+import { checkInteger, InputError } from '../errors.js';
 import type { System } from '../poly/system.js';
 import { makePath, type PathResult } from '../track/pathResult.js';
 import { Random } from '../numeric/rng.js';
@@ -168,7 +168,7 @@ export async function trackToTargets(
   const job: TargetJob = { program: buildProgram(system), source: new Float64Array(sourceParameters), solutions: packed, settings, seed };
   const began = performance.now();
   const runner = new TargetRunner(job);
-  const tracked = await trackTargets(runner, targetParameters, options.workers ?? 1, options.poolAfterSeconds, hooks);
+  const tracked = await trackTargets(runner, targetParameters, checkInteger('workers', options.workers ?? 1), options.poolAfterSeconds, hooks);
   const fresh = tracked.filter((paths, t) => paths !== undefined && !hooks.known?.has(t)).length;
   const perTarget = (performance.now() - began) / 1000 / Math.max(1, fresh);
   /** Every solution's path from the representatives' paths. */

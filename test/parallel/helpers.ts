@@ -18,8 +18,19 @@ const root = new URL('../../', import.meta.url).pathname;
  */
 function assertBuildIsFresh(): void {
   const stale: string[] = [];
-  // What the worker loads (workers/track.ts and its imports).
-  for (const dir of ['workers', 'src/parallel', 'src/track', 'src/homotopy', 'src/compile', 'src/linalg', 'src/numeric', 'src/poly']) {
+  // What the workers load (workers/*.ts and their imports).
+  for (const dir of [
+    'workers',
+    'src/parallel',
+    'src/paths',
+    'src/track',
+    'src/homotopy',
+    'src/bounds',
+    'src/compile',
+    'src/linalg',
+    'src/numeric',
+    'src/poly',
+  ]) {
     for (const file of readdirSync(root + dir, { recursive: true, encoding: 'utf8' })) {
       if (!file.endsWith('.ts')) continue;
       const built = `${root}dist/${dir}/${file.replace(/\.ts$/, '.js')}`;
