@@ -14,6 +14,7 @@ import {
   type ComponentTraces,
   type NetworkCountFacts,
 } from '../../src/solve/completeness.js';
+import { buildResult, formatSummary, resultToJSON } from '../../src/solve/result.js';
 
 const counts = { paths: 4, regular: 2, singular: 0, illConditioned: 0, atInfinity: 2, failed: 0, real: 2 };
 const loops = { loops: 12, pathsTracked: 48, failedPaths: 0, found: [], seed: 1, seconds: 0.1 };
@@ -175,5 +176,42 @@ describe("a network's count", () => {
     expect(unprovenReasons(networkMonodromyCompleteness('monodromy', { ...facts, partial: true }, traces(false)).checks, 'trace-test')).toEqual([
       'the run was stopped before every path was tracked',
     ]);
+  });
+});
+
+describe('buildResult: the one builder of a result', () => {
+  const parts = {
+    seed: 1,
+    variables: ['x'],
+    method: 'homotopy' as const,
+    startSystem: 'total-degree' as const,
+    counts,
+    solutions: [],
+    paths: [],
+    retracked: [],
+    warnings: [],
+    partial: false,
+    startPaths: 4,
+    seconds: 0,
+  };
+
+  it("judges a start system's count, and judges it again when a result is spread into new parts", () => {
+    const plain = buildResult(parts);
+    expect(plain.completeness).toMatchObject({ proven: false, reason: expect.stringMatching(/no monodromy cross-check ran/) });
+    const checked = buildResult({ ...plain, crossCheck: loops });
+    expect(checked.completeness.proven).toBe(true);
+  });
+
+  it('takes the standing of a method that judges its own, and names a start system only when one ran', () => {
+    const standing = monodromyCompleteness(undefined);
+    const { startSystem: _, ...rest } = parts;
+    const r = buildResult({ ...rest, method: 'monodromy' }, standing);
+    expect(r.completeness).toBe(standing);
+    expect(r.startSystem).toBeUndefined();
+    // The JSON keeps what old readers read: the method's name where no start system ran.
+    expect(resultToJSON(r)).toMatchObject({ method: 'monodromy', startSystem: 'monodromy', completeness: { proven: false, checks: [{ kind: 'trace-test' }] } });
+    expect(formatSummary(r, { completeness: false })).toMatch(/^seed 1, method monodromy$/m);
+    expect(formatSummary(buildResult(parts), { completeness: false })).toMatch(/^seed 1, start system total-degree$/m);
+    expect(() => buildResult({ ...rest, method: 'decompose' })).toThrow(/judged by its method's own checks/);
   });
 });
