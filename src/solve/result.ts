@@ -1,6 +1,7 @@
 /**
- * The Result of a solve, whatever the method (a start system's paths, or monodromy), and its
- * JSON form (schema critsolve/result@1, docs/CONTRACTS.md) with a TypeScript interface for each part.
+ * The Result of a solve, whatever the method (a start system's paths, monodromy, a
+ * decomposition), built by one builder (buildResult) with its count's standing, and its JSON
+ * form (schema critsolve/result@1, docs/CONTRACTS.md) with a TypeScript interface for each part.
  */
 import type { PathCause, PathResult, ReturnCode } from '../track/pathResult.js';
 import type { StartKindName } from '../paths/job.js';
