@@ -275,8 +275,8 @@ function report(r: NetworkResult): string {
       : failedTraces.length > 0
         ? `the trace test did not pass on ${failedTraces.map((c) => `component ${c.key}: ${c.trace!.reason}`).join('; ')}`
         : 'no trace test was asked for: --trace-test';
-    // incomplete[0] is monodromy's own reason (unless every trace passed), which `own` states.
-    const others = passed ? r.incomplete : r.incomplete.slice(1);
+    // The trace-test check's own reason is what `own` states.
+    const others = r.solve.completeness.checks.filter((c) => !c.passed && c.kind !== 'trace-test').flatMap((c) => c.reasons);
     const heading = r.complete
       ? `critical points found by monodromy: ${r.summary.points}, proven complete: ${describeTraces(r.components)} (${describeStops(r.components)})`
       : `critical points found by monodromy: ${r.summary.points}${split} (${describeStops(r.components)}); not proven complete${own ? ` (${own})` : ''}${others.length > 0 ? ` — also: ${others.join('; ')}` : ''}`;

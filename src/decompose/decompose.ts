@@ -26,7 +26,8 @@ import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
 import { UnionFind } from '../numeric/unionFind.js';
 import type { System } from '../poly/system.js';
 import { solve } from '../solve/solve.js';
-import { solutionToJSON, type ComplexJSON, type ResultJSON, type Solution } from '../solve/result.js';
+import { buildResult, resultToJSON, type ComplexJSON, type ResultJSON, type Solution, type SolveResult } from '../solve/result.js';
+import { decompositionCompleteness, type Completeness, type DecompositionGap } from '../solve/completeness.js';
 import { traceTest } from '../solve/traceTest.js';
 import { trackToParameters } from '../solve/trackParameters.js';
 import { offsetFamily, randomSlicing, relativeResidual, sliceSystem, type Slicing } from './witness.js';
@@ -133,6 +134,8 @@ export interface Decomposition {
   readonly complete: boolean;
   /** Why the decomposition is complete, or what keeps it from being so. */
   readonly reason: string;
+  /** The checks behind `complete` and `reason` (solve/completeness). */
+  readonly completeness: Completeness;
   readonly warnings: string[];
   readonly seconds: number;
 }
@@ -294,13 +297,13 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
   const levels: Level[] = [];
   const components: WitnessComponent[] = [];
   const warnings: string[] = [];
-  const missing: string[] = [];
+  const gaps: DecompositionGap[] = [];
   let isolated: Solution[] = [];
   let pathsTracked = 0;
   let failedPaths = 0;
   for (let d = top; d >= 0; d--) {
     if (options.signal?.aborted) {
-      missing.push(`stopped before dimension ${d}`);
+      gaps.push({ kind: 'paths-accounted', reason: `stopped before dimension ${d}` });
       break;
     }
     // F has at least n − m-dimensional components wherever it has solutions; below n − m the slice system would be overdetermined.
@@ -323,8 +326,8 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     });
     pathsTracked += solved.counts.paths + solved.retracked.length;
     failedPaths += solved.counts.failed;
-    if (solved.counts.failed > 0) missing.push(`${solved.counts.failed} path(s) failed at dimension ${d}`);
-    if (solved.partial) missing.push(`the witness superset of dimension ${d} was stopped`);
+    if (solved.counts.failed > 0) gaps.push({ kind: 'paths-accounted', reason: `${solved.counts.failed} path(s) failed at dimension ${d}` });
+    if (solved.partial) gaps.push({ kind: 'paths-accounted', reason: `the witness superset of dimension ${d} was stopped` });
     const onF = solved.solutions.filter((s) => relativeResidual(system, s.x) <= ON_VARIETY);
     // A point on a higher-dimensional component lies on a positive-dimensional solution set of
     // the square slice system, where its Jacobian is singular: regular points are never junk,
@@ -338,9 +341,10 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     );
     pathsTracked += paths;
     if (uncertain > 0)
-      missing.push(
-        `${uncertain} point(s) of dimension ${d} kept though a path of their membership test failed: they may lie on a higher-dimensional component`,
-      );
+      gaps.push({
+        kind: 'junk-removed',
+        reason: `${uncertain} point(s) of dimension ${d} kept though a path of their membership test failed: they may lie on a higher-dimensional component`,
+      });
     const junkPoints = new Set(suspects.filter((_, k) => junk[k]));
     const kept = onF.filter((s) => !junkPoints.has(s));
     if (d === 0) {
@@ -357,7 +361,7 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
       pathsTracked += b.paths;
       components.push(...b.components);
       const open = b.components.filter((c) => !c.complete).length;
-      if (open > 0) missing.push(`${open} group(s) of dimension ${d} did not pass the trace test`);
+      if (open > 0) gaps.push({ kind: 'trace-test', reason: `${open} group(s) of dimension ${d} did not pass the trace test` });
     }
     if (singular.length > 0) {
       components.push({
@@ -369,16 +373,14 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
         complete: false,
         unresolved: true,
       });
-      missing.push(
-        `${singular.length} singular witness point(s) of dimension ${d} (a component of multiplicity above one, or a singular slice): not broken up`,
-      );
+      gaps.push({
+        kind: 'trace-test',
+        reason: `${singular.length} singular witness point(s) of dimension ${d} (a component of multiplicity above one, or a singular slice): not broken up`,
+      });
       warnings.push(`dimension ${d}: ${singular.length} singular witness point(s) reported as one unresolved group`);
     }
   }
-  const complete = missing.length === 0;
-  const reason = complete
-    ? 'every path at every dimension accounted for, junk removed by membership tests, and every component passed the linear trace test'
-    : missing.join('; ');
+  const completeness = decompositionCompleteness(gaps, { paths: pathsTracked, failed: failedPaths, components: components.length });
   return {
     seed,
     variables: system.variables,
@@ -386,8 +388,9 @@ export async function decompose(system: System, options: DecomposeOptions = {}):
     isolated,
     pathsTracked,
     failedPaths,
-    complete,
-    reason,
+    complete: completeness.proven,
+    reason: completeness.reason,
+    completeness,
     warnings,
     seconds: (performance.now() - began) / 1000,
   };
@@ -414,32 +417,42 @@ export function witnessComponentToJSON(c: WitnessComponent): WitnessComponentJSO
   };
 }
 
+/**
+ * The decomposition as a solve result: its isolated points, counted as any method's, and its
+ * standing. `partial` when a signal stopped it (the JSON of `solve --method decompose` has
+ * always said false).
+ */
+export function decompositionResult(d: Decomposition, partial = false): SolveResult {
+  const kind = (k: string): number => d.isolated.filter((s) => s.kind === k).length;
+  return buildResult(
+    {
+      seed: d.seed,
+      variables: d.variables,
+      method: 'decompose',
+      counts: {
+        paths: d.pathsTracked,
+        regular: kind('regular'),
+        singular: kind('singular'),
+        illConditioned: kind('ill-conditioned'),
+        atInfinity: 0,
+        failed: d.failedPaths,
+        real: d.isolated.filter((s) => s.kind === 'regular' && s.real).length,
+      },
+      solutions: d.isolated,
+      paths: [],
+      retracked: [],
+      warnings: d.warnings,
+      partial,
+      seconds: d.seconds,
+    },
+    d.completeness,
+  );
+}
+
 /** The decomposition as the result JSON (schema critsolve/result@1, extended by components[]). */
 export function decompositionToJSON(d: Decomposition): ResultJSON & { components: WitnessComponentJSON[] } {
-  const kind = (k: string): number => d.isolated.filter((s) => s.kind === k).length;
-  return {
-    schema: 'critsolve/result@1',
-    seed: d.seed,
-    variables: [...d.variables],
-    startSystem: 'decompose',
-    method: 'decompose',
-    counts: {
-      paths: d.pathsTracked,
-      regular: kind('regular'),
-      singular: kind('singular'),
-      illConditioned: kind('ill-conditioned'),
-      atInfinity: 0,
-      failed: d.failedPaths,
-      real: d.isolated.filter((s) => s.kind === 'regular' && s.real).length,
-    },
-    partial: false,
-    completeness: { proven: d.complete, method: 'decompose', reason: d.reason },
-    warnings: d.warnings,
-    retracked: [],
-    components: d.components.map(witnessComponentToJSON),
-    solutions: d.isolated.map(solutionToJSON),
-    seconds: d.seconds,
-  };
+  const { solutions, seconds, ...head } = resultToJSON(decompositionResult(d));
+  return { ...head, components: d.components.map(witnessComponentToJSON), solutions, seconds };
 }
 
 /** The decomposition in a few lines: one per component, then the isolated points and the standing. */

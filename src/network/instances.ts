@@ -19,8 +19,8 @@ import { DEFAULT_SAMPLING, formatSampling, parseSampling, type Sampling } from '
 import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
 import { collectSolutions } from '../solve/collect.js';
 import type { MonodromyOptions } from '../solve/monodromy.js';
-import type { SolveResult } from '../solve/result.js';
-import { classifyPoints, type ClassifyOptions, type CriticalSummary } from './classify.js';
+import { networkMonodromyCompleteness } from '../solve/completeness.js';
+import type { ClassifyOptions, CriticalSummary } from './classify.js';
 import {
   aliveChoices,
   aliveSubnetwork,
@@ -37,9 +37,11 @@ import { detourWarning } from '../solve/trackParameters.js';
 import { dataFamily, dataParameters, dataParametrizedSystem } from './families.js';
 import { linearNetwork, type LinearNetwork } from './model.js';
 import {
-  incompleteReasons,
+  componentTraces,
+  countFacts,
   monodromyIncomplete,
   monodromyToJSON,
+  networkResult,
   networkResultToJSON,
   type NetworkMonodromyJSON,
   type NetworkResult,
@@ -145,14 +147,13 @@ async function instanceResult(
     if (t?.detour) collected.warnings.unshift(detourWarning(t.detour, t.counts.failed));
   }
   const seconds = solved.runs.reduce((s, r) => s + (r.tracked[i]?.seconds ?? 0), 0);
-  const solve: SolveResult = { seed, variables: network.variables, startSystem: 'monodromy', ...collected, paths, partial: false, seconds };
-  const { points, summary } = classifyPoints(
-    network,
-    collected.solutions.map((s) => s.x),
-    classify,
+  const standing = networkMonodromyCompleteness(
+    'monodromy',
+    countFacts(network, { counts: collected.counts, partial: false }),
+    componentTraces(solved.components, false, 'the trace test does not run on --instances yet'),
   );
-  const incomplete = [monodromyIncomplete(solved.components, 'the trace test does not run on --instances yet'), ...incompleteReasons(network, solve, false)];
-  return { network, networkSeed, method: 'monodromy', solve, points, summary, complete: false, incomplete };
+  const parts = { seed, variables: network.variables, method: 'monodromy' as const, ...collected, paths, partial: false, seconds };
+  return { ...networkResult(network, 'monodromy', parts, standing, classify), networkSeed };
 }
 
 /** The checks an options object must pass; InputErrors that say what to change. */

@@ -10,15 +10,35 @@ import { bezoutNumber } from '../poly/system.js';
 import { TimeLimitError } from '../bounds/mixedCells.js';
 import type { MixedSubdivision } from '../bounds/mixedVolume.js';
 import { polyhedralSubdivision } from '../paths/polyhedralPaths.js';
-import type { CrossCheck, SolveResult } from '../solve/result.js';
 import { crossCheckShortfall, monodromyCrossCheck, withCrossCheck } from '../solve/crossCheck.js';
 import { networkFamily } from './families.js';
-import { resultToJSON, type Completeness, type ComplexJSON, type ResultJSON, type SolutionJSON } from '../solve/result.js';
+import {
+  buildResult,
+  resultToJSON,
+  type ComplexJSON,
+  type CrossCheck,
+  type ResultJSON,
+  type ResultParts,
+  type SolutionJSON,
+  type SolveResult,
+} from '../solve/result.js';
+import {
+  judge,
+  networkMonodromyCompleteness,
+  networkPathsCompleteness,
+  unprovenReasons,
+  type CheckJSON,
+  type Completeness,
+  type ComponentTraces,
+  type NetworkCountFacts,
+} from '../solve/completeness.js';
+import { ILL_CONDITIONED } from '../solve/collect.js';
 import { randomSeed } from '../numeric/rng.js';
 import { solve, type SolveOptions } from '../solve/solve.js';
 import { classifyPoints, type ClassifyOptions, type CriticalPointClass, type CriticalSummary } from './classify.js';
 import type { LinearNetwork, LinearNetworkOptions } from './model.js';
 import { networkMonodromy, type NetworkMonodromyResult } from './monodromy.js';
+import { decompositionResult } from '../decompose/decompose.js';
 import { criticalSetToJSON, networkCriticalSets, type CriticalSet, type CriticalSetJSON } from './criticalSets.js';
 import type { MonodromyComponent } from './components.js';
 
@@ -82,6 +102,7 @@ export type { MonodromyComponent };
 export interface NetworkResult {
   readonly network: LinearNetwork;
   readonly method: Exclude<NetworkMethod, 'auto'>;
+  /** The solve, its `completeness` judged as the network's count (solve/completeness). */
   readonly solve: SolveResult;
   /** For monodromy: the components, each with its monodromy run. */
   readonly components?: readonly MonodromyComponent[];
@@ -93,14 +114,32 @@ export interface NetworkResult {
   readonly points: readonly CriticalPointClass[];
   /** Over every solution, regular or singular; `globalMinimum.points` index `solve.solutions`. */
   readonly summary: CriticalSummary;
-  /**
-   * True when the counts are the complete counts of the isolated critical points: the
-   * points are isolated, every path was tracked and none failed, no endpoint is singular or
-   * ill-conditioned, and the monodromy cross-check found no point the paths had missed.
-   */
+  /** True when the counts are the complete counts of the isolated critical points: every check of `solve.completeness` passed. */
   readonly complete: boolean;
-  /** Why the counts are not complete, one plain statement each; empty when complete. */
+  /** Why the counts are not complete, one plain statement each (from `solve.completeness`); empty when complete. */
   readonly incomplete: readonly string[];
+}
+
+/**
+ * The one builder of a network result: the solve built (solve/result: buildResult) with the
+ * network's standing, its points classified, and `complete` and `incomplete` read from the standing.
+ */
+export function networkResult(
+  network: LinearNetwork,
+  method: Exclude<NetworkMethod, 'auto'>,
+  parts: ResultParts,
+  standing: Completeness,
+  classify: ClassifyOptions | undefined,
+  extra: Pick<NetworkResult, 'components' | 'pathsTracked' | 'criticalSets'> = {},
+): NetworkResult {
+  const solve = buildResult(parts, standing);
+  const { points, summary } = classifyPoints(
+    network,
+    solve.solutions.map((s) => s.x),
+    classify,
+  );
+  const incomplete = standing.proven ? [] : unprovenReasons(standing.checks);
+  return { network, method, solve, ...extra, points, summary, complete: standing.proven, incomplete };
 }
 
 /**
@@ -192,22 +231,9 @@ export function describeTraces(components: readonly MonodromyComponent[]): strin
   );
 }
 
-/** Why the counts of a solve are not complete, one plain statement each. */
-export function incompleteReasons(network: LinearNetwork, r: SolveResult, someRange: boolean): string[] {
-  const reasons: string[] = [];
-  if (!network.isolated) reasons.push('the critical points are not isolated, so no finite count is complete');
-  if (r.partial) reasons.push('the run was stopped before every path was tracked');
-  if (someRange) reasons.push('only a range of the paths was tracked');
-  if (r.counts.failed > 0) reasons.push(`${r.counts.failed} path(s) failed, so critical points may be missing`);
-  if (r.counts.illConditioned > 0) {
-    reasons.push(
-      `${r.counts.illConditioned} endpoint(s) are ill-conditioned (condition above 1e10): counted apart from the regular points, and points near them may be missing or merged`,
-    );
-  }
-  if (r.counts.singular > 0 && network.isolated) {
-    reasons.push(`${r.counts.singular} endpoint(s) are singular: counted once each, though they may be multiple points or lie on positive-dimensional sets`);
-  }
-  return reasons;
+/** What a network's count checks read (solve/completeness). */
+export function countFacts(network: LinearNetwork, r: Pick<SolveResult, 'counts' | 'partial'>, range = false): NetworkCountFacts {
+  return { isolated: network.isolated, counts: r.counts, partial: r.partial, range, conditionLimit: ILL_CONDITIONED };
 }
 
 /** Solves the gradient system of `network` and classifies every solution. */
@@ -231,23 +257,14 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
       });
   const crossCheck = await runCrossCheck(network, solved, options);
   const result = crossCheck ? withCrossCheck(network.system, solved, crossCheck) : solved;
-  const { points, summary } = classifyPoints(
-    network,
-    result.solutions.map((s) => s.x),
-    classify,
+  const standing = networkPathsCompleteness(
+    resolved,
+    countFacts(network, result, options.range !== undefined),
+    crossCheck,
+    { turnedOff: options.crossCheck === false },
+    crossCheck && crossCheckShortfall(crossCheck, resolved),
   );
-  const incomplete = incompleteReasons(network, result, options.range !== undefined);
-  const shortfall = crossCheck && crossCheckShortfall(crossCheck, resolved);
-  if (shortfall) incomplete.push(shortfall);
-  else if (!crossCheck && incomplete.length === 0) {
-    incomplete.push(
-      options.crossCheck === false
-        ? 'the monodromy cross-check was turned off, so nothing checks that no path was misjudged to diverge'
-        : 'no monodromy cross-check was run (no regular point could start its loops), so the count is not checked',
-    );
-  }
-  const complete = incomplete.length === 0;
-  return { network, method: resolved, solve: result, points, summary, complete, incomplete };
+  return networkResult(network, resolved, result, standing, classify);
 }
 
 /** The cross-check of a complete method's count, unless the run is partial or the points are not isolated. */
@@ -275,28 +292,49 @@ async function solveByMonodromy(network: LinearNetwork, options: NetworkSolveOpt
   const m = options.monodromySolver
     ? await options.monodromySolver(spec, { ...mOptions, seed: seed! })
     : await networkMonodromy(spec, mOptions, options.traceTest ? { traceTest: options.traceTest } : {});
-  const partial = m.partial;
-  const result: SolveResult = {
+  const parts: ResultParts = {
     seed: m.seed,
     variables: network.variables,
-    startSystem: 'monodromy',
+    method: 'monodromy',
     counts: m.counts,
     solutions: m.solutions,
     paths: m.paths,
     retracked: m.retracked,
     warnings: m.warnings,
-    partial,
+    partial: m.partial,
     seconds: m.seconds,
   };
-  const { points, summary } = classifyPoints(
-    network,
-    result.solutions.map((s) => s.x),
-    classify,
-  );
-  const others = incompleteReasons(network, result, false);
-  const complete = options.traceTest !== undefined && !partial && everyTracePassed(m.components) && others.length === 0;
-  const incomplete = complete ? [] : [...(everyTracePassed(m.components) ? [] : [monodromyIncomplete(m.components)]), ...others];
-  return { network, method: 'monodromy', solve: result, components: m.components, pathsTracked: m.pathsTracked, points, summary, complete, incomplete };
+  const standing = networkMonodromyCompleteness('trace test', countFacts(network, m), componentTraces(m.components, options.traceTest !== undefined));
+  return networkResult(network, 'monodromy', parts, standing, classify, { components: m.components, pathsTracked: m.pathsTracked });
+}
+
+/** The trace tests of monodromy's components, as the network's trace-test check reads them. */
+export function componentTraces(components: readonly MonodromyComponent[], asked: boolean, noTrace?: string): ComponentTraces {
+  const solved = solvedComponents(components);
+  const passed = asked && everyTracePassed(components);
+  return {
+    passed,
+    failure: monodromyIncomplete(components, noTrace),
+    proof: passed ? describeTraces(components) : '',
+    seen: {
+      ran: solved.some((k) => k.trace !== undefined),
+      components: solved.map((k) => ({
+        key: k.key,
+        ...(k.trace
+          ? {
+              proven: k.trace.proven,
+              line: k.trace.line,
+              residual: k.trace.residual,
+              witnessPoints: k.trace.witnessPoints,
+              extraPoints: k.trace.extraPoints,
+              added: k.trace.added,
+              pathsTracked: k.trace.pathsTracked,
+              ...(k.trace.reason ? { reason: k.trace.reason } : {}),
+            }
+          : { ran: false }),
+      })),
+    },
+  };
 }
 
 /** A critical point in the network result JSON: a solution with its class. */
@@ -342,12 +380,8 @@ export interface NetworkSpecJSON {
   dataSeed?: number;
 }
 
-/** One check behind a network count's completeness, with what it saw. */
-export interface CompletenessCheckJSON {
-  check: string;
-  passed: boolean;
-  [seen: string]: unknown;
-}
+/** One check behind a network count's completeness, with what it saw (solve/completeness). */
+export type CompletenessCheckJSON = CheckJSON;
 
 /** The monodromy facts of a network solved by components. */
 export interface NetworkMonodromyJSON {
@@ -370,9 +404,8 @@ export interface NetworkMonodromyJSON {
 }
 
 /** The network result JSON: schema critsolve/result@1, extended (docs/CONTRACTS.md). */
-export interface NetworkResultJSON extends Omit<ResultJSON, 'solutions' | 'monodromy' | 'completeness'> {
+export interface NetworkResultJSON extends Omit<ResultJSON, 'solutions' | 'monodromy'> {
   method: NetworkMethod;
-  completeness: Completeness & { checks: CompletenessCheckJSON[] };
   monodromy?: NetworkMonodromyJSON;
   /** The positive-dimensional components (method decompose); `solutions` keeps the isolated points. */
   components?: CriticalSetJSON[];
@@ -395,34 +428,11 @@ async function solveByDecomposition(network: LinearNetwork, options: NetworkSolv
     ...(onStage ? { onProgress: onStage } : {}),
     ...(dir === undefined ? {} : { checkpointDir: dir }),
   });
-  const count = (kind: string): number => d.isolated.filter((s) => s.kind === kind).length;
-  const counts = {
-    paths: d.pathsTracked,
-    regular: count('regular'),
-    singular: count('singular'),
-    illConditioned: count('ill-conditioned'),
-    atInfinity: 0,
-    failed: d.failedPaths,
-    real: d.isolated.filter((s) => s.kind === 'regular' && s.real).length,
-  };
-  const result: SolveResult = {
-    seed,
-    variables: network.variables,
-    startSystem: 'decompose',
-    counts,
-    solutions: d.isolated,
-    paths: [],
-    retracked: [],
-    warnings: d.warnings,
-    partial: signal?.aborted === true,
-    seconds: d.seconds,
-  };
-  const { points, summary } = classifyPoints(
-    network,
-    d.isolated.map((s) => s.x),
-    classify,
-  );
-  return { network, method: 'decompose', solve: result, criticalSets: sets, points, summary, complete: d.complete, incomplete: d.complete ? [] : [d.reason] };
+  const standing = judge(d.completeness.checks, {
+    method: 'decompose',
+    proof: 'numerical irreducible decomposition: every path accounted for, junk removed by membership tests, every component passed the linear trace test',
+  });
+  return networkResult(network, 'decompose', decompositionResult(d, signal?.aborted === true), standing, classify, { criticalSets: sets });
 }
 
 function pointToJSON(network: LinearNetwork, c: CriticalPointClass): Omit<CriticalPointJSON, keyof SolutionJSON> {
@@ -479,105 +489,18 @@ function networkToJSON(n: LinearNetwork): NetworkSpecJSON {
  * itself a valid spec file (`--spec`) that rebuilds the network: data and every λ.
  */
 export function networkResultToJSON(r: NetworkResult, options: { includePaths?: boolean } = {}): NetworkResultJSON {
-  const standing = completenessToJSON(r);
-  const { solutions: base, monodromy: _monodromy, ...rest } = resultToJSON(r.solve, { ...options, completeness: standing });
+  const { solutions: base, monodromy: _monodromy, ...rest } = resultToJSON(r.solve, options);
   const solutions = base.map((s, i) => ({ ...s, ...pointToJSON(r.network, r.points[i]!) }));
   const monodromy = r.components ? { monodromy: monodromyToJSON(r.components, r.pathsTracked ?? 0) } : {};
   const components = r.criticalSets ? { components: r.criticalSets.map((c) => criticalSetToJSON(r.network, c)) } : {};
   return {
     ...rest,
     method: r.method,
-    completeness: standing,
     ...monodromy,
     ...components,
     network: networkToJSON(r.network),
     solutions,
     summary: summaryToJSON(r),
-  };
-}
-
-/**
- * docs/CONTRACTS.md's completeness: proven only when every check behind it passed, each check listed
- * with what it saw.
- */
-function completenessToJSON(r: NetworkResult): Completeness & { checks: CompletenessCheckJSON[] } {
-  const c = r.solve.counts;
-  const checks: CompletenessCheckJSON[] = [];
-  if (r.criticalSets) {
-    checks.push({ check: 'every path of every witness superset accounted for', passed: !r.solve.partial && c.failed === 0, paths: c.paths, failed: c.failed });
-    checks.push({
-      check: 'every component passed the linear trace test',
-      passed: r.criticalSets.every((s) => s.witness.complete),
-      components: r.criticalSets.length,
-    });
-    const reason = r.complete
-      ? 'numerical irreducible decomposition: every path accounted for, junk removed by membership tests, every component passed the linear trace test'
-      : r.incomplete.join('; ');
-    return { proven: r.complete, method: 'decompose', reason, checks };
-  }
-  if (r.method !== 'monodromy') {
-    checks.push({ check: 'every path accounted for', passed: !r.solve.partial && c.failed === 0, paths: c.paths, failed: c.failed, atInfinity: c.atInfinity });
-    checks.push({
-      check: 'no singular or ill-conditioned endpoint',
-      passed: c.singular === 0 && c.illConditioned === 0,
-      singular: c.singular,
-      illConditioned: c.illConditioned,
-    });
-    const x = r.solve.crossCheck;
-    checks.push(
-      x
-        ? {
-            check: 'monodromy cross-check',
-            passed: x.found.length === 0 && x.failedPaths === 0,
-            loops: x.loops,
-            pathsTracked: x.pathsTracked,
-            failedPaths: x.failedPaths,
-            newPoints: x.found.length,
-            seed: x.seed,
-            seconds: x.seconds,
-          }
-        : { check: 'monodromy cross-check', passed: false, ran: false },
-    );
-  }
-  if (r.method === 'monodromy' && r.components) {
-    const solved = r.components.filter((k) => k.monodromy && !k.empty && !k.sharesSolveOf);
-    checks.push({
-      check: 'trace test on every solved component',
-      passed: everyTracePassed(r.components),
-      ran: solved.some((k) => k.trace !== undefined),
-      components: solved.map((k) => ({
-        key: k.key,
-        ...(k.trace
-          ? {
-              proven: k.trace.proven,
-              line: k.trace.line,
-              residual: k.trace.residual,
-              witnessPoints: k.trace.witnessPoints,
-              extraPoints: k.trace.extraPoints,
-              added: k.trace.added,
-              pathsTracked: k.trace.pathsTracked,
-              ...(k.trace.reason ? { reason: k.trace.reason } : {}),
-            }
-          : { ran: false }),
-      })),
-    });
-    checks.push({ check: 'zero patterns enumerated by construction', passed: true });
-    checks.push({ check: 'every path accounted for', passed: !r.solve.partial && c.failed === 0, failed: c.failed });
-    checks.push({
-      check: 'no singular or ill-conditioned endpoint',
-      passed: c.singular === 0 && c.illConditioned === 0,
-      singular: c.singular,
-      illConditioned: c.illConditioned,
-    });
-    return { proven: r.complete, method: 'trace test', reason: r.complete ? describeTraces(r.components) : r.incomplete.join('; '), checks };
-  }
-  return {
-    proven: r.complete,
-    method: r.method,
-    reason: r.complete
-      ? 'every path accounted for, no singular or ill-conditioned endpoint, and every path of the monodromy cross-check came back to a point already found'
-      : r.incomplete.join('; '),
-    checks,
   };
 }
 

@@ -22,7 +22,7 @@ import { REGULAR_TOLERANCE, SINGULAR_TOLERANCE } from './collect.js';
 import { InputError } from '../errors.js';
 import { monodromySolve, type MonodromyResult } from './monodromy.js';
 import { SolutionSet } from './solutionSet.js';
-import type { CrossCheck, Solution, SolveResult } from './result.js';
+import { buildResult, type CrossCheck, type Solution, type SolveResult } from './result.js';
 
 /** A family of systems through the target: the system with parameters, and the target's parameter point. */
 export interface Family {
@@ -119,7 +119,7 @@ export async function monodromyCrossCheck(family: Family, solutions: readonly Fl
 
 /** `r` with the solutions the cross-check found added, as regular solutions that no path reached. */
 export function withCrossCheck(system: System, r: SolveResult, check: CrossCheck): SolveResult {
-  if (check.found.length === 0) return { ...r, crossCheck: check };
+  if (check.found.length === 0) return buildResult({ ...r, crossCheck: check });
   const refiner = new Refiner(compileProgram(buildProgram(system)));
   const added: Solution[] = check.found.map((x) => {
     const m = refiner.measure(x);
@@ -136,7 +136,7 @@ export function withCrossCheck(system: System, r: SolveResult, check: CrossCheck
   });
   const counts = { ...r.counts, regular: r.counts.regular + added.length, real: r.counts.real + added.filter((s) => s.real).length };
   const warning = `the monodromy cross-check found ${added.length} solution(s) that no path reached; they are added (with no path)`;
-  return { ...r, counts, solutions: [...r.solutions, ...added], warnings: [...r.warnings, warning], crossCheck: check };
+  return buildResult({ ...r, counts, solutions: [...r.solutions, ...added], warnings: [...r.warnings, warning], crossCheck: check });
 }
 
 /** Why a cross-check withholds "complete", or undefined when it passed. */

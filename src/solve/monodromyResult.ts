@@ -6,9 +6,11 @@
 import { isReal } from '../numeric/complex.js';
 import { REGULAR_TOLERANCE } from './collect.js';
 import type { MonodromyResult } from './monodromy.js';
-import type { SolveResult } from './result.js';
+import { monodromyCompleteness, type Completeness } from './completeness.js';
+import { buildResult, type SolveResult } from './result.js';
 
 export function monodromySolveResult(r: MonodromyResult): SolveResult {
+  const standing = monodromyCompleteness(r.trace);
   const solutions = r.solutions.map((x, k) => ({
     x,
     kind: 'regular' as const,
@@ -19,54 +21,53 @@ export function monodromySolveResult(r: MonodromyResult): SolveResult {
     windingNumber: 1,
     paths: [],
   }));
-  return {
-    seed: r.seed,
-    variables: r.variables,
-    startSystem: 'monodromy',
-    counts: {
-      paths: r.pathsTracked,
-      regular: solutions.length,
-      singular: 0,
-      illConditioned: 0,
-      atInfinity: 0,
-      failed: r.failedPaths,
-      real: solutions.filter((s) => s.real).length,
+  return buildResult(
+    {
+      seed: r.seed,
+      variables: r.variables,
+      method: 'monodromy',
+      counts: {
+        paths: r.pathsTracked,
+        regular: solutions.length,
+        singular: 0,
+        illConditioned: 0,
+        atInfinity: 0,
+        failed: r.failedPaths,
+        real: solutions.filter((s) => s.real).length,
+      },
+      solutions,
+      paths: [],
+      retracked: [],
+      warnings: [monodromyCaveat(r, standing)],
+      partial: r.stoppedBy === 'aborted',
+      parameters: { names: r.parameterNames, values: r.parameters },
+      monodromy: {
+        loops: r.loops,
+        staleLoops: r.staleLoops,
+        pathsTracked: r.pathsTracked,
+        stoppedBy: r.stoppedBy,
+        orbits: r.orbits,
+        workers: r.workers,
+        ...(r.trace ? { trace: { passes: r.trace.passes, residual: r.trace.residual, tolerance: r.trace.tolerance, failedPaths: r.trace.failedPaths } } : {}),
+      },
+      seconds: r.seconds,
     },
-    solutions,
-    paths: [],
-    retracked: [],
-    warnings: [monodromyCaveat(r)],
-    partial: r.stoppedBy === 'aborted',
-    parameters: { names: r.parameterNames, values: r.parameters },
-    monodromy: {
-      loops: r.loops,
-      staleLoops: r.staleLoops,
-      pathsTracked: r.pathsTracked,
-      stoppedBy: r.stoppedBy,
-      orbits: r.orbits,
-      workers: r.workers,
-      ...(r.trace ? { trace: { passes: r.trace.passes, residual: r.trace.residual, tolerance: r.trace.tolerance, failedPaths: r.trace.failedPaths } } : {}),
-    },
-    seconds: r.seconds,
-  };
+    standing,
+  );
 }
 
-function monodromyCaveat(r: MonodromyResult): string {
+/** Where monodromy's solutions come from and what stopped it, with the trace test's verdict (solve/completeness). */
+function monodromyCaveat(r: MonodromyResult, standing: Completeness): string {
   const why = r.stoppedBy === 'stale-loops' ? `after ${r.staleLoops} loops in a row found nothing new` : `by ${r.stoppedBy}`;
   const found = `found by monodromy at random complex parameters, stopped ${why}`;
-  if (!r.trace) return `${found}: not proven complete (no trace test)`;
-  const residual = r.trace.residual.toExponential(1);
-  if (r.trace.passes) return `${found}; the trace test passed (residual ${residual}): complete`;
-  const why2 =
-    r.trace.failedPaths > 0
-      ? `${r.trace.failedPaths} of its paths failed`
-      : `residual ${residual} above ${r.trace.tolerance.toExponential(0)}: solutions are missing`;
-  return `${found}; the trace test failed (${why2})`;
+  const trace = standing.checks[0]!;
+  if (!r.trace) return `${found}: not proven complete (${trace.detail})`;
+  return standing.proven ? `${found}; ${trace.detail}: complete` : `${found}; ${trace.detail}`;
 }
 
 export function formatMonodromySummary(r: MonodromyResult): string {
   return [
     `solutions ${r.solutions.length} at random complex parameters  loops ${r.loops}  paths ${r.pathsTracked}  failed ${r.failedPaths}  seconds ${r.seconds.toFixed(2)}`,
-    `seed ${r.seed}, method monodromy; ${monodromyCaveat(r)}`,
+    `seed ${r.seed}, method monodromy; ${monodromyCaveat(r, monodromyCompleteness(r.trace))}`,
   ].join('\n');
 }

@@ -1,9 +1,14 @@
 /**
- * The Result of a solve, whatever the method (a start system's paths, or monodromy), and its
- * JSON form (schema critsolve/result@1, docs/CONTRACTS.md) with a TypeScript interface for each part.
+ * The Result of a solve, whatever the method (a start system's paths, monodromy, a
+ * decomposition), built by one builder (buildResult) with its count's standing, and its JSON
+ * form (schema critsolve/result@1, docs/CONTRACTS.md) with a TypeScript interface for each part.
  */
 import type { PathCause, PathResult, ReturnCode } from '../track/pathResult.js';
+import type { StartKindName } from '../paths/job.js';
 import { toPairs } from '../numeric/complex.js';
+import { completenessToJSON, homotopyCompleteness, type Completeness, type CompletenessJSON } from './completeness.js';
+
+export type { Check, CheckKind, Completeness } from './completeness.js';
 
 /**
  * `regular`: Newton converges quadratically from it and its condition is below
@@ -41,10 +46,15 @@ export interface Counts {
   real: number;
 }
 
+/** How the solutions were found: a start system's paths, monodromy loops, or a numerical irreducible decomposition. */
+export type SolveMethod = 'homotopy' | 'monodromy' | 'decompose';
+
 export interface SolveResult {
   readonly seed: number;
   readonly variables: readonly string[];
-  readonly startSystem: string;
+  readonly method: SolveMethod;
+  /** The start system whose paths were tracked: only for the homotopy method. */
+  readonly startSystem?: StartKindName;
   readonly counts: Counts;
   readonly solutions: Solution[];
   /**
@@ -67,6 +77,29 @@ export interface SolveResult {
   /** For a monodromy solve: how its loops ran and what stopped them. */
   readonly monodromy?: MonodromySummary;
   readonly seconds: number;
+  /** The count's standing (solve/completeness), judged once, as the result was built. */
+  readonly completeness: Completeness;
+}
+
+/** A result's parts: everything but its standing, which buildResult judges. */
+export type ResultParts = Omit<SolveResult, 'completeness'>;
+
+/**
+ * The one builder of a SolveResult, whatever the method. A start system's count is judged here
+ * from its paths and cross-check; every other method judges its own with its checks
+ * (solve/completeness) and passes the standing in.
+ */
+export function buildResult(parts: ResultParts, judged?: Completeness): SolveResult {
+  // A result spread into new parts brings its old standing along: it is judged again.
+  const { completeness: _stale, ...own } = parts as ResultParts & { completeness?: Completeness };
+  if (judged) return { ...own, completeness: judged };
+  if (own.method !== 'homotopy') throw new Error(`a ${own.method} result is judged by its method's own checks: pass them to buildResult`);
+  return { ...own, completeness: homotopyCompleteness(own) };
+}
+
+/** The standing of a solve's count (solve/completeness): proven only when every check behind it passed. */
+export function completeness(r: SolveResult): Completeness {
+  return r.completeness;
 }
 
 /** A monodromy run in brief (solve/monodromy), as a solve result carries it. */
@@ -80,57 +113,6 @@ export interface MonodromySummary {
   readonly workers: number;
   /** The trace test, when one ran: `passes` proves the count complete. */
   readonly trace?: { readonly passes: boolean; readonly residual: number; readonly tolerance: number; readonly failedPaths: number };
-}
-
-/**
- * A count's standing (docs/CONTRACTS.md): proven only when every check behind it passed; `reason`
- * says why not, or what proved it.
- */
-export interface Completeness {
-  readonly proven: boolean;
-  /** What the proof rests on: 'paths and cross-check', 'trace test', or what is missing. */
-  readonly method: string;
-  readonly reason: string;
-}
-
-/**
- * The standing of a solve's count. A start system's count is proven complete when every path
- * was tracked and accounted for (none failed, no endpoint too ill-conditioned to classify) and
- * the monodromy cross-check found nothing the paths missed (paths judged to diverge are
- * judged on numerical evidence: the cross-check is what tests it). A monodromy count is
- * proven only by a passed trace test.
- */
-export function completeness(r: SolveResult): Completeness {
-  if (r.monodromy) {
-    const t = r.monodromy.trace;
-    if (t?.passes) return { proven: true, method: 'trace test', reason: `the trace test passed (residual ${t.residual.toExponential(1)})` };
-    return {
-      proven: false,
-      method: 'monodromy',
-      reason: t
-        ? 'the trace test failed: solutions are missing'
-        : 'monodromy stops on evidence (loops that found nothing new), not on a proof; no trace test ran',
-    };
-  }
-  const c = r.counts;
-  const missing: string[] = [];
-  if (r.partial) missing.push('the run was stopped before every path was tracked');
-  if (r.startPaths !== undefined && r.counts.paths < r.startPaths && !r.partial) missing.push(`only ${r.counts.paths} of ${r.startPaths} paths were tracked`);
-  if (c.failed > 0) missing.push(`${c.failed} path(s) failed`);
-  if (c.illConditioned > 0) missing.push(`${c.illConditioned} endpoint(s) are too ill-conditioned to classify`);
-  if (c.singular > 0) missing.push(`${c.singular} singular endpoint(s), which may be multiple points or lie on positive-dimensional sets`);
-  if (!r.crossCheck) missing.push('no monodromy cross-check ran (solve --cross-check), so no check tests the paths judged to diverge');
-  else if (r.crossCheck.found.length > 0 || r.crossCheck.failedPaths > 0) {
-    missing.push(
-      `the monodromy cross-check ${r.crossCheck.found.length > 0 ? `found ${r.crossCheck.found.length} solution(s) the paths missed` : `had ${r.crossCheck.failedPaths} failed loop path(s)`}`,
-    );
-  }
-  if (missing.length > 0) return { proven: false, method: `${r.startSystem} paths`, reason: missing.join('; ') };
-  return {
-    proven: true,
-    method: `${r.startSystem} paths and monodromy cross-check`,
-    reason: `every path accounted for, and ${r.crossCheck!.loops} monodromy loops led to no other solution`,
-  };
 }
 
 /** What the monodromy cross-check of a count saw (solve/crossCheck). */
@@ -197,13 +179,16 @@ export interface ResultJSON {
   schema: 'critsolve/result@1';
   seed: number;
   variables: string[];
-  /** The start system ('total-degree', 'polyhedral', 'multihomogeneous') or 'monodromy'. */
+  /**
+   * The start system ('total-degree', 'polyhedral', 'multihomogeneous'); for old readers, the
+   * method ('monodromy', 'decompose') when no start system ran.
+   */
   startSystem: string;
-  /** How the solutions were found: the start system's name, or 'monodromy' (a network: its method). */
+  /** How the solutions were found: the start system's name, 'monodromy' or 'decompose' (a network: its method). */
   method: string;
   counts: Counts;
   partial: boolean;
-  completeness: Completeness;
+  completeness: CompletenessJSON;
   warnings: string[];
   retracked: number[];
   crossCheck?: CrossCheckJSON;
@@ -246,17 +231,19 @@ export function pathToJSON(p: PathResult): PathJSON {
   };
 }
 
-/** The result JSON; `completeness` as completeness(r) unless the caller judged it (a network). */
-export function resultToJSON(r: SolveResult, options: { includePaths?: boolean; completeness?: Completeness } = {}): ResultJSON {
+/** The name the JSON's `method` and `startSystem` have always carried: the start system's, else the method's. */
+const methodName = (r: SolveResult): string => r.startSystem ?? r.method;
+
+export function resultToJSON(r: SolveResult, options: { includePaths?: boolean } = {}): ResultJSON {
   return {
     schema: 'critsolve/result@1',
     seed: r.seed,
     variables: [...r.variables],
-    startSystem: r.startSystem,
-    method: r.startSystem,
+    startSystem: methodName(r),
+    method: methodName(r),
     counts: r.counts,
     partial: r.partial,
-    completeness: options.completeness ?? completeness(r),
+    completeness: completenessToJSON(r.completeness),
     warnings: r.warnings,
     retracked: r.retracked,
     ...(r.crossCheck ? { crossCheck: crossCheckToJSON(r.crossCheck) } : {}),
@@ -294,10 +281,10 @@ export function formatSummary(r: SolveResult, options: { completeness?: false } 
   const c = r.counts;
   const lines = [
     `paths ${c.paths}  regular ${c.regular}  real ${c.real}  singular ${c.singular}${c.illConditioned > 0 ? `  ill-conditioned ${c.illConditioned}` : ''}  at infinity ${c.atInfinity}  failed ${c.failed}  seconds ${r.seconds.toFixed(2)}`,
-    `seed ${r.seed}, start system ${r.startSystem}${r.partial ? ', PARTIAL: stopped before all paths were tracked' : ''}`,
+    `seed ${r.seed}, ${r.startSystem ? `start system ${r.startSystem}` : `method ${r.method}`}${r.partial ? ', PARTIAL: stopped before all paths were tracked' : ''}`,
   ];
   for (const w of r.warnings) lines.push(`warning: ${w}`);
-  const standing = completeness(r);
+  const standing = r.completeness;
   if (options.completeness !== false) lines.push(standing.proven ? `a complete count: ${standing.reason}` : `not proven complete: ${standing.reason}`);
   return lines.join('\n');
 }

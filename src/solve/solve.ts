@@ -36,7 +36,7 @@ import { runPaths } from '../parallel/schedule.js';
 import { PathStore, type LiveCounts } from '../parallel/store.js';
 import { collectSolutions } from './collect.js';
 import { coefficientFamily, monodromyCrossCheck, withCrossCheck } from './crossCheck.js';
-import type { SolveResult } from './result.js';
+import { buildResult, type SolveResult } from './result.js';
 
 export interface SolveProgress {
   /** Paths finished, those read from a resumed checkpoint included. */
@@ -291,16 +291,17 @@ export async function solve(input: System | string, options: SolveOptions = {}):
     if (store.total < total) {
       collected.warnings.push(`only paths ${s.range[0]} to ${s.range[1] - 1} of ${total} were tracked: solutions reached only by other paths are missing`);
     }
-    const result: SolveResult = {
+    const result = buildResult({
       seed,
       variables: system.variables,
+      method: 'homotopy',
       startSystem: s.job.start.kind,
       startPaths: s.pathCount,
       ...collected,
       paths,
       partial,
       seconds: (performance.now() - began) / 1000,
-    };
+    });
     if (!options.crossCheck || partial || store.total < total) return result;
     const regular = result.solutions.filter((x) => x.kind === 'regular').map((x) => x.x);
     const check = await monodromyCrossCheck(coefficientFamily(system), regular, {
