@@ -146,7 +146,7 @@ export function endgameVerdict(e: EndgameEvidence): Verdict | undefined {
   const stop = e.breakdown;
   if (stop && !stop.inEndgame) return stopped(stop, 'before the endgame');
   if (e.jacobianSingular) return ended('failed', e.point, 1 - e.s, 'endgame_singular_jacobian');
-  const conclusiveRun = e.diverging > 0 && longRun(e) && e.size >= RUN_GROWTH * e.runSize && e.size >= MIN_NORM_STOPPED;
+  const conclusiveRun = longRun(e) && e.size >= RUN_GROWTH * e.runSize && e.size >= MIN_NORM_STOPPED;
   const farAndGrown = e.diverging >= CONFIRMATIONS && e.size >= MIN_NORM_AT_INFINITY && e.size >= MIN_GROWTH_AT_INFINITY * e.startSize;
   if (conclusiveRun || farAndGrown) {
     const detail = `${e.minV.toFixed(2)} over ${Math.log10(e.runStart / e.s).toFixed(1)} decades of s, |x| = ${e.size.toExponential(1)}`;

@@ -16,6 +16,7 @@ import { defaultLimits, presets, type PresetName, type TrackerLimits } from './p
 import { Refiner } from './refine.js';
 import { SegmentStepper } from './stepper.js';
 
+/** Where an endpoint counts as singular, for the stages that judge endpoints of their own. */
 export { SINGULAR_CONDITION };
 
 /** Condition of Hx below which a direct finish to t = 1 is attempted. */
