@@ -34,12 +34,8 @@ class MultihomogeneousPaths implements PathSource {
     return this.start.startSolution(out, BigInt(index));
   }
 
-  setDetour(detour: Detour | undefined): void {
-    this.trackers.setDetour(detour);
-  }
-
-  trackPath(index: number, preset: PresetName): PathResult {
-    return this.trackers.get(preset).track(index, this.startSolution(this.point, index));
+  trackPath(index: number, preset: PresetName, detour?: Detour): PathResult {
+    return this.trackers.get(preset).track(index, this.startSolution(this.point, index), { detour });
   }
 }
 

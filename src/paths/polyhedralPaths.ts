@@ -128,18 +128,16 @@ export class PolyhedralPaths implements PathSource {
     return this.toricPhase(index, preset, y).status === 'ok' ? y : undefined;
   }
 
-  /** The coefficient-parameter homotopy from y, a solution of P(y; c), to the target; `start` is what the record shows. */
-  fromStartCoefficients(index: number, y: Float64Array, start: Float64Array, preset: PresetName): PathResult {
-    const first = this.projectiveTrackers.get(preset).track(index, onChart(this.projectivePoint, this.chart, y), start);
-    return first.code !== 'failed' ? first : projectiveThenAffine(first, this.affineTrackers.get(preset).track(index, y, start));
+  /**
+   * The coefficient-parameter homotopy from y, a solution of P(y; c), to the target, around
+   * `detour` when given; `start` is what the record shows.
+   */
+  fromStartCoefficients(index: number, y: Float64Array, start: Float64Array, preset: PresetName, detour?: Detour): PathResult {
+    const first = this.projectiveTrackers.get(preset).track(index, onChart(this.projectivePoint, this.chart, y), { startSolution: start, detour });
+    return first.code !== 'failed' ? first : projectiveThenAffine(first, this.affineTrackers.get(preset).track(index, y, { startSolution: start, detour }));
   }
 
-  setDetour(detour: Detour | undefined): void {
-    this.projectiveTrackers.setDetour(detour);
-    this.affineTrackers.setDetour(detour);
-  }
-
-  trackPath(index: number, preset: PresetName): PathResult {
+  trackPath(index: number, preset: PresetName, detour?: Detour): PathResult {
     const y = this.y;
     const toric = this.toricPhase(index, preset, y);
     const binomial = new Float64Array(this.binomial);
@@ -156,7 +154,7 @@ export class PolyhedralPaths implements PathSource {
         why: { cause: 'toric_phase', detail: `of cell ${toric.cell}: ${toric.status.replace(/_/g, ' ')}` },
       });
     }
-    const result = this.fromStartCoefficients(index, y, binomial, preset);
+    const result = this.fromStartCoefficients(index, y, binomial, preset, detour);
     return { ...result, acceptedSteps: result.acceptedSteps + toric.accepted, rejectedSteps: result.rejectedSteps + toric.rejected };
   }
 }

@@ -18,9 +18,8 @@ export interface PathSource {
   readonly n: number;
   /** The start solution that path `index`'s record shows. */
   startSolution(out: Float64Array, index: number): Float64Array;
-  trackPath(index: number, preset: PresetName): PathResult;
-  /** Sets (or clears) the detour of the paths tracked next (PathTracker.detour). */
-  setDetour(detour: Detour | undefined): void;
+  /** Path `index`, around `detour` before its endgame when one is given. */
+  trackPath(index: number, preset: PresetName, detour?: Detour): PathResult;
 }
 
 /** What a start kind's plan may draw on: the system, the solve's seed and random choices. */
@@ -59,7 +58,6 @@ export interface StartKind<K extends StartJob['kind'] = StartJob['kind']> {
 /** The trackers of one homotopy and mode, one per preset, made on first use. */
 export class TrackerCache {
   private readonly trackers = new Map<PresetName, PathTracker>();
-  private detour: Detour | undefined;
 
   constructor(
     private readonly homotopy: Homotopy,
@@ -74,12 +72,7 @@ export class TrackerCache {
       tracker = new PathTracker(this.homotopy, this.target, preset, this.limits, this.projective);
       this.trackers.set(preset, tracker);
     }
-    tracker.detour = this.detour;
     return tracker;
-  }
-
-  setDetour(detour: Detour | undefined): void {
-    this.detour = detour;
   }
 }
 

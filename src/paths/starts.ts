@@ -40,18 +40,13 @@ export class JobRunner {
     this.paths = pathSource(job, job.start, this.compiled);
   }
 
-  trackPath(index: number, preset: PresetName): PathResult {
+  trackPath(index: number, preset: PresetName, detour?: Detour): PathResult {
     if (!Object.hasOwn(presets, preset)) throw new RangeError(`unknown tracker preset '${preset}'`);
-    return this.paths.trackPath(index, preset);
+    return this.paths.trackPath(index, preset, detour);
   }
 
-  /** Path `index` tracked with a detour before its endgame (PathTracker.detour). */
+  /** Path `index` tracked around `detour` before its endgame. */
   trackDetoured(index: number, preset: PresetName, detour: Detour): PathResult {
-    this.paths.setDetour(detour);
-    try {
-      return this.trackPath(index, preset);
-    } finally {
-      this.paths.setDetour(undefined);
-    }
+    return this.trackPath(index, preset, detour);
   }
 }

@@ -43,15 +43,12 @@ class TotalDegreePaths implements PathSource {
     return this.start.startSolution(out, BigInt(index));
   }
 
-  setDetour(detour: Detour | undefined): void {
-    this.projectiveTrackers.setDetour(detour);
-    this.affineTrackers.setDetour(detour);
-  }
-
-  trackPath(index: number, preset: PresetName): PathResult {
+  trackPath(index: number, preset: PresetName, detour?: Detour): PathResult {
     const affineStart = this.startSolution(this.point, index);
-    const first = this.projectiveTrackers.get(preset).track(index, this.projective.startPoint(this.projectivePoint, affineStart), affineStart);
-    return first.code !== 'failed' ? first : projectiveThenAffine(first, this.affineTrackers.get(preset).track(index, affineStart));
+    const first = this.projectiveTrackers
+      .get(preset)
+      .track(index, this.projective.startPoint(this.projectivePoint, affineStart), { startSolution: affineStart, detour });
+    return first.code !== 'failed' ? first : projectiveThenAffine(first, this.affineTrackers.get(preset).track(index, affineStart, { detour }));
   }
 }
 
