@@ -4,7 +4,7 @@
  * the homotopy meet. Past it, the two sheets that meet there could each be the path's own,
  * and only the paths that got through tell which: this one is the sheet the other one did not
  * take. So the path is tracked around the point on both sides (a detour in the complex
- * t-plane, PathTracker.detour), and its end is
+ * t-plane: the detour PathTracker.track takes as an argument), and its end is
  * - a regular point that one side reaches and no other path does (a regular point is the end
  *   of one path only; were it the other sheet's, the path that took that sheet would end
  *   there too), the points chosen here for earlier failures counting as reached;
