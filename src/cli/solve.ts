@@ -261,11 +261,20 @@ async function solveByMonodromy(system: System, opts: SolveCliOptions): Promise<
   for (const option of ['checkpoint', 'resume', 'certify'] as const) {
     if (opts[option]) throw new InputError(`--${option} does not apply to --method monodromy`);
   }
-  const result = await monodromySolve(system, {
-    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-    ...(opts.targetCount === undefined ? {} : { targetCount: opts.targetCount }),
-  });
+  const interrupt = interruptible('stopping after the loops in flight');
+  let result: Awaited<ReturnType<typeof monodromySolve>>;
+  try {
+    result = await monodromySolve(system, {
+      ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+      ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+      ...(opts.targetCount === undefined ? {} : { targetCount: opts.targetCount }),
+      signal: interrupt.signal,
+    });
+  } finally {
+    interrupt.dispose();
+  }
   if (opts.out) writeJson(opts.out, resultToJSON(monodromySolveResult(result)));
   process.stdout.write(formatMonodromySummary(result) + '\n');
+  if (result.stoppedBy === 'aborted')
+    throw new Interrupted('interrupted: the solutions above are those found so far (a monodromy run does not resume: run the command again)');
 }
