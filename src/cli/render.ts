@@ -25,6 +25,7 @@ function describeRegularization(r: Regularization = { kind: 'generic' }, samplin
   }
 }
 
+/** The first line of a network run: its architecture, data and λ's, and the seed. */
 export function describeNetwork(network: LinearNetwork, options: LinearNetworkOptions, seed: number, label: string): string {
   const points = network.X[0]?.length ?? 0;
   return (

@@ -290,12 +290,13 @@ export function renderSummary(summary: CriticalSummary, options: { isolatedOnly?
   const header = ['pattern', 'points', 'complex', 'minima', 'saddles', 'degenerate'];
   const row = (label: string, c: TypeCounts): string[] => [label, ...[c.points, c.complex, c.minima, c.saddles, c.degenerate].map(String)];
   const keys = Object.keys(summary.byPattern).sort((a, b) => summary.byPattern[b]!.points - summary.byPattern[a]!.points || a.localeCompare(b));
-  const table = formatTable(
-    header,
-    keys.map((k) => row(k, summary.byPattern[k]!)),
-    { left: (col) => col === 0, footer: [row('total', summary)] },
-  );
-  const lines = [table];
+  const lines = [
+    formatTable(
+      header,
+      keys.map((k) => row(k, summary.byPattern[k]!)),
+      { left: (col) => col === 0, footer: [row('total', summary)] },
+    ),
+  ];
   const indices = Object.entries(summary.saddlesByIndex).map(([index, n]) => `index ${index}: ${n}`);
   if (indices.length > 0) lines.push(`saddles by Morse index: ${indices.join(', ')}`);
   const g = summary.globalMinimum;

@@ -24,7 +24,7 @@ export { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, NETWORK_METHODS, type 
 
 export interface NetworkSolveOptions extends SolveOptions {
   method?: NetworkMethod;
-  /** The plan already made for this network (planNetwork, with this solve's seed); `method` is then its. */
+  /** The plan already made for this network (planNetwork, with this solve's seed): it overrides `method`. */
   plan?: NetworkPlan;
   classify?: ClassifyOptions;
   /**
