@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * The critsolve command line. One file per command; this file only wires them and turns
- * errors into exit codes: 2 for bad input (the message alone, no stack trace), 1 for an
- * internal failure.
+ * errors into exit codes: 2 for bad input (the message alone, no stack trace), 130 for a run
+ * stopped by Ctrl-C (cli/interrupt), 1 for an internal failure.
  */
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../errors.js';
 import { commands } from './commands.js';
+import { Interrupted, INTERRUPTED_EXIT_CODE } from './interrupt.js';
 
 async function main(argv: string[]): Promise<number> {
   const program = new Command()
@@ -27,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
     if (err instanceof InputError) {
       process.stderr.write(`critsolve: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof Interrupted) {
+      process.stderr.write(`critsolve: ${err.message}\n`);
+      return INTERRUPTED_EXIT_CODE;
     }
     process.stderr.write(`critsolve: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 1;

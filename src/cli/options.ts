@@ -1,7 +1,11 @@
-/** Parsing and checking of option values shared by commands; bad values are InputErrors. */
+/** What commands share: parsing and checking option values (bad values are InputErrors), and writing files. */
 import { writeFileSync } from 'node:fs';
 import { checkInteger, InputError } from '../errors.js';
+import type { writePhcWitnessSets } from '../decompose/export.js';
 import type { Regularization } from '../network/model.js';
+import { NETWORK_METHODS, type NetworkMethod } from '../network/plan.js';
+import type { System } from '../poly/system.js';
+import { writeBertini, writeJulia, writePhc, writeText } from '../poly/write.js';
 
 export function parseInteger(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => checkInteger(`--${name}`, /^-?\d+$/.test(value.trim()) ? Number(value) : NaN, min, max, `'${value}'`);
@@ -36,6 +40,40 @@ export function writeJson(path: string, value: unknown): void {
   }
 }
 
+/** --method of critsolve network. */
+export function parseMethod(value: string): NetworkMethod {
+  if (!(NETWORK_METHODS as readonly string[]).includes(value)) {
+    throw new InputError(`--method must be one of ${NETWORK_METHODS.join(', ')}; got '${value}'`);
+  }
+  return value as NetworkMethod;
+}
+
+/** --trace-test's line: generic (the default when the flag has no value) or single. */
+export function parseTraceLine(value: string): 'single' | 'generic' {
+  if (value === 'single' || value === 'generic') return value;
+  throw new InputError(`--trace-test takes generic or single, got '${value}'`);
+}
+
+/** The formats --export writes a system in. */
+export const EXPORTERS: Record<string, { write: (s: System) => string; name: string }> = {
+  phc: { write: writePhc, name: 'PHCpack input format' },
+  bertini: { write: writeBertini, name: 'Bertini input file' },
+  julia: { write: writeJulia, name: 'HomotopyContinuation.jl script' },
+  text: { write: writeText, name: 'critsolve text format' },
+};
+
+/** --export FORMAT FILE. */
+export function checkExport(values: readonly string[]): { format: string; file: string } {
+  const [format, file] = values;
+  if (values.length !== 2 || format === undefined || file === undefined) {
+    throw new InputError(`--export needs a format and a file name, e.g. --export phc system.phc; got '${values.join(' ')}'`);
+  }
+  if (!(format in EXPORTERS)) {
+    throw new InputError(`--export format must be one of ${Object.keys(EXPORTERS).join(', ')}; got '${format}'`);
+  }
+  return { format, file };
+}
+
 /** --regularization generic | none | weight-decay=L. */
 export function parseRegularization(value: string): Regularization {
   if (value === 'generic' || value === 'none') return { kind: value };
@@ -50,26 +88,26 @@ export function parseRegularization(value: string): Regularization {
   return { kind: 'weight-decay', lambda };
 }
 
-/**
- * Ctrl-C for a long command: the first stops cleanly (the signal is aborted and `message`
- * says what is finished first), a second quits at once with exit code 130. `dispose` takes
- * both handlers off again.
- */
-export function interruptible(message: string): { signal: AbortSignal; abort(): void; dispose(): void } {
-  const controller = new AbortController();
-  const quitNow = (): never => process.exit(130);
-  const onSigint = (): void => {
-    process.stderr.write(`\ncritsolve: ${message} (Ctrl-C again to quit at once)\n`);
-    controller.abort();
-    process.once('SIGINT', quitNow);
-  };
-  process.once('SIGINT', onSigint);
-  return {
-    signal: controller.signal,
-    abort: () => controller.abort(),
-    dispose: () => {
-      process.off('SIGINT', onSigint);
-      process.off('SIGINT', quitNow);
-    },
-  };
+/** OUT.json → OUT.checkpoint.ndjson: the checkpoint a run with --out keeps by default. */
+export function defaultCheckpointPath(out: string): string {
+  return `${out.replace(/\.json$/i, '')}.checkpoint.ndjson`;
+}
+
+/** --export-witness PREFIX: one PHCpack witness file per dimension, and a line each. */
+export async function exportWitnessSets(system: System, components: Parameters<typeof writePhcWitnessSets>[1], prefix: string): Promise<string> {
+  const { writePhcWitnessSets: write } = await import('../decompose/export.js');
+  const written = write(system, components, prefix, (file, text) => {
+    try {
+      writeFileSync(file, text);
+    } catch (error) {
+      throw new InputError(`cannot write the witness set ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  });
+  if (written.length === 0) return 'no positive-dimensional component: no witness set written\n';
+  return written
+    .map(
+      (w) =>
+        `witness set of dimension ${w.dimension} (${w.points} points, ${new Set(w.components).size} component${new Set(w.components).size === 1 ? '' : 's'}) written for PHCpack to ${w.file}: phc -f, option 2, breaks it up\n`,
+    )
+    .join('');
 }

@@ -2,9 +2,12 @@
  * Progress on stderr for long runs: paths done of the total, rate, time left and live counts.
  * On a terminal an animated bar (after a short delay, so quick runs stay quiet); otherwise no
  * animation, a plain line now and then and one at the end; nothing with --quiet. The rate
- * counts only the paths of this run, not those read from a resumed checkpoint.
+ * counts only the paths of this run, not those read from a resumed checkpoint. Also monodromy's
+ * progress and a queue coordinator's wait.
  */
 import cliProgress from 'cli-progress';
+import type { QueueProgress } from '../queue/coordinator.js';
+import type { MonodromyProgress } from '../solve/monodromy.js';
 import type { SolveProgress } from '../solve/solve.js';
 
 const DELAY_MS = 1000;
@@ -78,6 +81,47 @@ export function progressReporter(label: string, quiet: boolean): ProgressReporte
       bar?.stop();
       if (!tty && last && Date.now() - began >= DELAY_MS)
         process.stderr.write(line(last).replace(/, \S+ left/, ` in ${duration((Date.now() - began) / 1000)}`));
+    },
+  };
+}
+
+/** Monodromy progress on stderr: a line every 5 s on a terminal, every 30 s otherwise; nothing with --quiet. */
+export function monodromyProgress(label: string, quiet: boolean): (p: MonodromyProgress) => void {
+  if (quiet) return () => {};
+  const every = process.stderr.isTTY === true ? 5000 : 30_000;
+  let last = Date.now();
+  return (p) => {
+    if (Date.now() - last < every) return;
+    last = Date.now();
+    process.stderr.write(
+      `${label}: monodromy, current component: ${p.solutions} solutions, ${p.loops} loops (${p.staleLoops} without new ones), ${p.pathsTracked} paths\n`,
+    );
+  };
+}
+
+/** The coordinator's wait, on stderr: units done, running (with their own progress) and waiting. */
+export function queueProgress(label: string, quiet: boolean): { update(p: QueueProgress): void; finish(): void } {
+  if (quiet) return { update: () => {}, finish: () => {} };
+  let lastText = '';
+  let lastDone = -1;
+  let lastAt = 0;
+  const tty = process.stderr.isTTY === true;
+  return {
+    update(p) {
+      const running = p.running
+        .map((r) => (r.progress && r.progress.total > 0 && r.progress.done > 0 ? `${r.progress.done}/${r.progress.total}` : (r.progress?.phase ?? 'starting')))
+        .join(', ');
+      const text = `${label}: ${p.done}/${p.total} units done, ${p.running.length} running${running ? ` (${running})` : ''}, ${p.waiting} waiting`;
+      const now = Date.now();
+      // A new line when a unit is done; otherwise at most every 0.2 s (terminal) or 5 s.
+      if (text === lastText || (p.done === lastDone && now - lastAt < (tty ? 200 : 5000))) return;
+      lastText = text;
+      lastDone = p.done;
+      lastAt = now;
+      process.stderr.write(tty ? `\r\x1b[K${text}` : `${text}\n`);
+    },
+    finish() {
+      if (tty && lastText) process.stderr.write('\n');
     },
   };
 }

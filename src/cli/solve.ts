@@ -1,5 +1,5 @@
 /** critsolve solve FILE: every isolated solution of a square polynomial system. */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { readSystemFile } from '../poly/read.js';
@@ -13,9 +13,10 @@ import { decompose, decompositionToJSON, formatDecomposition } from '../decompos
 import { solve, type StartChoice } from '../solve/solve.js';
 import { rootCountBoundsWithin } from '../bounds/index.js';
 import { boundsToJSON, formatBoundsComparison } from '../bounds/report.js';
-import { interruptible, parseInteger, writeJson } from './options.js';
 import { shellQuote as quote } from '../queue/slurm.js';
-import { progressReporter } from './progress.js';
+import { interruptible, Interrupted } from './interrupt.js';
+import { defaultCheckpointPath, exportWitnessSets, parseInteger, writeJson } from './options.js';
+import { progressReporter, queueProgress } from './progress.js';
 
 /** Seconds each mixed volume may take in the summary after a solve. */
 const BOUNDS_TIME_LIMIT = 10;
@@ -49,11 +50,6 @@ function seedOfText(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
   return h % 2 ** 31;
-}
-
-/** OUT.json → OUT.checkpoint.ndjson */
-export function defaultCheckpointPath(out: string): string {
-  return `${out.replace(/\.json$/i, '')}.checkpoint.ndjson`;
 }
 
 /** The command that continues an interrupted run from its checkpoint. */
@@ -125,7 +121,7 @@ export function solveCommand(): Command {
     .option('--quiet', 'no progress on stderr')
     .addHelpText(
       'after',
-      '\nCtrl-C stops cleanly: batches in flight are finished, the partial result is written, the command that resumes the run is printed, and the exit code is 2 (a second Ctrl-C quits at once, exit code 130).',
+      '\nCtrl-C stops cleanly: batches in flight are finished, the partial result is written, the command that resumes the run is printed, and the exit code is 130 (a second Ctrl-C quits at once, also with 130).',
     )
     .action(async (file: string, opts: SolveCliOptions) => {
       const system = readSystemFile(file);
@@ -186,7 +182,7 @@ export function solveCommand(): Command {
           const how = checkpoint
             ? `resume with:\n  ${resumeCommand(file, result.seed, checkpoint, opts)}`
             : 'no checkpoint was kept; --checkpoint FILE records finished paths so that a run can be resumed';
-          throw new InputError(`interrupted after ${result.counts.paths} paths: the result above is partial; ${how}`);
+          throw new Interrupted(`interrupted after ${result.counts.paths} paths: the result above is partial; ${how}`);
         }
         if (ownCheckpoint && checkpoint && existsSync(checkpoint)) rmSync(checkpoint);
       } finally {
@@ -200,7 +196,6 @@ async function solveQueued(file: string, system: System, opts: SolveCliOptions, 
   const text = readFileSync(file, 'utf8');
   const seed = opts.seed ?? seedOfText(text);
   const { solveOnQueue } = await import('../queue/solve.js');
-  const { queueProgress } = await import('./worker.js');
   const waiting = queueProgress(`solve on ${opts.queue}`, opts.quiet === true);
   if (!opts.quiet)
     process.stderr.write(`solve: ${bezoutNumber(system)} paths at most (Bézout), in ${opts.shards ?? 16} units on ${opts.queue}, seed ${seed}\n`);
@@ -221,7 +216,7 @@ async function solveQueued(file: string, system: System, opts: SolveCliOptions, 
     },
   );
   waiting.finish();
-  if (!r) throw new InputError('interrupted while the workers track: the units go on in the queue, and the same command collects them');
+  if (!r) throw new Interrupted('interrupted while the workers track: the units go on in the queue, and the same command collects them');
   return r;
 }
 
@@ -253,34 +248,11 @@ async function solveByDecomposition(file: string, system: System, opts: SolveCli
   if (opts.out) writeJson(opts.out, decompositionToJSON(d));
   process.stdout.write(formatDecomposition(d) + '\n');
   if (interrupt.signal.aborted) {
-    throw new InputError(
+    throw new Interrupted(
       `interrupted: the decomposition above is partial; ${dir ? `resume with: critsolve solve ${quote(file)} --method decompose --resume ${quote(dir)}${opts.out ? ` --out ${quote(opts.out)}` : ''}` : 'no checkpoint was kept; --checkpoint DIR keeps the witness-superset paths so that a run can be resumed'}`,
     );
   }
   if (opts.exportWitness) process.stdout.write(await exportWitnessSets(system, d.components, opts.exportWitness));
-}
-
-/** --export-witness PREFIX: one PHCpack witness file per dimension, and a line each. */
-export async function exportWitnessSets(
-  system: System,
-  components: Parameters<(typeof import('../decompose/export.js'))['writePhcWitnessSets']>[1],
-  prefix: string,
-): Promise<string> {
-  const { writePhcWitnessSets } = await import('../decompose/export.js');
-  const written = writePhcWitnessSets(system, components, prefix, (file, text) => {
-    try {
-      writeFileSync(file, text);
-    } catch (error) {
-      throw new InputError(`cannot write the witness set ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-  });
-  if (written.length === 0) return 'no positive-dimensional component: no witness set written\n';
-  return written
-    .map(
-      (w) =>
-        `witness set of dimension ${w.dimension} (${w.points} points, ${new Set(w.components).size} component${new Set(w.components).size === 1 ? '' : 's'}) written for PHCpack to ${w.file}: phc -f, option 2, breaks it up\n`,
-    )
-    .join('');
 }
 
 /** A system with declared parameters: its solutions at random complex parameters, by monodromy. */
@@ -289,11 +261,20 @@ async function solveByMonodromy(system: System, opts: SolveCliOptions): Promise<
   for (const option of ['checkpoint', 'resume', 'certify'] as const) {
     if (opts[option]) throw new InputError(`--${option} does not apply to --method monodromy`);
   }
-  const result = await monodromySolve(system, {
-    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-    ...(opts.targetCount === undefined ? {} : { targetCount: opts.targetCount }),
-  });
+  const interrupt = interruptible('stopping after the loops in flight');
+  let result: Awaited<ReturnType<typeof monodromySolve>>;
+  try {
+    result = await monodromySolve(system, {
+      ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+      ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+      ...(opts.targetCount === undefined ? {} : { targetCount: opts.targetCount }),
+      signal: interrupt.signal,
+    });
+  } finally {
+    interrupt.dispose();
+  }
   if (opts.out) writeJson(opts.out, resultToJSON(monodromySolveResult(result)));
   process.stdout.write(formatMonodromySummary(result) + '\n');
+  if (result.stoppedBy === 'aborted')
+    throw new Interrupted('interrupted: the solutions above are those found so far (a monodromy run does not resume: run the command again)');
 }

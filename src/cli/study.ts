@@ -11,8 +11,11 @@ import { describePresets, studyPreset, STUDY_PRESETS } from '../study/presets.js
 import { archLabel, runStudy, type StudyProgress } from '../study/run.js';
 import { DEFAULT_BOUNDS_SECONDS, DEFAULT_INSTANCES, loadStudyFile, studyFromValue, studyToValue, type Study } from '../study/spec.js';
 import { StudyStore } from '../study/store.js';
-import { agreementVerdict, studyCsv, studyJson, studyRows, type ArchitectureRow } from '../study/table.js';
-import { interruptible, parseDims, parseInteger } from './options.js';
+import { studyCsv, studyJson, studyRows } from '../study/table.js';
+import { interruptible, Interrupted } from './interrupt.js';
+import { parseDims, parseInteger } from './options.js';
+import { queueProgress } from './progress.js';
+import { studyTable } from './render.js';
 
 /** Studies default to a fixed seed: the same command makes the same table. */
 const DEFAULT_STUDY_SEED = 1;
@@ -101,40 +104,6 @@ function studyBar(study: Study, quiet: boolean): { update(p: StudyProgress): voi
   };
 }
 
-function textTable(rows: readonly ArchitectureRow[]): string {
-  const header = ['architecture', 'N', 'CBB', 'BKK', 'stable', 'B_C', 'N_C', 'N_C*', 'N_R min/mean/max', 'published', 'counts agree'];
-  const body = rows.map((r) => [
-    r.label,
-    String(r.N),
-    r.bounds?.bezout ?? '-',
-    r.bounds?.mixedVolume ?? '-',
-    r.bounds?.stableMixedVolume ?? '-',
-    r.B_C === undefined ? '-' : String(r.B_C),
-    r.N_C === undefined ? (r.done ? '0' : 'not run') : String(r.N_C),
-    r.N_Cstar === undefined ? '-' : String(r.N_Cstar),
-    r.N_R ? `${r.N_R.min}/${r.N_R.mean.toFixed(2)}/${r.N_R.max}` : '-',
-    r.published
-      ? [
-          r.published.BKK !== undefined && `BKK ${r.published.BKK}`,
-          r.published.N_C !== undefined && `N_C ${r.published.N_C}`,
-          r.published.N_Cstar !== undefined && `N_C* ${r.published.N_Cstar}`,
-          r.published.max_N_R !== undefined && `max N_R ${r.published.max_N_R}`,
-          r.published.mode_N_R && `mode ${r.published.mode_N_R.value} (${r.published.mode_N_R.instances})`,
-        ]
-          .filter(Boolean)
-          .join(', ')
-      : '-',
-    agreementVerdict(r) ?? '-',
-  ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c]!.length)));
-  const line = (row: string[]): string =>
-    row
-      .map((cell, c) => (c === 0 || c >= 9 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...body.map(line)].join('\n');
-}
-
 async function run(file: string | undefined, opts: RunOptions): Promise<void> {
   const study = chooseStudy(file, opts);
   if (opts.unitRange && opts.unitRange[1] > study.architectures.length)
@@ -161,12 +130,11 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
     let r: { solved: number; skipped: number; partial: boolean };
     if (opts.queue !== undefined) {
       const { runStudyOnQueue } = await import('../queue/study.js');
-      const { queueProgress } = await import('./worker.js');
       const waiting = queueProgress(`study on ${opts.queue}`, opts.quiet === true);
       r = await runStudyOnQueue(store, { url: opts.queue, signal: interrupt.signal, onProgress: (p) => waiting.update(p) });
       waiting.finish();
       if (r.partial)
-        throw new InputError(
+        throw new Interrupted(
           `interrupted: ${store.progress().architectures} of ${study.architectures.length} architectures are stored in ${opts.store}; the workers go on with the rest, and the same command collects them`,
         );
     } else
@@ -179,12 +147,12 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
     bar.stop();
     if (r.partial) {
       const p = store.progress();
-      throw new InputError(
+      throw new Interrupted(
         `interrupted: ${p.architectures} of ${study.architectures.length} architectures are stored in ${opts.store}, and the one in flight kept its finished work in ${opts.store}.work/; run the same command again to resume`,
       );
     }
     process.stdout.write(
-      `${textTable(studyRows(store))}\n${r.solved} architecture${r.solved === 1 ? '' : 's'} solved, ${r.skipped} already stored, in ${((performance.now() - began) / 1000).toFixed(1)} s; export with: critsolve study export --store ${opts.store} --format csv\n`,
+      `${studyTable(studyRows(store))}\n${r.solved} architecture${r.solved === 1 ? '' : 's'} solved, ${r.skipped} already stored, in ${((performance.now() - began) / 1000).toFixed(1)} s; export with: critsolve study export --store ${opts.store} --format csv\n`,
     );
   } finally {
     bar.stop();

@@ -1,38 +1,10 @@
 /**
  * critsolve worker --queue URL: runs units of work (study architectures, path ranges of a
  * solve) that coordinators put on the queue, on any machine that reaches the Redis server.
- * Also the progress line the coordinators print while they wait.
  */
 import { Command } from 'commander';
-import type { QueueProgress } from '../queue/coordinator.js';
-import { interruptible, parseInteger, parsePositive } from './options.js';
-
-/** The coordinator's wait, on stderr: units done, running (with their own progress) and waiting. */
-export function queueProgress(label: string, quiet: boolean): { update(p: QueueProgress): void; finish(): void } {
-  if (quiet) return { update: () => {}, finish: () => {} };
-  let lastText = '';
-  let lastDone = -1;
-  let lastAt = 0;
-  const tty = process.stderr.isTTY === true;
-  return {
-    update(p) {
-      const running = p.running
-        .map((r) => (r.progress && r.progress.total > 0 && r.progress.done > 0 ? `${r.progress.done}/${r.progress.total}` : (r.progress?.phase ?? 'starting')))
-        .join(', ');
-      const text = `${label}: ${p.done}/${p.total} units done, ${p.running.length} running${running ? ` (${running})` : ''}, ${p.waiting} waiting`;
-      const now = Date.now();
-      // A new line when a unit is done; otherwise at most every 0.2 s (terminal) or 5 s.
-      if (text === lastText || (p.done === lastDone && now - lastAt < (tty ? 200 : 5000))) return;
-      lastText = text;
-      lastDone = p.done;
-      lastAt = now;
-      process.stderr.write(tty ? `\r\x1b[K${text}` : `${text}\n`);
-    },
-    finish() {
-      if (tty && lastText) process.stderr.write('\n');
-    },
-  };
-}
+import { interruptible } from './interrupt.js';
+import { parseInteger, parsePositive } from './options.js';
 
 export function workerCommand(): Command {
   return new Command('worker')

@@ -8,6 +8,7 @@
  */
 import { EigenvalueDecomposition, Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
 import { cabs, isReal, norm2 } from '../numeric/complex.js';
+import { formatTable } from '../numeric/table.js';
 import type { Polynomial } from '../poly/polynomial.js';
 import { assertPoint, weightIndex, type LinearNetwork } from './model.js';
 
@@ -284,17 +285,18 @@ export function classifyPoints(
   return { points: classes, summary: summarize(classes) };
 }
 
-/** The summary as a plain-text table for the command line. */
 /** The table of critical points by zero pattern; `isolatedOnly` when components hold other points (the global minimum may lie on one). */
 export function renderSummary(summary: CriticalSummary, options: { isolatedOnly?: boolean } = {}): string {
   const header = ['pattern', 'points', 'complex', 'minima', 'saddles', 'degenerate'];
   const row = (label: string, c: TypeCounts): string[] => [label, ...[c.points, c.complex, c.minima, c.saddles, c.degenerate].map(String)];
   const keys = Object.keys(summary.byPattern).sort((a, b) => summary.byPattern[b]!.points - summary.byPattern[a]!.points || a.localeCompare(b));
-  const rows = [header, ...keys.map((k) => row(k, summary.byPattern[k]!)), row('total', summary)];
-  const widths = header.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
-  const line = (r: string[]): string => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ');
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  const lines = [line(rows[0]!), rule, ...rows.slice(1, -1).map(line), rule, line(rows[rows.length - 1]!)];
+  const lines = [
+    formatTable(
+      header,
+      keys.map((k) => row(k, summary.byPattern[k]!)),
+      { left: (col) => col === 0, footer: [row('total', summary)] },
+    ),
+  ];
   const indices = Object.entries(summary.saddlesByIndex).map(([index, n]) => `index ${index}: ${n}`);
   if (indices.length > 0) lines.push(`saddles by Morse index: ${indices.join(', ')}`);
   const g = summary.globalMinimum;

@@ -6,10 +6,6 @@
  */
 import { InputError } from '../errors.js';
 import type { MonodromyOptions, MonodromyStop } from '../solve/monodromy.js';
-import { bezoutNumber } from '../poly/system.js';
-import { TimeLimitError } from '../bounds/mixedCells.js';
-import type { MixedSubdivision } from '../bounds/mixedVolume.js';
-import { polyhedralSubdivision } from '../paths/polyhedralPaths.js';
 import { crossCheckShortfall, monodromyCrossCheck, withCrossCheck } from '../solve/crossCheck.js';
 import { networkFamily } from './families.js';
 import {
@@ -41,29 +37,15 @@ import { networkMonodromy, type NetworkMonodromyResult } from './monodromy.js';
 import { decompositionResult } from '../decompose/decompose.js';
 import { criticalSetToJSON, networkCriticalSets, type CriticalSet, type CriticalSetJSON } from './criticalSets.js';
 import type { MonodromyComponent } from './components.js';
+import { planNetwork, type NetworkMethod, type NetworkPlan } from './plan.js';
+import { networkSpec } from './spec.js';
 
-/** How to solve; `auto` as resolveMethod says. */
-export type NetworkMethod = 'auto' | 'total-degree' | 'polyhedral' | 'monodromy' | 'decompose';
-
-export const NETWORK_METHODS: readonly NetworkMethod[] = ['auto', 'total-degree', 'polyhedral', 'monodromy', 'decompose'];
-
-/**
- * `auto` solves by monodromy when the total-degree homotopy has more paths than this. Total
- * degree proves its count complete (every path tracked), so it is kept while affordable:
- * 2-2-2 (6,561 paths) takes about a minute on one core, where 1-2-2-1 (390,625) would take
- * hours and monodromy needs about a second.
- */
-export const AUTO_MONODROMY_ABOVE = 20_000;
-
-/**
- * Seconds `auto` gives the mixed volume of the gradient system. It is quick for small
- * networks (2-2-2: 0.7 s, 1,089 paths; 1-2-2-1: 0.1 s, 1,857 paths, where total degree has
- * 390,625) and takes minutes from 2-3-2 and 2-2-2-2 on, where monodromy is the way.
- */
-export const AUTO_MIXED_VOLUME_SECONDS = 2;
+export { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, NETWORK_METHODS, type NetworkMethod } from './plan.js';
 
 export interface NetworkSolveOptions extends SolveOptions {
   method?: NetworkMethod;
+  /** The plan already made for this network (planNetwork, with this solve's seed): it overrides `method`. */
+  plan?: NetworkPlan;
   classify?: ClassifyOptions;
   /**
    * After a total-degree or polyhedral solve, send the points found around a few monodromy
@@ -142,35 +124,6 @@ export function networkResult(
   return { network, method, solve, ...extra, points, summary, complete: standing.proven, incomplete };
 }
 
-/**
- * The method `method` stands for on this network. `auto` keeps to the methods that prove
- * their count complete while one needs at most AUTO_MONODROMY_ABOVE paths: the polyhedral
- * homotopy when its mixed volume (found within AUTO_MIXED_VOLUME_SECONDS) is below the
- * Bézout number, else total degree; monodromy beyond.
- */
-export function resolveMethod(method: NetworkMethod, network: LinearNetwork): Exclude<NetworkMethod, 'auto'> {
-  return chooseMethod(method, network, 1).method;
-}
-
-/**
- * resolveMethod, keeping the mixed subdivision it computed (with the solve's seed, so that the
- * polyhedral solve uses it instead of computing it a second time).
- */
-function chooseMethod(method: NetworkMethod, network: LinearNetwork, seed: number): { method: Exclude<NetworkMethod, 'auto'>; subdivision?: MixedSubdivision } {
-  if (method !== 'auto') return { method };
-  if (!network.isolated) return { method: 'decompose' };
-  const bezout = bezoutNumber(network.system);
-  let subdivision: MixedSubdivision | undefined;
-  try {
-    subdivision = polyhedralSubdivision(network.system, seed, AUTO_MIXED_VOLUME_SECONDS);
-  } catch (error) {
-    if (!(error instanceof TimeLimitError)) throw error;
-  }
-  const limit = BigInt(AUTO_MONODROMY_ABOVE);
-  if (subdivision && subdivision.volume < bezout && subdivision.volume <= limit) return { method: 'polyhedral', subdivision };
-  return { method: bezout > limit ? 'monodromy' : 'total-degree' };
-}
-
 export const plural = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
 
 /** How the monodromy runs stopped, in words: "each of 3 components stopped after 20 loops …". */
@@ -238,10 +191,12 @@ export function countFacts(network: LinearNetwork, r: Pick<SolveResult, 'counts'
 
 /** Solves the gradient system of `network` and classifies every solution. */
 export async function solveNetwork(network: LinearNetwork, options: NetworkSolveOptions = {}): Promise<NetworkResult> {
-  const { method = 'auto', classify, monodromy: _monodromy, crossCheck: _crossCheck, ...solveOptions } = options;
+  const { method = 'auto', classify, monodromy: _monodromy, crossCheck: _crossCheck, plan: given, ...solveOptions } = options;
   // The seed is fixed here so that the mixed subdivision auto computes serves the solve too.
   const seed = options.seed ?? (options.resume === undefined ? randomSeed() : undefined);
-  const { method: resolved, subdivision } = chooseMethod(method, network, seed ?? 1);
+  const plan = given ?? planNetwork(network, { method, seed: seed ?? 1 });
+  const resolved = plan.method;
+  const subdivision = plan.seed === seed ? plan.subdivision : undefined;
   if (resolved === 'monodromy') return solveByMonodromy(network, { ...options, ...(seed === undefined ? {} : { seed }) });
   if (resolved === 'decompose') return solveByDecomposition(network, { ...options, seed: seed ?? randomSeed() });
   const { solver, ...localOptions } = solveOptions;
@@ -284,7 +239,7 @@ async function runCrossCheck(network: LinearNetwork, r: SolveResult, options: Ne
  */
 async function solveByMonodromy(network: LinearNetwork, options: NetworkSolveOptions): Promise<NetworkResult> {
   const { seed, signal, classify, monodromy, workers } = options;
-  const spec = { dims: network.dims, X: network.X, Y: network.Y, regularization: { kind: 'entrywise', lambda: network.lambda } } as const;
+  const spec = networkSpec(network);
   const mOptions = { ...monodromy, ...(seed === undefined ? {} : { seed }), ...(workers === undefined ? {} : { workers }), ...(signal ? { signal } : {}) };
   if (options.monodromySolver && (seed === undefined || options.traceTest !== undefined || monodromy?.targetCount !== undefined)) {
     throw new InputError('a monodromy solver of its own (the queue) needs a seed, and takes no trace test or target count');
@@ -470,12 +425,11 @@ function summaryToJSON(r: NetworkResult): NetworkSummaryJSON {
 
 /** A network spec (docs/CONTRACTS.md) that rebuilds this very network, plus what we know of it. */
 function networkToJSON(n: LinearNetwork): NetworkSpecJSON {
+  const { dims, ...spec } = networkSpec(n);
   return {
-    dims: [...n.dims],
+    dims,
     points: n.X[0]?.length ?? 0,
-    X: n.X.map((row) => [...row]),
-    Y: n.Y.map((row) => [...row]),
-    regularization: { kind: 'entrywise', lambda: n.lambda.map((m) => m.map((row) => [...row])) },
+    ...spec,
     isolated: n.isolated,
     warning: n.warning ?? null,
     ...(n.dataSeed === undefined ? {} : { dataSeed: n.dataSeed }),

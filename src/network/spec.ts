@@ -13,6 +13,8 @@
  * data sets are stored in, i.e. the transpose of the JSON matrix. Blank lines and lines
  * starting with `#` are skipped; there is no header line.
  *
+ * `networkSpec` goes the other way: the spec that rebuilds a network.
+ *
  * Every refusal is an InputError naming the file and the field path (JSON style, 0-based:
  * `regularization.lambda[1][0][2]`). Unknown fields are ignored, so that the format can be
  * extended.
@@ -21,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError, ParseError } from '../errors.js';
-import { describeValue, formatIssues, networkOptionIssues, type LinearNetworkOptions, type OptionIssue } from './model.js';
+import { describeValue, formatIssues, networkOptionIssues, type LinearNetwork, type LinearNetworkOptions, type OptionIssue } from './model.js';
 
 const matrix = z.array(z.array(z.number()));
 const data = z.union([matrix, z.string()], {
@@ -230,4 +232,22 @@ export function parseNetworkSpec(text: string, sourceName = 'spec', baseDir = '.
 /** Reads and validates the network spec file at `path`. */
 export function loadNetworkSpec(path: string): LinearNetworkOptions {
   return parseNetworkSpec(readText(path, 'the network spec'), path, dirname(resolve(path)));
+}
+
+/** A spec that rebuilds a network exactly: its data and every λ (entrywise), in plain arrays, so that it is JSON. */
+export interface NetworkSpec {
+  dims: number[];
+  X: number[][];
+  Y: number[][];
+  regularization: { kind: 'entrywise'; lambda: number[][][] };
+}
+
+/** The spec of `network`, its keys in the file's order (a queue unit's id hashes them). */
+export function networkSpec(network: LinearNetwork): NetworkSpec {
+  return {
+    dims: [...network.dims],
+    X: network.X.map((row) => [...row]),
+    Y: network.Y.map((row) => [...row]),
+    regularization: { kind: 'entrywise', lambda: network.lambda.map((m) => m.map((row) => [...row])) },
+  };
 }

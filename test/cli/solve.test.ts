@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -136,4 +136,49 @@ describe('critsolve solve', () => {
     expect(r.stderr).toMatch(/cannot read the system file .*nope\.txt.*no such file/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
+
+  it('Ctrl-C (a real SIGINT) stops cleanly with exit code 130 and prints the command that resumes, which finishes the run', async () => {
+    const checkpoint = join(dir, 'cyclic6.checkpoint.ndjson');
+    const args = [
+      join(SYSTEMS_DIR, 'cyclic6.phc'),
+      '--start',
+      'total-degree',
+      '--seed',
+      '1',
+      '--workers',
+      '1',
+      '--no-bounds',
+      '--quiet',
+      '--checkpoint',
+      checkpoint,
+    ];
+    const child = spawn(process.execPath, [MAIN, 'solve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Interrupt once some paths are in the checkpoint (its header and a batch), long before the 720 are done.
+    await new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => {
+        if (!existsSync(checkpoint) || readFileSync(checkpoint, 'utf8').split('\n').length < 3) return;
+        clearInterval(poll);
+        child.kill('SIGINT');
+        resolve();
+      }, 5);
+      child.on('exit', () => {
+        clearInterval(poll);
+        reject(new Error('the solve finished before it could be interrupted'));
+      });
+    });
+    expect(await exited).toBe(130);
+    expect(stdout).toMatch(/^paths \d+ {2}regular/m);
+    expect(stderr).toMatch(/critsolve: stopping after the batches in flight \(Ctrl-C again to quit at once\)/);
+    const resume = /interrupted after (\d+) paths: the result above is partial; resume with:\n {2}critsolve (solve .*)\n/.exec(stderr);
+    expect(resume).not.toBeNull();
+    expect(Number(resume![1])).toBeLessThan(720);
+    const resumed = spawnSync(process.execPath, [MAIN, ...resume![2]!.split(' ')], { encoding: 'utf8', timeout: 120_000 });
+    expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toMatch(/^paths 720 {2}regular 156 /m);
+  }, 120_000);
 });

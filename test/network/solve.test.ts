@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileSystem } from '../../src/compile/compile.js';
 import { zeroPattern } from '../../src/network/classify.js';
 import { linearNetwork, weightIndex, type LinearNetwork } from '../../src/network/model.js';
-import { networkResultToJSON, resolveMethod, solveNetwork, type NetworkResult } from '../../src/network/solveNetwork.js';
+import { networkResultToJSON, solveNetwork, type NetworkResult } from '../../src/network/solveNetwork.js';
 import { Random } from '../../src/numeric/rng.js';
 
 /** One data point and generic λ's, data and λ's from `seed`; the solver uses it too. */
@@ -176,22 +176,6 @@ describe('dims (2,2,2), one data point, generic λ, seed 1: two real minima and 
     expect(json.summary.complete).toBe(true);
     expect(json.network).toMatchObject({ dims: [2, 2, 2], isolated: true });
   }, 600_000);
-});
-
-describe('resolveMethod: auto takes the complete method with fewer paths up to AUTO_MONODROMY_ABOVE, monodromy beyond', () => {
-  it.each([
-    [[2, 1], 'total-degree'], // linear regression: one path either way
-    [[2, 2, 2], 'polyhedral'], // mixed volume 1,089 < 3^8 = 6,561
-    [[1, 2, 2, 1], 'polyhedral'], // 1,857 < 5^8 = 390,625
-    [[2, 3, 2], 'monodromy'], // 3^12 = 531,441, and its mixed volume takes minutes
-  ] as const)('dims %j: %s', (dims, method) => {
-    expect(resolveMethod('auto', linearNetwork({ dims }))).toBe(method);
-  });
-
-  it('an explicit method is kept', () => {
-    expect(resolveMethod('monodromy', linearNetwork({ dims: [1, 1, 1] }))).toBe('monodromy');
-    expect(resolveMethod('total-degree', linearNetwork({ dims: [1, 2, 2, 1] }))).toBe('total-degree');
-  });
 });
 
 describe('solveNetwork warns', () => {
