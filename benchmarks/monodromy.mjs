@@ -7,7 +7,7 @@
 // and counts must not depend on the number of workers: the last column says whether they did.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { networkMonodromy } from '../dist/src/network/monodromy.js';
+import { networkMonodromy } from '../dist/src/network/networkMonodromy.js';
 import { loadNetworkSpec } from '../dist/src/network/spec.js';
 import { table } from './peers.mjs';
 

@@ -63,10 +63,8 @@ export {
   type InfinityCause,
 } from './track/pathResult.js';
 
-// paths: the start systems' registry
-export { startKinds } from './paths/starts.js';
-export type { StartKindName, TrackJob, StartJob } from './paths/job.js';
-export type { StartKind, Plan, PathSource } from './paths/source.js';
+// paths: the start systems' names
+export type { StartKindName } from './paths/job.js';
 
 // parallel: the checkpoint format
 export { CHECKPOINT_SCHEMA, type CheckpointHeader } from './parallel/checkpoint.js';
@@ -99,9 +97,9 @@ export {
 } from './solve/result.js';
 export { monodromySolve, type MonodromyOptions, type MonodromyResult } from './solve/monodromy.js';
 export { monodromySolveResult, formatMonodromySummary } from './solve/monodromyResult.js';
-export { coefficientFamily, monodromyCrossCheck, type Family } from './solve/crossCheck.js';
-export { traceTest, traceResidual, traceTestObstacle, type TraceTestResult } from './solve/traceTest.js';
-export { lineTraceTest, cutSystem, LINE_TRACE_TOLERANCE, type LineTraceOptions, type LineTraceResult } from './solve/lineTrace.js';
+export { coefficientFamily, type Family } from './solve/crossCheck.js';
+export { traceTest, type TraceTestResult } from './solve/traceTest.js';
+export { lineTraceTest, type LineTraceOptions, type LineTraceResult } from './solve/lineTrace.js';
 export { trackToParameters } from './solve/trackParameters.js';
 
 // certification
@@ -110,34 +108,16 @@ export { certifyResult, withCertification, formatCertification, type Certificati
 
 // decomposition: witness sets of positive-dimensional solution sets
 export { decompose, type Decomposition, type DecomposeOptions, type WitnessComponent } from './decompose/decompose.js';
-export { randomSlicing, sliceSystem, offsetFamily, sliceFamily, type Slicing } from './decompose/witness.js';
 
 // networks: the model, its families and component engine, solving and classifying
 export { linearNetwork, lossAt, weightNames, type LinearNetwork, type LinearNetworkOptions } from './network/model.js';
-export { loadNetworkSpec, parseNetworkSpec } from './network/spec.js';
-export {
-  parametrizeNetwork,
-  dataParametrizedSystem,
-  dataParameters,
-  lambdaFamily,
-  dataFamily,
-  networkFamily,
-  neuronSignFlips,
-  signInvariants,
-  type ComponentFamily,
-} from './network/families.js';
-export {
-  solveComponents,
-  pathsToTarget,
-  aliveChoices,
-  aliveKey,
-  type ComponentsResult,
-  type ComponentRun,
-  type MonodromyComponent,
-} from './network/components.js';
-export { classifyPoints, summarize, renderSummary, hessianAt, morseBott, layerRanks, productRank } from './network/classify.js';
+export { loadNetworkSpec, parseNetworkSpec, networkSpec } from './network/spec.js';
+export { planNetwork, type NetworkPlan, type NetworkMethod } from './network/plan.js';
+export { lambdaFamily, dataFamily, networkFamily, signInvariants, type ComponentFamily } from './network/families.js';
+export type { MonodromyComponent } from './network/components.js';
+export { classifyPoints, renderSummary, hessianAt, productRank } from './network/classify.js';
 export { networkCriticalSets, criticalSetToJSON, type CriticalSet, type CriticalSetJSON, type NetworkDecomposition } from './network/criticalSets.js';
-export { networkMonodromy, type NetworkMonodromyResult } from './network/monodromy.js';
+export { networkMonodromy, type NetworkMonodromyResult } from './network/networkMonodromy.js';
 export {
   solveNetwork,
   networkResultToJSON,
@@ -152,16 +132,15 @@ export { networkInstances, instancesToJSON, type InstancesResult, type Instances
 export { studyFromValue, loadStudyFile, studyToValue, type Study, type StudyArchitecture, type Published } from './study/spec.js';
 export { studyPreset, STUDY_PRESETS } from './study/presets.js';
 export { StudyStore, type InstanceRow, type BoundsRow } from './study/store.js';
-export { runStudy, solveArchitecture, type RunStudyOptions, type StudyProgress, type ArchitectureResult } from './study/run.js';
+export { runStudy, type RunStudyOptions, type StudyProgress, type ArchitectureResult } from './study/run.js';
 export { studyRows, studyCsv, studyJson, type ArchitectureRow } from './study/table.js';
 export { studyReport } from './report/html.js';
 export { lambdaDiagram, type DiagramOptions, type DiagramResult, type DiagramEvent } from './dynamics/diagram.js';
 export { gradientDescent, gradientFlow, type DescentOptions, type DescentResult, type FlowOptions, type FlowResult, type Plateau } from './dynamics/descent.js';
 export { landmarksOf, landmarksFromFile, type Landmark } from './dynamics/landmarks.js';
 export { initialWeights, saxeHalfTime, halfLearningTimes, type Initialization, type HalfLearning } from './dynamics/saxe.js';
-export { runUnit, studyUnits, solveUnits, type Unit, type StudyUnit, type SolveUnit, type UnitResult, type SystemSource } from './queue/units.js';
-export { runUnitsOnQueue, type QueueProgress, type RunOnQueueOptions } from './queue/coordinator.js';
-export { runStudyOnQueue } from './queue/study.js';
-export { solveOnQueue } from './queue/solve.js';
+export type { QueueProgress, RunOnQueueOptions } from './queue/coordinator.js';
+export { runStudyOnQueue } from './queue/studyOnQueue.js';
+export { solveOnQueue } from './queue/solveOnQueue.js';
 export { runQueueWorker, type QueueWorkerOptions } from './queue/worker.js';
 export { renderSvg, realHistogramPlot, boundsPlot, lossPlot } from './report/plots.js';

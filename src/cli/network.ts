@@ -135,7 +135,7 @@ async function queueSolver(
   if (plan.method === 'monodromy') {
     if (opts.traceTest !== undefined) throw new InputError('--trace-test does not run on the queue yet: run it without --queue');
     if (opts.shards !== undefined) throw new InputError('--shards splits paths; monodromy on the queue runs one unit per shape of its components');
-    const { monodromyOnQueue } = await import('../queue/monodromy.js');
+    const { monodromyOnQueue } = await import('../queue/monodromyOnQueue.js');
     return {
       monodromySolver: async (spec, o) => {
         const progress = waiting();
@@ -153,7 +153,7 @@ async function queueSolver(
       },
     };
   }
-  const { solveOnQueue } = await import('../queue/solve.js');
+  const { solveOnQueue } = await import('../queue/solveOnQueue.js');
   return {
     solver: async (_system, o) => {
       const progress = waiting();

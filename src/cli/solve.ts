@@ -195,7 +195,7 @@ export function solveCommand(): Command {
 async function solveQueued(file: string, system: System, opts: SolveCliOptions, signal: AbortSignal): Promise<SolveResult> {
   const text = readFileSync(file, 'utf8');
   const seed = opts.seed ?? seedOfText(text);
-  const { solveOnQueue } = await import('../queue/solve.js');
+  const { solveOnQueue } = await import('../queue/solveOnQueue.js');
   const waiting = queueProgress(`solve on ${opts.queue}`, opts.quiet === true);
   if (!opts.quiet)
     process.stderr.write(`solve: ${bezoutNumber(system)} paths at most (Bézout), in ${opts.shards ?? 16} units on ${opts.queue}, seed ${seed}\n`);

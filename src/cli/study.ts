@@ -129,7 +129,7 @@ async function run(file: string | undefined, opts: RunOptions): Promise<void> {
   try {
     let r: { solved: number; skipped: number; partial: boolean };
     if (opts.queue !== undefined) {
-      const { runStudyOnQueue } = await import('../queue/study.js');
+      const { runStudyOnQueue } = await import('../queue/studyOnQueue.js');
       const waiting = queueProgress(`study on ${opts.queue}`, opts.quiet === true);
       r = await runStudyOnQueue(store, { url: opts.queue, signal: interrupt.signal, onProgress: (p) => waiting.update(p) });
       waiting.finish();

@@ -33,7 +33,7 @@ import { randomSeed } from '../numeric/rng.js';
 import { solve, type SolveOptions } from '../solve/solve.js';
 import { classifyPoints, type ClassifyOptions, type CriticalPointClass, type CriticalSummary } from './classify.js';
 import type { LinearNetwork, LinearNetworkOptions } from './model.js';
-import { networkMonodromy, type NetworkMonodromyResult } from './monodromy.js';
+import { networkMonodromy, type NetworkMonodromyResult } from './networkMonodromy.js';
 import { decompositionResult } from '../decompose/decompose.js';
 import { criticalSetToJSON, networkCriticalSets, type CriticalSet, type CriticalSetJSON } from './criticalSets.js';
 import type { MonodromyComponent } from './components.js';

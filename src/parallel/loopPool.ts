@@ -117,7 +117,7 @@ export class SharedLoopPool {
     readonly workers: number,
     poolAfterSeconds = POOL_AFTER_SECONDS,
   ) {
-    this.pool = new WorkerPool({ worker: 'monodromy', threads: workers, startAfterSeconds: poolAfterSeconds });
+    this.pool = new WorkerPool({ worker: 'monodromyLoops', threads: workers, startAfterSeconds: poolAfterSeconds });
   }
 
   get started(): boolean {
@@ -158,7 +158,7 @@ export class LoopPool {
       this.jobId = shared.newJobId();
       this.jobBlob = encodeJob(job);
     } else {
-      this.pool = new WorkerPool({ worker: 'monodromy', threads: workers, workerData: job, startAfterSeconds: poolAfterSeconds });
+      this.pool = new WorkerPool({ worker: 'monodromyLoops', threads: workers, workerData: job, startAfterSeconds: poolAfterSeconds });
     }
     this.runner = new TaskRunner(this.pool, {
       what: 'monodromy loop',

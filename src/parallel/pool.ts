@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { InputError } from '../errors.js';
 
-export type WorkerName = 'track' | 'monodromy' | 'targets';
+export type WorkerName = 'track' | 'monodromyLoops' | 'targets';
 
 /** The compiled worker workers/NAME.js, looked for beside this module's tree, then in dist/. */
 export function workerFile(name: WorkerName): string {

@@ -1,6 +1,6 @@
 /**
  * Monodromy loops as plain data, and the code that sends solutions around them. The same code
- * runs in a worker thread (workers/monodromy.ts) and in the main thread (one worker), so a
+ * runs in a worker thread (workers/monodromyLoops.ts) and in the main thread (one worker), so a
  * solution's image under a loop depends only on the job, the loop and the solution, never on
  * the thread that tracked it: that is what makes monodromySolve's result independent of the
  * number of workers.

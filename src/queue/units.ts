@@ -12,11 +12,12 @@ import { CHECKPOINT_SCHEMA, readCheckpointLines, systemHash, type CheckpointHead
 import { buildProgram } from '../compile/compile.js';
 import { aliveChoices, aliveSubnetwork } from '../network/components.js';
 import { InstanceCheckpoint } from '../network/instanceCheckpoint.js';
-import { networkMonodromy } from '../network/monodromy.js';
+import { networkMonodromy } from '../network/networkMonodromy.js';
 import { linearNetwork, type LinearNetworkOptions } from '../network/model.js';
 import { readSystemText } from '../poly/read.js';
 import type { System } from '../poly/system.js';
-import { solve, type StartKind } from '../solve/solve.js';
+import { solve } from '../solve/solve.js';
+import type { StartKindName } from '../paths/job.js';
 import { solveArchitecture, type ArchitectureResult } from '../study/run.js';
 import { studyFromValue, studyToValue, type Study } from '../study/spec.js';
 
@@ -45,7 +46,7 @@ export interface SolveUnit {
   readonly id: string;
   readonly source: SystemSource;
   readonly seed: number;
-  readonly start: StartKind;
+  readonly start: StartKindName;
   readonly range: readonly [number, number];
 }
 
@@ -90,7 +91,7 @@ export function studyUnits(study: Study, archs: readonly number[]): StudyUnit[] 
   return archs.map((arch) => ({ kind: 'study', id: `study-${h}-arch-${arch}`, study: value, arch }));
 }
 
-export function solveUnits(source: SystemSource, seed: number, start: StartKind, pathCount: number, shards: number): SolveUnit[] {
+export function solveUnits(source: SystemSource, seed: number, start: StartKindName, pathCount: number, shards: number): SolveUnit[] {
   const h = digest({ source, seed, start });
   const size = Math.ceil(pathCount / Math.max(1, Math.min(shards, pathCount)));
   const units: SolveUnit[] = [];

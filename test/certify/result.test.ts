@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { certifySolutions } from '../../src/certify/certify.js';
 import { certifyResult, withCertification } from '../../src/certify/result.js';
 import { linearNetwork } from '../../src/network/model.js';
-import { networkMonodromy } from '../../src/network/monodromy.js';
+import { networkMonodromy } from '../../src/network/networkMonodromy.js';
 import { loadNetworkSpec } from '../../src/network/spec.js';
 import { resultToJSON } from '../../src/solve/result.js';
 import { solve } from '../../src/solve/solve.js';

@@ -4,7 +4,7 @@ import { compileSystem } from '../../src/compile/compile.js';
 import { fixParameters } from '../../src/compile/fixed.js';
 import { InputError } from '../../src/errors.js';
 import { linearNetwork } from '../../src/network/model.js';
-import { networkMonodromy } from '../../src/network/monodromy.js';
+import { networkMonodromy } from '../../src/network/networkMonodromy.js';
 import { parametrizeNetwork } from '../../src/network/families.js';
 import { loadNetworkSpec } from '../../src/network/spec.js';
 import { parseSystem } from '../../src/poly/parse.js';

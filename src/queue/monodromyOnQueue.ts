@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InstanceCheckpoint } from '../network/instanceCheckpoint.js';
 import type { LinearNetworkOptions } from '../network/model.js';
-import { networkMonodromy, type NetworkMonodromyResult } from '../network/monodromy.js';
+import { networkMonodromy, type NetworkMonodromyResult } from '../network/networkMonodromy.js';
 import type { MonodromyOptions } from '../solve/monodromy.js';
 import { runUnitsOnQueue, type QueueProgress } from './coordinator.js';
 import { componentSize, componentsHeader, componentUnits } from './units.js';
