@@ -195,7 +195,10 @@ function setup(system: System, seed: number, options: SolveOptions): Setup {
  * count and the header of its checkpoint. A run split into path ranges (a queue's units)
  * merges their records under this header and resumes from it, to the result of one run.
  */
-export function solvePlan(input: System | string, options: SolveOptions & { seed: number }): { start: StartKindName; pathCount: number; header: CheckpointHeader } {
+export function solvePlan(
+  input: System | string,
+  options: SolveOptions & { seed: number },
+): { start: StartKindName; pathCount: number; header: CheckpointHeader } {
   const system = typeof input === 'string' ? readSystemText(input, 'the system text') : input;
   const { range: _range, ...whole } = options;
   const s = setup(system, options.seed, whole);
