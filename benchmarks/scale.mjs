@@ -12,7 +12,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { solveNetwork, networkResultToJSON } from '../dist/src/network/solveNetwork.js';
+import { solveNetwork } from '../dist/src/network/solveNetwork.js';
+import { networkResultToJSON } from '../dist/src/network/networkJson.js';
 import { linearNetwork } from '../dist/src/network/model.js';
 import { table } from './peers.mjs';
 

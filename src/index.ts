@@ -118,14 +118,8 @@ export type { MonodromyComponent } from './network/components.js';
 export { classifyPoints, renderSummary, hessianAt, productRank } from './network/classify.js';
 export { networkCriticalSets, criticalSetToJSON, type CriticalSet, type CriticalSetJSON, type NetworkDecomposition } from './network/criticalSets.js';
 export { networkMonodromy, type NetworkMonodromyResult } from './network/networkMonodromy.js';
-export {
-  solveNetwork,
-  networkResultToJSON,
-  type NetworkResult,
-  type NetworkResultJSON,
-  type CriticalPointJSON,
-  type NetworkSpecJSON,
-} from './network/solveNetwork.js';
+export { solveNetwork, type NetworkResult } from './network/solveNetwork.js';
+export { networkResultToJSON, type NetworkResultJSON, type CriticalPointJSON, type NetworkSpecJSON } from './network/networkJson.js';
 export { networkInstances, instancesToJSON, type InstancesResult, type InstancesJSON } from './network/instances.js';
 
 // Studies and their report.

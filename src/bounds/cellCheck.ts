@@ -11,6 +11,14 @@ export class NonGenericLiftingError extends Error {
   override readonly name = 'NonGenericLiftingError';
 }
 
+/** The enumeration ran past its deadline. */
+export class TimeLimitError extends Error {
+  constructor(seconds: number) {
+    super(`the mixed-cell enumeration did not finish within ${seconds} s`);
+    this.name = 'TimeLimitError';
+  }
+}
+
 /** A type as the check sees it: exact points, and float lifts (lift1 scaled into [0, 1)). */
 export interface CheckedType {
   readonly exact: readonly ExactPoint[];

@@ -7,7 +7,7 @@
  */
 import { bezoutNumber, type System } from '../poly/system.js';
 import { bestMultihomogeneousBound, type MultihomogeneousBound, type PartitionSearchOptions } from './bezout.js';
-import { TimeLimitError } from './mixedCells.js';
+import { TimeLimitError } from './cellCheck.js';
 import { mixedVolume, stableMixedVolume, type MixedVolumeOptions } from './mixedVolume.js';
 import type { BoundsReport } from './report.js';
 

@@ -10,7 +10,7 @@
  * infeasible; every finished cell is then checked once more (in floats, and exactly when the
  * floats are too close to call), so a tolerance can only cost time, never a wrong cell.
  */
-import { cellVolume, isMixedCell, NonGenericLiftingError } from './cellCheck.js';
+import { cellVolume, isMixedCell, NonGenericLiftingError, TimeLimitError } from './cellCheck.js';
 import type { ExactPoint } from './exact.js';
 import { SimplexWorkspace, lpTolerance, rowStride } from './lp.js';
 import { liftScale, type LiftedType } from './supports.js';
@@ -32,14 +32,6 @@ interface SearchType {
   readonly lift1: Float64Array;
   /** Where the type's candidate list starts in a per-depth candidate buffer. */
   readonly offset: number;
-}
-
-/** The enumeration ran past its deadline. */
-export class TimeLimitError extends Error {
-  constructor(seconds: number) {
-    super(`the mixed-cell enumeration did not finish within ${seconds} s`);
-    this.name = 'TimeLimitError';
-  }
 }
 
 /**

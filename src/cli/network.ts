@@ -18,11 +18,11 @@ import {
   AUTO_MIXED_VOLUME_SECONDS,
   AUTO_MONODROMY_ABOVE,
   NETWORK_METHODS,
-  networkResultToJSON,
   solveNetwork,
   type NetworkMethod,
   type NetworkSolveOptions,
 } from '../network/solveNetwork.js';
+import { networkResultToJSON } from '../network/networkJson.js';
 import { certifyResult, formatCertification, withCertification } from '../certify/result.js';
 import { parseSampling, SAMPLING_PRESETS, type Sampling } from '../numeric/distributions.js';
 import { randomSeed } from '../numeric/rng.js';

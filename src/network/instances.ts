@@ -36,17 +36,8 @@ import { defaultLimits } from '../track/presets.js';
 import { detourWarning } from '../solve/trackParameters.js';
 import { dataFamily, dataParameters, dataParametrizedSystem } from './families.js';
 import { linearNetwork, type LinearNetwork } from './model.js';
-import {
-  componentTraces,
-  countFacts,
-  monodromyIncomplete,
-  monodromyToJSON,
-  networkResult,
-  networkResultToJSON,
-  type NetworkMonodromyJSON,
-  type NetworkResult,
-  type NetworkResultJSON,
-} from './solveNetwork.js';
+import { componentTraces, countFacts, monodromyIncomplete, networkResult, type NetworkResult } from './solveNetwork.js';
+import { monodromyToJSON, networkResultToJSON, type NetworkMonodromyJSON, type NetworkResultJSON } from './networkJson.js';
 
 /** Stale loops per component, as networkMonodromy: see COMPONENT_STALE_LOOPS there. */
 export const INSTANCE_STALE_LOOPS = COMPONENT_STALE_LOOPS;

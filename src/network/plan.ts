@@ -4,7 +4,7 @@
  * most once and its subdivision serves the polyhedral solve.
  */
 import { bezoutNumber } from '../poly/system.js';
-import { TimeLimitError } from '../bounds/mixedCells.js';
+import { TimeLimitError } from '../bounds/cellCheck.js';
 import type { MixedSubdivision } from '../bounds/mixedVolume.js';
 import { polyhedralSubdivision } from '../paths/polyhedralPaths.js';
 import type { LinearNetwork } from './model.js';

@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { checkInteger, InputError } from '../errors.js';
 import { buildProgram, compileProgram } from '../compile/compile.js';
-import { TimeLimitError } from '../bounds/mixedCells.js';
+import { TimeLimitError } from '../bounds/cellCheck.js';
 import type { MixedSubdivision } from '../bounds/mixedVolume.js';
 import { Random, randomSeed, STREAMS } from '../numeric/rng.js';
 import { readSystemText } from '../poly/read.js';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { crossCheckLoops, monodromyCrossCheck } from '../../src/solve/crossCheck.js';
 import { networkFamily } from '../../src/network/families.js';
 import { linearNetwork } from '../../src/network/model.js';
-import { networkResultToJSON, solveNetwork } from '../../src/network/solveNetwork.js';
+import { solveNetwork } from '../../src/network/solveNetwork.js';
+import { networkResultToJSON } from '../../src/network/networkJson.js';
 
 describe('the monodromy cross-check behind a complete network count', () => {
   it('passes on a complete solve, and the JSON records every check', async () => {

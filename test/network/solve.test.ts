@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileSystem } from '../../src/compile/compile.js';
 import { zeroPattern } from '../../src/network/classify.js';
 import { linearNetwork, weightIndex, type LinearNetwork } from '../../src/network/model.js';
-import { networkResultToJSON, solveNetwork, type NetworkResult } from '../../src/network/solveNetwork.js';
+import { solveNetwork, type NetworkResult } from '../../src/network/solveNetwork.js';
+import { networkResultToJSON } from '../../src/network/networkJson.js';
 import { Random } from '../../src/numeric/rng.js';
 
 /** One data point and generic λ's, data and λ's from `seed`; the solver uses it too. */

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linearNetwork } from '../../src/network/model.js';
-import { networkResultToJSON, solveNetwork } from '../../src/network/solveNetwork.js';
+import { solveNetwork } from '../../src/network/solveNetwork.js';
+import { networkResultToJSON } from '../../src/network/networkJson.js';
 
 const MAIN = join(import.meta.dirname, '../../dist/src/cli/main.js');
 
