@@ -4,6 +4,7 @@
  * missing (they were skipped: on big systems they take minutes).
  */
 import type { MultihomogeneousBound } from './bezout.js';
+import { formatTable } from '../numeric/table.js';
 
 export interface BoundsReport {
   readonly bezout: bigint;
@@ -62,14 +63,9 @@ function rows(bounds: BoundsReport): Row[] {
   ];
 }
 
+/** The one table (numeric/table.ts), labels on the left, with no rule under the header. */
 function layout(cells: string[][]): string[] {
-  const width = cells[0]!.map((_, k) => Math.max(...cells.map((row) => row[k]!.length)));
-  return cells.map((row) =>
-    row
-      .map((c, k) => (k === 0 ? c.padEnd(width[k]!) : c.padStart(width[k]!)))
-      .join('  ')
-      .trimEnd(),
-  );
+  return formatTable(cells[0]!, cells.slice(1), { left: (k) => k === 0, rule: false }).split('\n');
 }
 
 const SKIPPED = 'skipped';
