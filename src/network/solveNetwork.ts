@@ -29,6 +29,7 @@ import { networkCriticalSets, type CriticalSet } from './criticalSets.js';
 import type { MonodromyComponent } from './components.js';
 import { planNetwork, type NetworkMethod, type NetworkPlan } from './plan.js';
 import { networkSpec } from './spec.js';
+import { withSignFlipImages } from './signImages.js';
 
 export { AUTO_MIXED_VOLUME_SECONDS, AUTO_MONODROMY_ABOVE, NETWORK_METHODS, type NetworkMethod } from './plan.js';
 
@@ -200,8 +201,9 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
         start: resolved,
         ...(subdivision && seed !== undefined ? { subdivision } : {}),
       });
-  const crossCheck = await runCrossCheck(network, solved, options);
-  const result = crossCheck ? withCrossCheck(network.system, solved, crossCheck) : solved;
+  const completed = options.range === undefined ? withSignFlipImages(network, solved) : solved;
+  const crossCheck = await runCrossCheck(network, completed, options);
+  const result = crossCheck ? withCrossCheck(network.system, completed, crossCheck) : completed;
   const standing = networkPathsCompleteness(
     resolved,
     countFacts(network, result, options.range !== undefined),
