@@ -11,10 +11,10 @@ export class NonGenericLiftingError extends Error {
   override readonly name = 'NonGenericLiftingError';
 }
 
-/** The enumeration ran past its deadline. */
+/** The enumeration ran past its budget of work (mixedCells.ts: WORK_PER_SECOND). */
 export class TimeLimitError extends Error {
   constructor(seconds: number) {
-    super(`the mixed-cell enumeration did not finish within ${seconds} s`);
+    super(`the mixed-cell enumeration did not finish within ${seconds} s of work (counted, not timed)`);
     this.name = 'TimeLimitError';
   }
 }

@@ -31,8 +31,9 @@ export function rootCountBounds(system: System, options: RootCountOptions = {}):
 }
 
 /**
- * Every bound, each mixed volume left out (undefined) when it takes longer than `timeLimit`
- * seconds: for a summary next to a solve, which should not wait minutes for a bound.
+ * Every bound, each mixed volume left out (undefined) when it takes more than `timeLimit`
+ * seconds of work (counted, not timed: mixedCells.ts), for a summary next to a solve, which
+ * should not wait minutes for a bound.
  */
 export function rootCountBoundsWithin(system: System, timeLimit: number): BoundsReport {
   const within = (f: () => bigint): bigint | undefined => {

@@ -51,6 +51,8 @@ export class SimplexWorkspace {
   private m = 0;
   private d = 0;
   private width = 0;
+  /** Work done so far: the table entries updated by every pivot, a count that does not depend on the machine. */
+  work = 0;
 
   constructor(private readonly n: number) {
     this.table = new Float64Array(0);
@@ -198,6 +200,7 @@ export class SimplexWorkspace {
   /** Exchanges the basic variable of row r with the nonbasic variable of column j. */
   private pivot(r: number, j: number): void {
     const w = this.width;
+    this.work += this.m * w;
     const t = this.table;
     const ro = r * w;
     const p = t[ro + j]!;

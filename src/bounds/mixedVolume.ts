@@ -16,7 +16,7 @@ export interface MixedVolumeOptions {
   readonly seed?: number;
   /** How many liftings to try before giving up on finding a generic one. Default 4. */
   readonly attempts?: number;
-  /** Give up (TimeLimitError) after this many seconds. Default: no limit. */
+  /** Give up (TimeLimitError) after this many seconds of work, counted (mixedCells.ts: WORK_PER_SECOND). Default: no limit. */
   readonly timeLimit?: number;
 }
 

@@ -138,7 +138,7 @@ function plan(choice: StartChoice, context: PlanContext, options: SolveOptions, 
     } catch (error) {
       if (!(error instanceof TimeLimitError)) throw error;
       notes.push(
-        `start auto: the mixed volume took longer than ${timeLimit} s, so the polyhedral start system was not considered (--start polyhedral waits for it)`,
+        `start auto: the mixed volume took more than ${timeLimit} s of work, so the polyhedral start system was not considered (--start polyhedral waits for it)`,
       );
     }
   }

@@ -41,7 +41,7 @@ export interface Study {
   readonly sampling: Sampling;
   /** Instance i (0-based) of every architecture has data seed seed + i; the solves use seed. */
   readonly seed: number;
-  /** Each mixed volume is left out of the table when it takes longer than this (seconds). */
+  /** Each mixed volume is left out of the table when it takes more than this many seconds of work (counted, not timed). */
   readonly boundsSeconds: number;
 }
 

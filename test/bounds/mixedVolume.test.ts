@@ -12,6 +12,7 @@ import {
   stableMixedVolume,
   stableMixedVolumeOfSupports,
 } from '../../src/bounds/index.js';
+import { TimeLimitError } from '../../src/bounds/cellCheck.js';
 import { SYSTEMS_DIR } from '../systems.js';
 
 const systems = SYSTEMS_DIR;
@@ -232,5 +233,17 @@ describe('root-count bounds and refusals', () => {
 
   it('refuses exponent vectors of the wrong length', () => {
     expect(() => mixedVolumeOfSupports([[[1, 0]], [[0]]])).toThrow(/equation 2: an exponent vector has 1 entries, expected 2/);
+  });
+});
+
+describe('a time limit counts work, not seconds', () => {
+  // The 2-2-2 gradient system's stable mixed volume takes about 2.4·10⁷ simplex updates
+  // (0.25 s at WORK_PER_SECOND): whatever the machine's load, 0.01 s of work is too little and
+  // 2 s enough, and the same seed always stops at the same place.
+  const system = readSystemFile(`${SYSTEMS_DIR}/dln_2-2-2_m1_s11.phc`);
+  it('gives up within 0.01 s of work, every time, and finishes within 2 s', () => {
+    for (let k = 0; k < 2; k++) expect(() => stableMixedVolume(system, { timeLimit: 0.01 })).toThrow(TimeLimitError);
+    expect(() => stableMixedVolume(system, { timeLimit: 0.01 })).toThrow(/0.01 s of work \(counted, not timed\)/);
+    expect(stableMixedVolume(system, { timeLimit: 2 })).toBe(1089n);
   });
 });
