@@ -128,7 +128,7 @@ export function networkReport(r: NetworkResult): string {
     const others = r.solve.completeness.checks.filter((c) => !c.passed && c.kind !== 'trace-test').flatMap((c) => c.reasons);
     const heading = r.complete
       ? `critical points found by monodromy: ${r.summary.points}, proven complete: ${describeTraces(r.components)} (${describeStops(r.components)})`
-      : `critical points found by monodromy: ${r.summary.points}${split} (${describeStops(r.components)}); not proven complete${own ? ` (${own})` : ''}${others.length > 0 ? ` — also: ${others.join('; ')}` : ''}`;
+      : `critical points found by monodromy: ${r.summary.points}${split} (${describeStops(r.components)}); not proven complete${own ? ` (${own})${others.length > 0 ? ` — also: ${others.join('; ')}` : ''}` : `: ${others.join('; ')}`}`;
     lines.push(`monodromy: ${r.pathsTracked} paths tracked in loops and parameter homotopies; loops tracked in ${loopThreads(r.components)}`);
     return [heading, '', ...lines].join('\n');
   }

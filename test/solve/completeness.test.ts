@@ -167,13 +167,25 @@ describe("a network's count", () => {
   });
 
   it('by monodromy: proven only by the trace test on every component, with the count checks passed', () => {
-    const proven = networkMonodromyCompleteness('trace test', facts, traces(true));
+    // Monodromy carries each point to the network's λ's: none of those paths diverges here.
+    const monodromyFacts = { ...facts, counts: { ...counts, paths: 2, atInfinity: 0 } };
+    const proven = networkMonodromyCompleteness('trace test', monodromyFacts, traces(true));
     expect(proven.checks.map((k) => k.kind)).toEqual(['trace-test', 'patterns-enumerated', 'isolated', 'paths-accounted', 'no-singular']);
     expect(proven).toMatchObject({ proven: true, method: 'trace test', reason: 'every trace passed' });
-    expect(networkMonodromyCompleteness('trace test', facts, traces(false))).toMatchObject({ proven: false, reason: 'found by monodromy, not proven' });
-    const failed = networkMonodromyCompleteness('trace test', { ...facts, counts: { ...counts, failed: 2 } }, traces(true));
+    expect(networkMonodromyCompleteness('trace test', monodromyFacts, traces(false))).toMatchObject({
+      proven: false,
+      reason: 'found by monodromy, not proven',
+    });
+    const diverged = networkMonodromyCompleteness(
+      'trace test',
+      { ...monodromyFacts, counts: { ...monodromyFacts.counts, paths: 4, atInfinity: 2 } },
+      traces(true),
+    );
+    expect(diverged.proven).toBe(false);
+    expect(diverged.reason).toMatch(/^2 of the 4 paths that carry the components' solutions to the network's λ's were judged to diverge/);
+    const failed = networkMonodromyCompleteness('trace test', { ...monodromyFacts, counts: { ...monodromyFacts.counts, failed: 2 } }, traces(true));
     expect(failed).toMatchObject({ proven: false, reason: '2 path(s) failed, so critical points may be missing' });
-    expect(unprovenReasons(networkMonodromyCompleteness('monodromy', { ...facts, partial: true }, traces(false)).checks, 'trace-test')).toEqual([
+    expect(unprovenReasons(networkMonodromyCompleteness('monodromy', { ...monodromyFacts, partial: true }, traces(false)).checks, 'trace-test')).toEqual([
       'the run was stopped before every path was tracked',
     ]);
   });
