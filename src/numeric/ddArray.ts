@@ -108,16 +108,16 @@ export function cddSet(out: Float64Array, o: number, re: number, im: number): Fl
   return out;
 }
 
-/** out[o] = a[ia] + b[ib]. */
-export function cddAddInto(out: Float64Array, o: number, a: Float64Array, ia: number, b: Float64Array, ib: number): Float64Array {
+/** out[o] = a[ia] + sign·b[ib], sign ±1 (exact). */
+function addSigned(out: Float64Array, o: number, a: Float64Array, ia: number, b: Float64Array, ib: number, sign: number): Float64Array {
   const a0 = a[ia]!,
     a1 = a[ia + 1]!,
     a2 = a[ia + 2]!,
     a3 = a[ia + 3]!;
-  const b0 = b[ib]!,
-    b1 = b[ib + 1]!,
-    b2 = b[ib + 2]!,
-    b3 = b[ib + 3]!;
+  const b0 = sign * b[ib]!,
+    b1 = sign * b[ib + 1]!,
+    b2 = sign * b[ib + 2]!,
+    b3 = sign * b[ib + 3]!;
   ddAdd(a0, a1, b0, b1);
   out[o] = S;
   out[o + 1] = E;
@@ -127,23 +127,14 @@ export function cddAddInto(out: Float64Array, o: number, a: Float64Array, ia: nu
   return out;
 }
 
+/** out[o] = a[ia] + b[ib]. */
+export function cddAddInto(out: Float64Array, o: number, a: Float64Array, ia: number, b: Float64Array, ib: number): Float64Array {
+  return addSigned(out, o, a, ia, b, ib, 1);
+}
+
 /** out[o] = a[ia] − b[ib]. */
 export function cddSubInto(out: Float64Array, o: number, a: Float64Array, ia: number, b: Float64Array, ib: number): Float64Array {
-  const a0 = a[ia]!,
-    a1 = a[ia + 1]!,
-    a2 = a[ia + 2]!,
-    a3 = a[ia + 3]!;
-  const b0 = b[ib]!,
-    b1 = b[ib + 1]!,
-    b2 = b[ib + 2]!,
-    b3 = b[ib + 3]!;
-  ddAdd(a0, a1, -b0, -b1);
-  out[o] = S;
-  out[o + 1] = E;
-  ddAdd(a2, a3, -b2, -b3);
-  out[o + 2] = S;
-  out[o + 3] = E;
-  return out;
+  return addSigned(out, o, a, ia, b, ib, -1);
 }
 
 /** out[o] = a[ia] · b[ib]. */
