@@ -11,7 +11,7 @@ import { compileSystem } from '../compile/compile.js';
 import type { DDSystem } from '../compile/types.js';
 import { isReal } from '../numeric/complex.js';
 import { Random, STREAMS } from '../numeric/rng.js';
-import { REGULAR_TOLERANCE } from '../solve/collect.js';
+import { ILL_CONDITIONED, REGULAR_TOLERANCE } from '../solve/collect.js';
 import { buildResult, type Solution, type SolveResult } from '../solve/result.js';
 import { SolutionSet } from '../solve/solutionSet.js';
 import { refineDD } from '../track/ddRefine.js';
@@ -49,6 +49,7 @@ export function withSignFlipImages(network: LinearNetwork, r: SolveResult): Solv
         condition: m.condition,
         windingNumber: 1,
         paths: [],
+        ...(m.condition > ILL_CONDITIONED ? { precision: 'double-double' as const } : {}),
       });
     }
   }

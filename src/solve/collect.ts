@@ -96,6 +96,7 @@ export async function collectSolutions(
       residual: r.residual,
       condition: r.condition,
       real: isReal(r.x, REGULAR_TOLERANCE),
+      precision: 'double-double' as const,
     })),
     ...illConditioned.map((m) => toSolution(paths, m, 'ill-conditioned')),
     ...singular.map((m) => toSolution(paths, m, 'singular')),

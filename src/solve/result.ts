@@ -30,6 +30,8 @@ export interface Solution {
   readonly windingNumber: number;
   /** Indices of the paths that ended here. */
   readonly paths: number[];
+  /** Set when double precision could not vouch for the point and Newton in double-double confirmed it. */
+  readonly precision?: 'double-double';
 }
 
 export interface Counts {
@@ -145,6 +147,8 @@ export interface SolutionJSON {
   windingNumber: number;
   /** Indices of the paths that ended here (empty for solutions found otherwise). */
   paths: number[];
+  /** 'double-double' when the point is beyond what double precision vouches for and Newton in double-double confirmed it. */
+  precision?: 'double-double';
 }
 
 /** One path record in result@1 (with --paths). */
@@ -210,6 +214,7 @@ export function solutionToJSON(s: Solution): SolutionJSON {
     condition: finite(s.condition),
     windingNumber: s.windingNumber,
     paths: s.paths,
+    ...(s.precision ? { precision: s.precision } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { linearNetwork } from '../../src/network/model.js';
 import { loadNetworkSpec } from '../../src/network/spec.js';
 import { normInf } from '../../src/numeric/complex.js';
-import { completeness } from '../../src/solve/result.js';
+import { completeness, resultToJSON } from '../../src/solve/result.js';
 import { solve } from '../../src/solve/solve.js';
 import { SYSTEMS_DIR } from '../systems.js';
 
@@ -29,7 +29,11 @@ describe('endpoints beyond double precision', () => {
     for (const s of far) {
       expect(s.condition).toBeGreaterThan(1e10);
       expect(s.residual).toBeLessThan(1e-20);
+      expect(s.precision).toBe('double-double');
     }
+    // What ran is on record: the others needed no more than double.
+    expect(r.solutions.filter((s) => s.precision === 'double-double')).toHaveLength(far.length);
+    expect(resultToJSON(r).solutions.filter((s) => s.precision === 'double-double')).toHaveLength(far.length);
     expect(r.warnings.join('\n')).toMatch(/confirmed|double-double/);
     // The count is short of 225, and nothing claims it complete.
     expect(completeness(r).proven).toBe(false);
