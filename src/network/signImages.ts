@@ -7,7 +7,8 @@
  * precision lost on the way, say) is added, with no path, once Newton in double-double
  * confirms it.
  */
-import { compileSystem } from '../compile/compile.js';
+import { buildProgram } from '../compile/compile.js';
+import { DDEvaluator } from '../compile/ddEvaluate.js';
 import type { DDSystem } from '../compile/types.js';
 import { isReal } from '../numeric/complex.js';
 import { Random, STREAMS } from '../numeric/rng.js';
@@ -35,7 +36,7 @@ export function withSignFlipImages(network: LinearNetwork, r: SolveResult): Solv
     for (const flip of flips) {
       const y = flip(x);
       if (set.find(y, REGULAR_TOLERANCE) >= 0) continue;
-      dd ??= compileSystem(network.system).doubleDouble!()!;
+      dd ??= new DDEvaluator(buildProgram(network.system));
       const m = refineDD(dd, y);
       if (!m.converged || !(m.moved <= IMAGE_MOVE)) continue;
       set.insert(m.x, REGULAR_TOLERANCE);

@@ -5,7 +5,7 @@
  */
 import type { CompiledSystem } from '../compile/types.js';
 import type { Random } from '../numeric/rng.js';
-import { isReal, normInf } from '../numeric/complex.js';
+import { distInf, isReal, normInf } from '../numeric/complex.js';
 import { refineDD, type DDRefinement } from '../track/ddRefine.js';
 import { makePath, type PathResult } from '../track/pathResult.js';
 import { clusterPoints } from './dedupe.js';
@@ -85,6 +85,7 @@ export async function collectSolutions(
     paths,
     regular.map((m) => paths[m[0]!]!.end),
     system,
+    confirmed,
   );
   const illConditioned = points.filter((m) => isLone(m) && !isRegular(m) && !resolved.has(m));
   const singular = points.filter((m) => !isLone(m));
@@ -102,9 +103,11 @@ export async function collectSolutions(
     ...singular.map((m) => toSolution(paths, m, 'singular')),
   ].sort((a, b) => a.paths[0]! - b.paths[0]!);
   const warnings: string[] = [];
-  if (confirmed > 0) {
+  // Those a re-track after a jump replaced are no longer confirmed.
+  const farConfirmed = paths.filter((p) => confirmed.has(p)).length;
+  if (farConfirmed > 0) {
     warnings.push(
-      `${confirmed} path(s) ended near the hyperplane at infinity where double precision could not confirm a solution, and Newton in double-double did: far finite solutions, counted with the others`,
+      `${farConfirmed} path(s) ended near the hyperplane at infinity where double precision could not confirm a solution, and Newton in double-double did: far finite solutions, counted with the others`,
     );
   }
   if (resolved.size > 0) {
@@ -152,13 +155,13 @@ const MAX_MOVE = 1e-3;
  * Paths that ended near the hyperplane at infinity because Newton in double could not
  * confirm their endpoint: where Newton in double-double converges quadratically close by, the
  * endpoint is a finite solution far out (norm 1e4 and condition 1e12, say), and the path
- * becomes one that reached it. Returns how many.
+ * becomes one that reached it. Returns the refinement of each path so confirmed.
  */
-function confirmFarEndpoints(paths: PathResult[], system: CompiledSystem): number {
+function confirmFarEndpoints(paths: PathResult[], system: CompiledSystem): Map<PathResult, DDRefinement> {
   const near = paths.flatMap((p, i) => (p.code === 'at_infinity' && p.cause === 'near_infinity' ? [i] : []));
+  const confirmed = new Map<PathResult, DDRefinement>();
   const dd = near.length > 0 ? system.doubleDouble?.() : undefined;
-  if (!dd) return 0;
-  let confirmed = 0;
+  if (!dd) return confirmed;
   for (const i of near) {
     const p = paths[i]!;
     const r = refineDD(dd, p.end);
@@ -172,7 +175,7 @@ function confirmFarEndpoints(paths: PathResult[], system: CompiledSystem): numbe
       condition: r.condition,
       why: { note: `confirmed in double-double: double precision left it near the hyperplane at infinity (|x| = ${normInf(r.x).toExponential(1)})` },
     });
-    confirmed++;
+    confirmed.set(paths[i]!, r);
   }
   return confirmed;
 }
@@ -180,27 +183,29 @@ function confirmFarEndpoints(paths: PathResult[], system: CompiledSystem): numbe
 /**
  * The ill-conditioned lone endpoints that Newton in double-double resolves: it converges
  * quadratically near where the path ended, and the point it reaches is none of the regular
- * ones (else the path jumped onto another's solution).
+ * ones (else the path jumped onto another's solution). A path confirmed far out is not refined
+ * a second time: `known` has its refinement.
  */
-function resolveInDoubleDouble(candidates: number[][], paths: PathResult[], regular: Float64Array[], system: CompiledSystem): Map<number[], DDRefinement> {
+function resolveInDoubleDouble(
+  candidates: number[][],
+  paths: PathResult[],
+  regular: Float64Array[],
+  system: CompiledSystem,
+  known: ReadonlyMap<PathResult, DDRefinement>,
+): Map<number[], DDRefinement> {
   const resolved = new Map<number[], DDRefinement>();
   const dd = candidates.length > 0 ? system.doubleDouble?.() : undefined;
   if (!dd) return resolved;
   const found = [...regular];
   for (const m of candidates) {
-    const r = refineDD(dd, paths[m[0]!]!.end);
+    const p = paths[m[0]!]!;
+    const r = known.get(p) ?? refineDD(dd, p.end);
     if (!r.converged || !(r.moved <= MAX_MOVE)) continue;
-    if (found.some((y) => relativeDistance(r.x, y) <= REGULAR_TOLERANCE)) continue;
+    if (found.some((y) => distInf(r.x, y) <= REGULAR_TOLERANCE * Math.max(1, normInf(r.x), normInf(y)))) continue;
     found.push(r.x);
     resolved.set(m, r);
   }
   return resolved;
-}
-
-function relativeDistance(a: Float64Array, b: Float64Array): number {
-  let d = 0;
-  for (let k = 0; k < a.length; k++) d = Math.max(d, Math.abs(a[k]! - b[k]!));
-  return d / Math.max(1, normInf(a), normInf(b));
 }
 
 function clusterOf(paths: PathResult[], code: 'success' | 'singular', tolerance: number, direction: Float64Array): number[][] {

@@ -10,7 +10,7 @@ import type { DDSystem } from '../compile/types.js';
 import { DDComplexLU } from '../linalg/ddLu.js';
 import { ComplexLU } from '../linalg/lu.js';
 import { cddSubInto, fromDD, toDD } from '../numeric/ddArray.js';
-import { normInf } from '../numeric/complex.js';
+import { distInf, normInf } from '../numeric/complex.js';
 
 export interface DDRefinement {
   /** The refined point rounded to double, (re, im) interleaved. */
@@ -68,12 +68,6 @@ export function refineDD(evaluator: DDSystem, x0: Float64Array, p?: Float64Array
   const Jd = fromDD(J);
   const double = new ComplexLU(n);
   const condition = double.factor(Jd) ? double.conditionEstimate() : Infinity;
-  const moved = maxGap(xd, x0) / scale;
+  const moved = distInf(xd, x0) / scale;
   return { x: xd, xdd: x, converged: quadratic && accuracy <= CONVERGED, accuracy, residual: normInf(fromDD(F)) / scale, moved, condition, iterations };
-}
-
-function maxGap(a: Float64Array, b: Float64Array): number {
-  let m = 0;
-  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k]! - b[k]!));
-  return m;
 }
