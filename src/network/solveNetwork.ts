@@ -210,6 +210,7 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
     crossCheck,
     { turnedOff: options.crossCheck === false },
     crossCheck && crossCheckShortfall(crossCheck, resolved),
+    completed.counts.regular - solved.counts.regular,
   );
   return networkResult(network, resolved, result, standing, classify);
 }

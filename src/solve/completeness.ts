@@ -270,6 +270,8 @@ function networkCountChecks(f: NetworkCountFacts): Check[] {
  * isolated, every path was tracked and none failed, no endpoint is singular or ill-conditioned,
  * and the monodromy cross-check found no point the paths had missed. A cross-check that did not
  * run is a reason only when nothing else is (it is not run for a count already unproven).
+ * `images`: points found only as images of others under a symmetry, which the paths missed:
+ * like points the loops bring back, they show that paths judged to diverge lost points.
  */
 export function networkPathsCompleteness(
   method: string,
@@ -277,9 +279,12 @@ export function networkPathsCompleteness(
   x: CrossCheck | undefined,
   notRun: { turnedOff: boolean },
   shortfall: string | undefined,
+  images = 0,
 ): Completeness {
+  const missed =
+    images > 0 ? [`${images} point(s) were found only as images of others under the neuron sign flips: the paths missed them, so more may be missing`] : [];
   const cross: Check = x
-    ? check('cross-check', CROSS_CHECK, shortfall ? [shortfall] : [], 'every loop path came back to a point already found', crossCheckSeen(x))
+    ? check('cross-check', CROSS_CHECK, [...(shortfall ? [shortfall] : []), ...missed], 'every loop path came back to a point already found', crossCheckSeen(x))
     : {
         ...check(
           'cross-check',
@@ -288,11 +293,13 @@ export function networkPathsCompleteness(
             notRun.turnedOff
               ? 'the monodromy cross-check was turned off, so nothing checks that no path was misjudged to diverge'
               : 'no monodromy cross-check was run (no regular point could start its loops), so the count is not checked',
+            ...missed,
           ],
           '',
           { ran: false },
         ),
-        secondary: true,
+        // Points the paths missed are a reason of their own, stated whatever else failed.
+        secondary: missed.length === 0,
       };
   return judge([...networkCountChecks(f), cross], {
     method,

@@ -131,6 +131,15 @@ describe("a network's count", () => {
     expect(c.proven).toBe(true);
   });
 
+  it('by paths: points found only as symmetry images withhold "proven", even with a passed cross-check, and say so', () => {
+    const c = networkPathsCompleteness('total-degree', facts, loops, { turnedOff: false }, undefined, 4);
+    expect(c.proven).toBe(false);
+    expect(c.checks.find((k) => k.kind === 'cross-check')!.passed).toBe(false);
+    expect(c.reason).toMatch(/^4 point\(s\) were found only as images of others under the neuron sign flips/);
+    const off = networkPathsCompleteness('total-degree', facts, undefined, { turnedOff: true }, undefined, 4);
+    expect(off.reason).toMatch(/4 point\(s\) were found only as images/);
+  });
+
   it.each<[string, Partial<NetworkCountFacts>, CheckKind, RegExp]>([
     ['points not isolated', { isolated: false }, 'isolated', /not isolated/],
     ['stopped', { partial: true }, 'paths-accounted', /the run was stopped/],
