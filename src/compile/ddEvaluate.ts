@@ -45,6 +45,12 @@ export class DDEvaluator implements DDSystem {
     this.sums(outJ, this.program.J);
   }
 
+  /** outFp = ∂F/∂p (x; p). */
+  evaluateParameterJacobian(outFp: Float64Array, x: Float64Array, p?: Float64Array): void {
+    this.products(x, p);
+    this.sums(outFp, this.program.Fp);
+  }
+
   /** Every node's value: the inputs, then each product of two earlier nodes. */
   private products(x: Float64Array, p: Float64Array | undefined): void {
     const nodes = this.nodes;

@@ -45,6 +45,7 @@ export class FixedParameters implements CompiledSystem {
       nparams: 0,
       evaluate: (outF, x) => inner.evaluate(outF, x, p),
       evaluateWithJacobian: (outF, outJ, x) => inner.evaluateWithJacobian(outF, outJ, x, p),
+      evaluateParameterJacobian: () => {},
     };
   }
 }

@@ -37,4 +37,6 @@ export interface DDSystem {
   readonly nparams: number;
   evaluate(outF: Float64Array, x: Float64Array, p?: Float64Array): Float64Array;
   evaluateWithJacobian(outF: Float64Array, outJ: Float64Array, x: Float64Array, p?: Float64Array): void;
+  /** outFp = ∂F/∂p (x; p), row-major m×q at 4(i·q + k). Only meaningful when nparams > 0. */
+  evaluateParameterJacobian(outFp: Float64Array, x: Float64Array, p?: Float64Array): void;
 }

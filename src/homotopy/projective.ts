@@ -8,10 +8,11 @@
  *   H_i(X, t) = γ(1 − t)·(x_i^{d_i} − h^{d_i}) + t·F_i^h(x, h),   i < n
  *   H_n(X, t) = a·X − 1
  */
-import type { CompiledSystem } from '../compile/types.js';
+import type { CompiledSystem, DDSystem } from '../compile/types.js';
+import { cddAddInto, cddAddScaled, cddMulInto, cddSet, cddSubInto } from '../numeric/ddArray.js';
 import { Polynomial } from '../poly/polynomial.js';
 import { makeSystem, type System } from '../poly/system.js';
-import type { Homotopy } from './types.js';
+import type { DDHomotopy, Homotopy } from './types.js';
 import type { TotalDegreeStart } from './totalDegree.js';
 
 /** F^h(x, h) = h^{d}·F(x/h), with h appended as the last variable (parameters not allowed). */
@@ -72,6 +73,16 @@ export class ProjectiveHomotopy implements Homotopy {
     if (target.neqs !== this.m || target.nvars !== this.n) throw new RangeError('the homogenized target must have n equations in n + 1 unknowns');
     this.f = new Float64Array(2 * this.m);
     this.fx = new Float64Array(2 * this.m * this.n);
+  }
+
+  private dd: DDHomotopy | null | undefined;
+
+  doubleDouble(): DDHomotopy | undefined {
+    if (this.dd === undefined) {
+      const target = this.target.doubleDouble?.();
+      this.dd = target ? new DDProjective(target, this.start.degrees, this.gamma, this.chart) : null;
+    }
+    return this.dd ?? undefined;
   }
 
   /** Start point number `index` on the chart: λ·(ζ, 1) with a·λ(ζ, 1) = 1. */
@@ -169,4 +180,88 @@ function pow(out: Float64Array, at: number, re: number, im: number, e: number): 
   }
   out[at] = rr;
   out[at + 1] = ri;
+}
+
+/** ProjectiveHomotopy in double-double: the same assembly, every operation on four doubles. */
+class DDProjective implements DDHomotopy {
+  readonly n: number;
+  private readonly m: number;
+  private readonly f: Float64Array;
+  private readonly fx: Float64Array;
+  /** Scratch: c = γ(1 − t), x_i^{d−1}, h^{d−1}, g, and a product. */
+  private readonly c = new Float64Array(4);
+  private readonly p = new Float64Array(4);
+  private readonly q = new Float64Array(4);
+  private readonly g = new Float64Array(4);
+  private readonly u = new Float64Array(4);
+
+  constructor(
+    private readonly target: DDSystem,
+    private readonly degrees: readonly number[],
+    private readonly gamma: readonly [number, number],
+    private readonly chart: Float64Array,
+  ) {
+    this.m = degrees.length;
+    this.n = this.m + 1;
+    this.f = new Float64Array(4 * this.m);
+    this.fx = new Float64Array(4 * this.m * this.n);
+  }
+
+  evaluate(outH: Float64Array, X: Float64Array, t: Float64Array): void {
+    this.target.evaluate(this.f, X);
+    this.assemble(outH, undefined, undefined, X, t);
+  }
+
+  evaluateAll(outH: Float64Array, outHx: Float64Array, outHt: Float64Array, X: Float64Array, t: Float64Array): void {
+    this.target.evaluateWithJacobian(this.f, this.fx, X);
+    this.assemble(outH, outHx, outHt, X, t);
+  }
+
+  private assemble(outH: Float64Array, outHx: Float64Array | undefined, outHt: Float64Array | undefined, X: Float64Array, t: Float64Array): void {
+    const { m, n, f, fx, c, p, q, g, u } = this;
+    const [gr, gi] = this.gamma;
+    // c = γ(1 − t)
+    cddSet(u, 0, 1, 0);
+    cddSubInto(u, 0, u, 0, t, 0);
+    cddSet(c, 0, 0, 0);
+    cddAddScaled(c, 0, gr, gi, u, 0);
+    if (outHx) outHx.fill(0);
+    const h = 4 * m;
+    for (let i = 0; i < m; i++) {
+      const d = this.degrees[i]!;
+      power(p, X, 4 * i, d - 1);
+      power(q, X, h, d - 1);
+      // g = x_i^d − h^d
+      cddMulInto(g, 0, p, 0, X, 4 * i);
+      cddMulInto(u, 0, q, 0, X, h);
+      cddSubInto(g, 0, g, 0, u, 0);
+      // H_i = c·g + t·f_i
+      cddMulInto(outH, 4 * i, c, 0, g, 0);
+      cddMulInto(u, 0, t, 0, f, 4 * i);
+      cddAddInto(outH, 4 * i, outH, 4 * i, u, 0);
+      if (!outHx || !outHt) continue;
+      // ∂H_i/∂t = f_i − γ·g
+      cddSet(u, 0, 0, 0);
+      cddAddScaled(u, 0, -gr, -gi, g, 0);
+      cddAddInto(outHt, 4 * i, f, 4 * i, u, 0);
+      for (let j = 0; j < n; j++) cddMulInto(outHx, 4 * (i * n + j), t, 0, fx, 4 * (i * n + j));
+      // ∂g/∂x_i = d·x_i^{d−1}, ∂g/∂h = −d·h^{d−1}
+      cddMulInto(u, 0, c, 0, p, 0);
+      cddAddScaled(outHx, 4 * (i * n + i), d, 0, u, 0);
+      cddMulInto(u, 0, c, 0, q, 0);
+      cddAddScaled(outHx, 4 * (i * n + m), -d, 0, u, 0);
+    }
+    // The chart row: a·X − 1.
+    cddSet(outH, h, -1, 0);
+    for (let k = 0; k < n; k++) cddAddScaled(outH, h, this.chart[2 * k]!, this.chart[2 * k + 1]!, X, 4 * k);
+    if (!outHx || !outHt) return;
+    cddSet(outHt, h, 0, 0);
+    for (let j = 0; j < n; j++) cddSet(outHx, 4 * (m * n + j), this.chart[2 * j]!, this.chart[2 * j + 1]!);
+  }
+}
+
+/** out[0..4] = x[at]^e in double-double, by repeated multiplication. */
+function power(out: Float64Array, x: Float64Array, at: number, e: number): void {
+  cddSet(out, 0, 1, 0);
+  for (let k = 0; k < e; k++) cddMulInto(out, 0, out, 0, x, at);
 }

@@ -3,12 +3,15 @@
  * unity, enumerated lazily in mixed radix: solution k has x_i = exp(2πi·j_i/d_i) where the
  * j_i are the digits of k in the bases d_1, …, d_n.
  */
+import { cddAddInto, cddAddScaled, cddMulInto, cddSet } from '../numeric/ddArray.js';
 import type { StartSystem } from './types.js';
 
 export class TotalDegreeStart implements StartSystem {
   readonly n: number;
   readonly pathCount: bigint;
   private readonly power = new Float64Array(2);
+  private readonly wide = new Float64Array(4);
+  private readonly minusOne = cddSet(new Float64Array(4), 0, -1, 0);
 
   constructor(readonly degrees: readonly number[]) {
     this.n = degrees.length;
@@ -52,6 +55,21 @@ export class TotalDegreeStart implements StartSystem {
       outG[2 * i + 1] = qr * xi + qi * xr;
       outGx[2 * (i * n + i)] = d * qr;
       outGx[2 * (i * n + i) + 1] = d * qi;
+    }
+  }
+
+  /** G and ∂G/∂x in double-double (x 4n, G 4n, Gx 4n²). */
+  evaluateAllDD(outG: Float64Array, outGx: Float64Array, x: Float64Array): void {
+    const n = this.n;
+    const q = this.wide;
+    outGx.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = this.degrees[i]!;
+      cddSet(q, 0, 1, 0);
+      for (let k = 1; k < d; k++) cddMulInto(q, 0, q, 0, x, 4 * i);
+      cddMulInto(outG, 4 * i, q, 0, x, 4 * i);
+      cddAddInto(outG, 4 * i, outG, 4 * i, this.minusOne, 0);
+      cddAddScaled(outGx, 4 * (i * n + i), d, 0, q, 0);
     }
   }
 }

@@ -47,7 +47,7 @@ export interface NetworkSolveOptions extends SolveOptions {
   /** For decompose: called as each stage of the decomposition begins, with its name. */
   onStage?: (stage: string) => void;
   /** For monodromy: its stopping rules and progress (the seed and signal are the solve's). */
-  monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'targetCount' | 'onProgress'>;
+  monodromy?: Pick<MonodromyOptions, 'maxStaleLoops' | 'maxLoops' | 'targetCount' | 'onProgress' | 'limits'>;
   /**
    * For monodromy: prove each component's count by the trace test along a random line in its
    * λ-space ('generic': every λ moves, a proof; 'single': one λ, cheaper, resting on the
@@ -193,16 +193,27 @@ export async function solveNetwork(network: LinearNetwork, options: NetworkSolve
   const { solver, ...localOptions } = solveOptions;
   // Only a resumed run has no seed here, and a solver (the queue's) does not resume one.
   if (solver && seed === undefined) throw new InputError('a solve handed to another solver needs a seed: give one, and no --resume');
-  const solved = solver
-    ? await solver(network.system, { ...localOptions, seed: seed!, start: resolved })
-    : await solve(network.system, {
-        ...localOptions,
-        ...(seed === undefined ? {} : { seed }),
-        start: resolved,
-        ...(subdivision && seed !== undefined ? { subdivision } : {}),
-      });
-  const completed = options.range === undefined ? withSignFlipImages(network, solved) : solved;
-  const crossCheck = await runCrossCheck(network, completed, options);
+  const run = (deepPrecision: boolean): Promise<SolveResult> =>
+    solver
+      ? solver(network.system, { ...localOptions, seed: seed!, start: resolved, ...(deepPrecision ? { deepPrecision } : {}) })
+      : solve(network.system, {
+          ...localOptions,
+          ...(seed === undefined ? {} : { seed }),
+          start: resolved,
+          ...(subdivision && seed !== undefined ? { subdivision } : {}),
+          ...(deepPrecision ? { deepPrecision } : {}),
+        });
+  let solved = await run(options.deepPrecision === true);
+  let completed = options.range === undefined ? withSignFlipImages(network, solved) : solved;
+  let crossCheck = await runCrossCheck(network, completed, options);
+  // A count the cross-check or the sign flips show short, when paths were judged to diverge on
+  // their valuations alone: solved again with the deep look (the same seed, the same paths).
+  const short = (crossCheck !== undefined && (crossCheck.failedPaths > 0 || crossCheck.found.length > 0)) || completed.counts.regular > solved.counts.regular;
+  if (short && options.deepPrecision === undefined && !solved.precision?.deep && options.range === undefined && seed !== undefined) {
+    solved = await run(true);
+    completed = withSignFlipImages(network, solved);
+    crossCheck = await runCrossCheck(network, completed, options);
+  }
   const result = crossCheck ? withCrossCheck(network.system, completed, crossCheck) : completed;
   const standing = networkPathsCompleteness(
     resolved,

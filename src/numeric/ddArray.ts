@@ -137,8 +137,82 @@ export function cddSubInto(out: Float64Array, o: number, a: Float64Array, ia: nu
   return addSigned(out, o, a, ia, b, ib, -1);
 }
 
-/** out[o] = a[ia] · b[ib]. */
+/**
+ * out[o] = a[ia] · b[ib]. The hot operation of the double-double evaluators: each of the four
+ * leading parts is split once (not once per product it enters), and the sums are written out,
+ * so that nothing goes through the module's registers on the common path.
+ */
 export function cddMulInto(out: Float64Array, o: number, a: Float64Array, ia: number, b: Float64Array, ib: number): Float64Array {
+  const a0 = a[ia]!,
+    a1 = a[ia + 1]!,
+    a2 = a[ia + 2]!,
+    a3 = a[ia + 3]!;
+  const b0 = b[ib]!,
+    b1 = b[ib + 1]!,
+    b2 = b[ib + 2]!,
+    b3 = b[ib + 3]!;
+  if (!(Math.abs(a0) < SPLIT_LIMIT && Math.abs(a2) < SPLIT_LIMIT && Math.abs(b0) < SPLIT_LIMIT && Math.abs(b2) < SPLIT_LIMIT)) {
+    return cddMulGeneral(out, o, a, ia, b, ib);
+  }
+  let t = SPLITTER * a0;
+  const a0h = t - (t - a0),
+    a0l = a0 - a0h;
+  t = SPLITTER * a2;
+  const a2h = t - (t - a2),
+    a2l = a2 - a2h;
+  t = SPLITTER * b0;
+  const b0h = t - (t - b0),
+    b0l = b0 - b0h;
+  t = SPLITTER * b2;
+  const b2h = t - (t - b2),
+    b2l = b2 - b2h;
+  // Each product as p + e (Dekker's two-product plus the cross terms of the low parts), renormalized.
+  let p = a0 * b0;
+  let e = a0h * b0h - p + a0h * b0l + a0l * b0h + a0l * b0l + (a0 * b1 + a1 * b0);
+  const xh = p + e,
+    xl = e - (xh - p);
+  p = a2 * b2;
+  e = a2h * b2h - p + a2h * b2l + a2l * b2h + a2l * b2l + (a2 * b3 + a3 * b2);
+  const yh = p + e,
+    yl = e - (yh - p);
+  p = a0 * b2;
+  e = a0h * b2h - p + a0h * b2l + a0l * b2h + a0l * b2l + (a0 * b3 + a1 * b2);
+  const zh = p + e,
+    zl = e - (zh - p);
+  p = a2 * b0;
+  e = a2h * b0h - p + a2h * b0l + a2l * b0h + a2l * b0l + (a2 * b1 + a3 * b0);
+  const wh = p + e,
+    wl = e - (wh - p);
+  // re = x − y, im = z + w: the accurate double-double sums (ddAdd), written out.
+  let sh = xh - yh;
+  let v = sh - xh;
+  let se = xh - (sh - v) + (-yh - v);
+  let th = xl - yl;
+  v = th - xl;
+  let te = xl - (th - v) + (-yl - v);
+  se += th;
+  let hh = sh + se;
+  se = se - (hh - sh);
+  se += te;
+  out[o] = hh + se;
+  out[o + 1] = se - (out[o]! - hh);
+  sh = zh + wh;
+  v = sh - zh;
+  se = zh - (sh - v) + (wh - v);
+  th = zl + wl;
+  v = th - zl;
+  te = zl - (th - v) + (wl - v);
+  se += th;
+  hh = sh + se;
+  se = se - (hh - sh);
+  se += te;
+  out[o + 2] = hh + se;
+  out[o + 3] = se - (out[o + 2]! - hh);
+  return out;
+}
+
+/** cddMulInto through the general two-products (any magnitudes). */
+function cddMulGeneral(out: Float64Array, o: number, a: Float64Array, ia: number, b: Float64Array, ib: number): Float64Array {
   const a0 = a[ia]!,
     a1 = a[ia + 1]!,
     a2 = a[ia + 2]!,
@@ -166,8 +240,63 @@ export function cddMulInto(out: Float64Array, o: number, a: Float64Array, ia: nu
   return out;
 }
 
-/** out[o] += (cr + i·ci) · a[ia], for a complex double coefficient (a term of a sum). */
+/**
+ * out[o] += (cr + i·ci) · a[ia], for a complex double coefficient (a term of a sum). As
+ * cddMulInto, each leading part is split once and the sums are written out.
+ */
 export function cddAddScaled(out: Float64Array, o: number, cr: number, ci: number, a: Float64Array, ia: number): Float64Array {
+  const a0 = a[ia]!,
+    a1 = a[ia + 1]!,
+    a2 = a[ia + 2]!,
+    a3 = a[ia + 3]!;
+  if (!(Math.abs(a0) < SPLIT_LIMIT && Math.abs(a2) < SPLIT_LIMIT && Math.abs(cr) < SPLIT_LIMIT && Math.abs(ci) < SPLIT_LIMIT)) {
+    return cddAddScaledGeneral(out, o, cr, ci, a, ia);
+  }
+  let t = SPLITTER * a0;
+  const a0h = t - (t - a0),
+    a0l = a0 - a0h;
+  t = SPLITTER * a2;
+  const a2h = t - (t - a2),
+    a2l = a2 - a2h;
+  t = SPLITTER * cr;
+  const crh = t - (t - cr),
+    crl = cr - crh;
+  t = SPLITTER * ci;
+  const cih = t - (t - ci),
+    cil = ci - cih;
+  // cr·a0, ci·a2, ci·a0, cr·a2, each as p + e renormalized.
+  let p = a0 * cr;
+  let e = a0h * crh - p + a0h * crl + a0l * crh + a0l * crl + a1 * cr;
+  const xh = p + e,
+    xl = e - (xh - p);
+  p = a2 * ci;
+  e = a2h * cih - p + a2h * cil + a2l * cih + a2l * cil + a3 * ci;
+  const yh = p + e,
+    yl = e - (yh - p);
+  p = a0 * ci;
+  e = a0h * cih - p + a0h * cil + a0l * cih + a0l * cil + a1 * ci;
+  const zh = p + e,
+    zl = e - (zh - p);
+  p = a2 * cr;
+  e = a2h * crh - p + a2h * crl + a2l * crh + a2l * crl + a3 * cr;
+  const wh = p + e,
+    wl = e - (wh - p);
+  // re += x − y, im += z + w, by accurate double-double sums.
+  addInto(out, o, xh, xl, -yh, -yl);
+  addInto(out, o + 2, zh, zl, wh, wl);
+  return out;
+}
+
+/** out[o..o+2] += (xh + xl) + (yh + yl), two accurate double-double sums. */
+function addInto(out: Float64Array, o: number, xh: number, xl: number, yh: number, yl: number): void {
+  ddAdd(xh, xl, yh, yl);
+  ddAdd(out[o]!, out[o + 1]!, S, E);
+  out[o] = S;
+  out[o + 1] = E;
+}
+
+/** cddAddScaled through the general two-products (any magnitudes). */
+function cddAddScaledGeneral(out: Float64Array, o: number, cr: number, ci: number, a: Float64Array, ia: number): Float64Array {
   const a0 = a[ia]!,
     a1 = a[ia + 1]!,
     a2 = a[ia + 2]!,
@@ -238,13 +367,13 @@ export function cddAbs(a: Float64Array, ia: number): number {
 }
 
 /** A complex double vector (re, im interleaved) widened to double-double (4 doubles per entry). */
-export function toDD(x: Float64Array, out = new Float64Array(2 * x.length)): Float64Array {
+export function toDD(x: Float64Array, out: Float64Array = new Float64Array(2 * x.length)): Float64Array {
   for (let k = 0; k < x.length / 2; k++) cddSet(out, 4 * k, x[2 * k]!, x[2 * k + 1]!);
   return out;
 }
 
 /** A double-double vector rounded to complex double (re, im interleaved). */
-export function fromDD(x: Float64Array, out = new Float64Array(x.length / 2)): Float64Array {
+export function fromDD(x: Float64Array, out: Float64Array = new Float64Array(x.length / 2)): Float64Array {
   for (let k = 0; k < out.length / 2; k++) {
     out[2 * k] = x[4 * k]! + x[4 * k + 1]!;
     out[2 * k + 1] = x[4 * k + 2]! + x[4 * k + 3]!;

@@ -6,8 +6,8 @@
  */
 import { isPathCause, type PathCause, type PathResult, type ReturnCode } from '../track/pathResult.js';
 
-/** Per path: index, t, accepted, rejected, residual, condition, winding, then start and end. */
-const SCALARS = 7;
+/** Per path: index, t, accepted, rejected, residual, condition, winding, steps in double-double, then start and end. */
+const SCALARS = 8;
 
 export interface PackedBatch {
   /** Number of unknowns. */
@@ -32,6 +32,7 @@ export function packBatch(n: number, results: readonly PathResult[]): PackedBatc
     numbers[o + 4] = r.residual;
     numbers[o + 5] = r.condition;
     numbers[o + 6] = r.windingNumber;
+    numbers[o + 7] = r.ddSteps;
     numbers.set(r.start, o + SCALARS);
     numbers.set(r.end, o + SCALARS + 2 * n);
   });
@@ -66,6 +67,7 @@ export function unpackBatch(b: PackedBatch): PathResult[] {
       residual: x[o + 4]!,
       condition: x[o + 5]!,
       windingNumber: x[o + 6]!,
+      ddSteps: x[o + 7]!,
       preset: b.presets[k]!,
     };
   });
@@ -98,6 +100,7 @@ export function pathToRecord(r: PathResult): Record<string, unknown> {
     t: encode(r.t),
     acceptedSteps: r.acceptedSteps,
     rejectedSteps: r.rejectedSteps,
+    ...(r.ddSteps > 0 ? { ddSteps: r.ddSteps } : {}),
     residual: encode(r.residual),
     condition: encode(r.condition),
     windingNumber: r.windingNumber,
@@ -134,6 +137,7 @@ export function pathFromRecord(value: unknown, n: number, startOf: (index: numbe
     t: decode(o.t, 't'),
     acceptedSteps: decode(o.acceptedSteps, 'acceptedSteps'),
     rejectedSteps: decode(o.rejectedSteps, 'rejectedSteps'),
+    ddSteps: o.ddSteps === undefined ? 0 : decode(o.ddSteps, 'ddSteps'),
     residual: decode(o.residual, 'residual'),
     condition: decode(o.condition, 'condition'),
     windingNumber: decode(o.windingNumber, 'windingNumber'),

@@ -19,6 +19,14 @@ export class PathStore {
   /** At-infinity paths counted but not kept. */
   droppedAtInfinity = 0;
   readonly live: LiveCounts = { success: 0, singular: 0, atInfinity: 0, failed: 0 };
+  /**
+   * Paths judged to diverge on the evidence of valuations (with the growth they showed in
+   * double precision), not because their norm passed 1e14: the ones a far, ill-conditioned
+   * finite solution can hide behind, which the deep look tracks again (solve.ts, deepPrecision).
+   */
+  readonly divergingByValuation: number[] = [];
+  /** Paths finished so far that took steps in double-double, and the steps, all and in double-double. */
+  readonly precision = { paths: 0, steps: 0, ddSteps: 0 };
   private readonly kept: PathResult[] = [];
   private readonly finished: Uint8Array;
 
@@ -45,9 +53,35 @@ export class PathStore {
     else if (r.code === 'singular') this.live.singular++;
     else if (r.code === 'at_infinity') this.live.atInfinity++;
     else this.live.failed++;
+    if (r.code === 'at_infinity' && r.cause !== 'norm_too_large' && r.cause !== 'near_infinity') this.divergingByValuation.push(r.index);
+    this.tally(r);
     // An endpoint near infinity that double could not confirm is kept: double-double may (solve/collect.ts).
     if (r.code !== 'at_infinity' || this.keepAll || r.cause === 'near_infinity') this.kept.push(r);
     else this.droppedAtInfinity++;
+  }
+
+  /** Adds a tracked path's steps to the precision tally. */
+  tally(r: PathResult): void {
+    this.precision.steps += r.acceptedSteps + r.rejectedSteps;
+    this.precision.ddSteps += r.ddSteps;
+    if (r.ddSteps > 0) this.precision.paths++;
+  }
+
+  /**
+   * A path tracked again (the deep look) that no longer goes to infinity: its record replaces
+   * the dropped one. Its steps are added to the tally.
+   */
+  replaceAtInfinity(r: PathResult): void {
+    this.live.atInfinity--;
+    if (r.code === 'success') this.live.success++;
+    else if (r.code === 'singular') this.live.singular++;
+    else this.live.failed++;
+    const k = this.kept.findIndex((p) => p.index === r.index);
+    if (k >= 0) this.kept[k] = r;
+    else {
+      this.kept.push(r);
+      this.droppedAtInfinity--;
+    }
   }
 
   /** Indices of the paths not finished yet, in order, generated lazily. */

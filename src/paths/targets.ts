@@ -86,7 +86,13 @@ export class TargetRunner {
       const a = first.track(i, x);
       if (a.code !== 'success') return a;
       const b = second.track(i, a.end);
-      return { ...b, start: x, acceptedSteps: a.acceptedSteps + b.acceptedSteps, rejectedSteps: a.rejectedSteps + b.rejectedSteps };
+      return {
+        ...b,
+        start: x,
+        acceptedSteps: a.acceptedSteps + b.acceptedSteps,
+        rejectedSteps: a.rejectedSteps + b.rejectedSteps,
+        ddSteps: a.ddSteps + b.ddSteps,
+      };
     });
   }
 

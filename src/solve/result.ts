@@ -78,9 +78,25 @@ export interface SolveResult {
   readonly parameters?: { readonly names: readonly string[]; readonly values: Float64Array };
   /** For a monodromy solve: how its loops ran and what stopped them. */
   readonly monodromy?: MonodromySummary;
+  /** For a start system's paths: how many needed double-double, and the deep look when one ran. */
+  readonly precision?: PrecisionSummary;
   readonly seconds: number;
   /** The count's standing (solve/completeness), judged once, as the result was built. */
   readonly completeness: Completeness;
+}
+
+/** What ran in which precision (track/stepper.ts), over every path tracked, the deep look's included. */
+export interface PrecisionSummary {
+  /** Paths that took steps in double-double. */
+  readonly doubleDoublePaths: number;
+  /** Steps of all paths, accepted and rejected, and of them those in double-double. */
+  readonly steps: number;
+  readonly doubleDoubleSteps: number;
+  /**
+   * The deep look (deepPrecision): paths judged to diverge by their valuations alone, tracked
+   * again in double-double down to s = 1e-26, and how many of them reached a finite endpoint.
+   */
+  readonly deep?: { readonly tracked: number; readonly finite: number };
 }
 
 /** A result's parts: everything but its standing, which buildResult judges. */
@@ -162,6 +178,8 @@ export interface PathJSON {
   t: number;
   acceptedSteps: number;
   rejectedSteps: number;
+  /** Of the steps, accepted and rejected, those taken in double-double (the rest in double). */
+  ddSteps: number;
   residual: number | null;
   condition: number | null;
   windingNumber: number;
@@ -199,6 +217,7 @@ export interface ResultJSON {
   /** For a system with parameters: each parameter's value. */
   parameters?: Record<string, ComplexJSON>;
   monodromy?: MonodromySummary;
+  precision?: PrecisionSummary;
   solutions: SolutionJSON[];
   paths?: PathJSON[];
   seconds: number;
@@ -229,6 +248,7 @@ export function pathToJSON(p: PathResult): PathJSON {
     t: p.t,
     acceptedSteps: p.acceptedSteps,
     rejectedSteps: p.rejectedSteps,
+    ddSteps: p.ddSteps,
     residual: finite(p.residual),
     condition: finite(p.condition),
     windingNumber: p.windingNumber,
@@ -260,6 +280,7 @@ export function resultToJSON(r: SolveResult, options: { includePaths?: boolean }
         }
       : {}),
     ...(r.monodromy ? { monodromy: r.monodromy } : {}),
+    ...(r.precision ? { precision: r.precision } : {}),
     solutions: r.solutions.map(solutionToJSON),
     ...(options.includePaths ? { paths: r.paths.map(pathToJSON) } : {}),
     seconds: r.seconds,
@@ -288,6 +309,13 @@ export function formatSummary(r: SolveResult, options: { completeness?: false } 
     `paths ${c.paths}  regular ${c.regular}  real ${c.real}  singular ${c.singular}${c.illConditioned > 0 ? `  ill-conditioned ${c.illConditioned}` : ''}  at infinity ${c.atInfinity}  failed ${c.failed}  seconds ${r.seconds.toFixed(2)}`,
     `seed ${r.seed}, ${r.startSystem ? `start system ${r.startSystem}` : `method ${r.method}`}${r.partial ? ', PARTIAL: stopped before all paths were tracked' : ''}`,
   ];
+  const pr = r.precision;
+  if (pr && pr.doubleDoublePaths > 0) {
+    const share = ((100 * pr.doubleDoubleSteps) / Math.max(1, pr.steps)).toFixed(pr.doubleDoubleSteps < 0.01 * pr.steps ? 2 : 1);
+    lines.push(
+      `double-double: ${pr.doubleDoublePaths} path(s), ${share}% of ${pr.steps} steps${pr.deep ? `; deep look: ${pr.deep.tracked} path(s) judged to diverge tracked again, ${pr.deep.finite} reached a finite endpoint` : ''}`,
+    );
+  }
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   const standing = r.completeness;
   if (options.completeness !== false) lines.push(standing.proven ? `a complete count: ${standing.reason}` : `not proven complete: ${standing.reason}`);

@@ -76,6 +76,14 @@ export interface SolveOptions {
   range?: readonly [number, number];
   /** Keep the record of every path, at-infinity ones included (default: only the others). */
   keepAllPaths?: boolean;
+  /**
+   * The deep look: after the paths, track those judged to diverge on their valuations alone
+   * again, in double-double wherever double cannot resolve them and down to s = 1e-26, for
+   * far, ill-conditioned finite solutions that look like infinity in double (track/presets.ts,
+   * `deep`). Costly: most such paths do go to infinity. Network solves take it when their
+   * cross-check says the count fell short.
+   */
+  deepPrecision?: boolean;
   /** Append finished paths to this NDJSON file (created; an existing file is refused). */
   checkpoint?: string;
   /** Continue the run recorded in this checkpoint, appending to it; the seed defaults to its seed. */
@@ -261,6 +269,28 @@ export async function solve(input: System | string, options: SolveOptions = {}):
       },
     });
     const partial = store.done < store.total;
+    // The deep look: paths judged to diverge on their valuations alone, tracked again with
+    // double-double also where they grow, down to s = 1e-26; a far finite solution of
+    // condition κ looks like infinity until s is below about 1/κ.
+    let deep: { tracked: number; finite: number } | undefined;
+    if (options.deepPrecision && !partial && store.divergingByValuation.length > 0) {
+      const candidates = [...store.divergingByValuation];
+      const finite: PathResult[] = [];
+      await runPaths(runner, candidates, {
+        preset: 'deep',
+        batchSize: Math.max(1, Math.min(MAX_BATCH, Math.ceil(candidates.length / (8 * workers)))),
+        startOf,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onBatch: (results) => {
+          for (const r of results) {
+            store.tally(r);
+            if (r.code === 'success' || r.code === 'singular') finite.push(r);
+          }
+        },
+      });
+      for (const r of finite) store.replaceAtInfinity(r);
+      deep = { tracked: candidates.length, finite: finite.length };
+    }
     const compiled = compileProgram(s.job.program);
     const retrack = async (indices: number[]): Promise<PathResult[]> => {
       const again = new Map<number, PathResult>();
@@ -302,6 +332,12 @@ export async function solve(input: System | string, options: SolveOptions = {}):
       ...collected,
       paths,
       partial,
+      precision: {
+        doubleDoublePaths: store.precision.paths,
+        steps: store.precision.steps,
+        doubleDoubleSteps: store.precision.ddSteps,
+        ...(deep ? { deep } : {}),
+      },
       seconds: (performance.now() - began) / 1000,
     });
     if (!options.crossCheck || partial || store.total < total) return result;

@@ -12,7 +12,7 @@ import type { StepEvaluator } from './evaluator.js';
  * near ill-conditioned points round-off keeps updates from going below cond·ε.
  */
 const ACCURACY_LIMIT = 1e-7;
-/** Round-off in a Newton update is about ε·cond(Hx); this much above it counts as the floor. */
+/** Round-off in a Newton update is about ε·cond(Hx) (ε the evaluator's); this much above it counts as the floor. */
 const ROUND_OFF_FACTOR = 100;
 
 /** ‖v‖∞ / max(1, ‖x‖∞): the relative size of an update v at x. */
@@ -73,7 +73,7 @@ export class NewtonCorrector {
         // Updates stopped shrinking. Either round-off of an ill-conditioned Hx sets the floor
         // (both updates tiny: accept, the point is as accurate as doubles allow), or the
         // prediction lies outside the region of quadratic convergence: reject.
-        const floor = Math.max(ACCURACY_LIMIT, ROUND_OFF_FACTOR * Number.EPSILON * ev.conditionEstimate());
+        const floor = Math.max(ACCURACY_LIMIT, ROUND_OFF_FACTOR * ev.epsilon * ev.conditionEstimate());
         return previous <= floor && size <= floor ? first : -1;
       }
       if (it > 0 && (size * size * size) / (previous * previous) <= tolerance) {

@@ -62,6 +62,7 @@ export interface EndpointEvidence {
   /** The path's steps when this endpoint was reached: its record counts these. */
   readonly acceptedSteps: number;
   readonly rejectedSteps: number;
+  readonly ddSteps: number;
 }
 
 /** Where tracking stopped short of t = 1. */
@@ -191,7 +192,7 @@ function endpointVerdict(m: EndpointEvidence, projective: boolean, note?: string
   if (!isConclusive(m, projective)) return undefined;
   const { measured, point, winding } = m;
   const at = { end: point, t: 1, windingNumber: winding, residual: measured.residual, condition: measured.condition };
-  const steps = { acceptedSteps: m.acceptedSteps, rejectedSteps: m.rejectedSteps };
+  const steps = { acceptedSteps: m.acceptedSteps, rejectedSteps: m.rejectedSteps, ddSteps: m.ddSteps };
   // Refinement polishes an endpoint; one that Newton had to carry far was no endpoint, and
   // where Newton went is some other solution (or none).
   if (measured.moved !== undefined && measured.moved > MAX_REFINEMENT_MOVE) {
@@ -200,7 +201,7 @@ function endpointVerdict(m: EndpointEvidence, projective: boolean, note?: string
   if (!(measured.residual <= MAX_ENDPOINT_RESIDUAL)) {
     return { code: 'failed', ...at, ...steps, why: { cause: 'not_a_solution', detail: `(residual ${measured.residual.toExponential(1)})` } };
   }
-  const singular = m.singular || measured.linear === true || measured.condition > SINGULAR_CONDITION;
+  const singular = m.singular || measured.linear === true || (measured.precision !== 'double-double' && measured.condition > SINGULAR_CONDITION);
   return { code: singular ? 'singular' : 'success', ...at, ...steps, ...(note === undefined ? {} : { why: { note } }) };
 }
 

@@ -45,8 +45,6 @@ export class PadePredictor implements Predictor {
   private readonly usePade: Uint8Array;
   private readonly rhs: Float64Array;
   private readonly sample: Float64Array;
-  private readonly value: Float64Array;
-  private readonly acc: Float64Array;
 
   constructor(private readonly ev: StepEvaluator) {
     const n = ev.n;
@@ -58,8 +56,6 @@ export class PadePredictor implements Predictor {
     this.usePade = new Uint8Array(n);
     this.rhs = new Float64Array(2 * n);
     this.sample = new Float64Array(2 * n);
-    this.value = new Float64Array(2 * n);
-    this.acc = new Float64Array(2 * n);
   }
 
   reset(): void {
@@ -89,7 +85,7 @@ export class PadePredictor implements Predictor {
 
   private taylorAtRadius(x: Float64Array, tre: number, tim: number, radius: number): boolean {
     const n2 = 2 * this.n;
-    const { ev, d1, d2, d3, sample, value, acc } = this;
+    const { ev, d1, d2, d3, sample } = this;
     tangentOfLinearization(ev, d1, this.rhs);
     // The circle must lie well inside the disc where the path's series converges, or the
     // samples alias higher terms into the ones sought: no wider than the time in which the
@@ -103,7 +99,7 @@ export class PadePredictor implements Predictor {
     // Coefficient 2 of g(σ) = H(x + d1·σ, t + σ), then 3 of H(x + d1·σ + d2·σ², t + σ), from
     // the samples σ = r·iʲ: c_k = (1/4r^k) Σ_j g(σ_j)·i^(−jk).
     for (let order = 2; order <= 3; order++) {
-      acc.fill(0);
+      ev.sumReset();
       for (let j = 0; j < 4; j++) {
         // σ = r·iʲ
         const sr = j === 0 ? r : j === 2 ? -r : 0;
@@ -120,23 +116,13 @@ export class PadePredictor implements Predictor {
           sample[k] = a;
           sample[k + 1] = b;
         }
-        ev.evaluate(value, sample, tre + sr, tim + si);
         // weight i^(−j·order)
         const e = (((-j * order) % 4) + 4) % 4;
         const wr = e === 0 ? 1 : e === 2 ? -1 : 0;
         const wi = e === 1 ? 1 : e === 3 ? -1 : 0;
-        for (let k = 0; k < n2; k += 2) {
-          acc[k] = acc[k]! + value[k]! * wr - value[k + 1]! * wi;
-          acc[k + 1] = acc[k + 1]! + value[k]! * wi + value[k + 1]! * wr;
-        }
+        ev.sumAdd(sample, tre + sr, tim + si, wr, wi);
       }
-      const scale = -1 / (4 * Math.pow(r, order));
-      for (let k = 0; k < n2; k++) {
-        const v = acc[k]! * scale;
-        if (!Number.isFinite(v)) return false;
-        acc[k] = v;
-      }
-      ev.solve(order === 2 ? d2 : d3, acc);
+      if (!ev.sumSolve(order === 2 ? d2 : d3, -1 / (4 * Math.pow(r, order)))) return false;
       if (order === 2) {
         const r2 = Math.sqrt((0.1 * size) / Math.max(normInf(d2), 1e-300));
         if (r2 < 0.25 * r && resampled++ < 2) {
@@ -152,7 +138,7 @@ export class PadePredictor implements Predictor {
     // close by, and would cut the steps of a smooth path to a fraction. Coordinates whose terms
     // at the sampling radius are below the noise of the samples use the Taylor polynomial.
     const scaleX = Math.max(1, normInf(x));
-    const noise = Math.max(1e-10, 1e3 * Number.EPSILON * ev.conditionEstimate()) * scaleX;
+    const noise = Math.max(1e-10, 1e3 * ev.epsilon * ev.conditionEstimate()) * scaleX;
     let m2 = 0;
     let m3 = 0;
     for (let i = 0; i < this.n; i++) {

@@ -85,6 +85,8 @@ export interface PathResult {
   readonly t: number;
   readonly acceptedSteps: number;
   readonly rejectedSteps: number;
+  /** Of the steps (accepted and rejected), those taken in double-double: the rest were in double. */
+  readonly ddSteps: number;
   /** ‖F(end)‖∞ relative to the size of the endpoint. */
   readonly residual: number;
   /** Estimated condition number of ∂F/∂x at the endpoint. */
@@ -105,6 +107,7 @@ export interface PathFields {
   readonly t?: number;
   readonly acceptedSteps?: number;
   readonly rejectedSteps?: number;
+  readonly ddSteps?: number;
   readonly residual?: number;
   readonly condition?: number;
   readonly windingNumber?: number;
@@ -127,6 +130,7 @@ export function makePath(f: PathFields): PathResult {
     t: f.t ?? (f.code === 'failed' ? 0 : 1),
     acceptedSteps: f.acceptedSteps ?? 0,
     rejectedSteps: f.rejectedSteps ?? 0,
+    ddSteps: f.ddSteps ?? 0,
     residual: f.residual ?? NaN,
     condition: f.condition ?? NaN,
     windingNumber: f.windingNumber ?? 1,

@@ -38,6 +38,13 @@ export interface TrackerPreset {
   readonly endgameRatio: number;
   /** Sample points per loop of the Cauchy endgame. */
   readonly cauchySamples: number;
+  /**
+   * Track paths the endgame sees diverging in double-double too where double cannot resolve
+   * them, down to s = 1e-26: a finite solution of condition κ looks like a point at infinity
+   * until s is below about 1/κ. Costly (most such paths do go to infinity), so only the
+   * second look at paths judged to diverge takes it (solve/collect.ts).
+   */
+  readonly deepPrecision: boolean;
 }
 
 export const presets = {
@@ -56,6 +63,7 @@ export const presets = {
     endgameStart: 0.1,
     endgameRatio: 0.25,
     cauchySamples: 8,
+    deepPrecision: false,
   },
   fast: {
     predictor: 'pade',
@@ -72,6 +80,7 @@ export const presets = {
     endgameStart: 0.1,
     endgameRatio: 0.25,
     cauchySamples: 8,
+    deepPrecision: false,
   },
   conservative: {
     predictor: 'rk4',
@@ -88,6 +97,24 @@ export const presets = {
     endgameStart: 0.1,
     endgameRatio: 0.5,
     cauchySamples: 16,
+    deepPrecision: false,
+  },
+  deep: {
+    predictor: 'pade',
+    trustRegion: 0.4,
+    newtonContraction: 1e-3,
+    targetPredictionError: 3e-3,
+    maxPredictionError: 1e-2,
+    correctorTolerance: 1e-9,
+    maxCorrectorIterations: 3,
+    maxContraction: 0.25,
+    initialStep: 0.02,
+    maxStep: 0.1,
+    endgameMaxStep: 0.5,
+    endgameStart: 0.1,
+    endgameRatio: 0.25,
+    cauchySamples: 8,
+    deepPrecision: true,
   },
 } as const satisfies Record<string, TrackerPreset>;
 
@@ -99,6 +126,12 @@ export interface TrackerLimits {
   readonly maxSteps: number;
   /** Largest winding number the Cauchy endgame tries. */
   readonly maxWinding: number;
+  /**
+   * 'adaptive' (the default): double-double where double cannot resolve a step
+   * (track/stepper.ts); 'double': double throughout, as before adaptive precision (for
+   * comparisons, and to exercise the fallbacks of double: re-tracks and detours).
+   */
+  readonly precision?: 'adaptive' | 'double';
 }
 
 export const defaultLimits: TrackerLimits = { maxSteps: 20_000, maxWinding: 8 };

@@ -2,9 +2,10 @@
  * Newton refinement of an endpoint on the target system F(x) = 0, to full double precision,
  * with the residual and a condition estimate of the Jacobian at the end.
  */
-import type { CompiledSystem } from '../compile/types.js';
+import type { CompiledSystem, DDSystem } from '../compile/types.js';
 import { ComplexLU } from '../linalg/lu.js';
 import { normInf } from '../numeric/complex.js';
+import { refineDD } from './ddRefine.js';
 
 export interface Refinement {
   /** Relative residual ‖F(x)‖∞ / max(1, ‖x‖∞). */
@@ -21,6 +22,8 @@ export interface Refinement {
   linear: boolean;
   /** How far refinement moved the point, relative to max(1, ‖x‖∞). */
   moved: number;
+  /** Present when the point was refined in double-double (beyond double precision). */
+  precision?: 'double-double';
 }
 
 /** Ratios of successive Newton updates in this range count as linear convergence. */
@@ -76,6 +79,22 @@ export class Refiner {
     const stalled = accuracy > Math.max(STALL_FLOOR, STALL_FACTOR * Number.EPSILON * measured.condition);
     return { ...measured, accuracy, linear: linearSteps >= 2 || stalled, moved };
   }
+
+  /**
+   * Refines x in place by Newton in double-double (ddRefine.ts), for a point whose condition is
+   * beyond double precision. Undefined, and x untouched, when there is no double-double form of
+   * the system or Newton does not converge quadratically there.
+   */
+  refineWide(x: Float64Array): Refinement | undefined {
+    if (this.dd === undefined) this.dd = this.system.doubleDouble?.() ?? null;
+    if (this.dd === null) return undefined;
+    const r = refineDD(this.dd, x);
+    if (!r.converged) return undefined;
+    x.set(r.x);
+    return { residual: r.residual, condition: r.condition, accuracy: r.accuracy, linear: false, moved: r.moved, precision: 'double-double' };
+  }
+
+  private dd: DDSystem | null | undefined;
 
   /** Residual and condition at x without changing it. */
   measure(x: Float64Array): { residual: number; condition: number } {

@@ -19,6 +19,10 @@ import { SegmentStepper } from './stepper.js';
 /** Where an endpoint counts as singular, for the stages that judge endpoints of their own. */
 export { SINGULAR_CONDITION };
 
+/** Condition of an endpoint above which it is refined in double-double (as solve/collect.ts's ill-conditioned ones). */
+const WIDE_REFINEMENT = 1e10;
+/** Condition above which an endpoint refined in double-double counts as singular: ε_dd·κ ≈ 1e-6. */
+const SINGULAR_CONDITION_DD = 1e26;
 /** Condition of Hx below which a direct finish to t = 1 is attempted. */
 const FINISH_CONDITION = 1e6;
 /** Radius below which the Cauchy endgame is run even for well-conditioned paths. */
@@ -30,8 +34,15 @@ const CAUCHY_RADIUS = 1e-3;
 const GROWTH_PER_CHECKPOINT = 1.5;
 /** A projective endpoint with |h| below this fraction of ‖x‖ (affine size above 1e4) is near infinity. */
 const NEAR_INFINITY_H = 1e-4;
-/** Smallest s the endgame goes to. */
+/** Smallest s the endgame goes to in double precision (t = 1 − s keeps two digits of s there). */
 const MIN_S = 1e-14;
+/**
+ * Smallest s once the endgame has needed double-double. A finite solution of condition κ is
+ * an endpoint the path's series reaches only for s below about 1/κ: before that the path
+ * looks like one going to infinity (the 2-2-2 network at λ = 0.01·Λ₀ has such points at
+ * κ = 5·10¹⁵). Double-double resolves t = 1 − s, and the homotopy, to s far below that.
+ */
+const MIN_S_DD = 1e-26;
 /**
  * Steps allowed for one geometric segment of the endgame (s → s·ratio). The segments are
  * scale-invariant, so a smooth path crosses one in a handful of steps; one that needs a
@@ -188,7 +199,12 @@ export class PathTracker {
       if (cond < FINISH_CONDITION && e.diverging === 0 && !e.finish) {
         trial.set(x);
         const saved = st.stepLength;
-        if (st.trackSegment(trial, 1 - s, 0, 1, 0, FINISH_BUDGET, preset.endgameMaxStep) === 'ok') {
+        // A shortcut, in double (the deep look's in double-double too): where it fails the
+        // endgame goes on, in the precision it needs.
+        st.doubleOnly = !preset.deepPrecision;
+        const finished = st.trackSegment(trial, 1 - s, 0, 1, 0, FINISH_BUDGET, preset.endgameMaxStep) === 'ok';
+        st.doubleOnly = false;
+        if (finished) {
           const reached = this.measureEndpoint(trial, 1);
           if (isConclusive(reached, this.projective)) e.finish = reached;
           verdict = endgameVerdict(e);
@@ -196,6 +212,9 @@ export class PathTracker {
         }
         st.stepLength = saved;
       }
+      // A path that grows with a negative valuation stays in double unless the preset follows
+      // such paths deep: most of them go to infinity, where precision buys nothing.
+      this.logStepper.doubleOnly = !preset.deepPrecision && (e.diverging > 0 || e.growing > 0 || wouldDiverge(e));
       if ((s <= CAUCHY_RADIUS || cond >= FINISH_CONDITION) && e.minV > -0.05) {
         const loop = cauchyLoop(this.logStepper, x, s, preset.cauchySamples, this.limits.maxWinding, this.scratch);
         if (loop) {
@@ -213,7 +232,7 @@ export class PathTracker {
       vPrev.set(v);
       for (let i = 0; i < n; i++) absPrev[i] = cabs(ax[2 * i]!, ax[2 * i + 1]!);
       const sNext = s * preset.endgameRatio;
-      if (sNext < MIN_S) {
+      if (sNext < (this.logStepper.ddAccepted > 0 ? MIN_S_DD : MIN_S)) {
         e.exhausted = true;
         if (previousEstimate) e.estimate = this.measureEndpoint(previousEstimate, 1);
         return endgameVerdict(e)!;
@@ -236,25 +255,34 @@ export class PathTracker {
     const tracked = this.toAffine(new Float64Array(2 * this.m), end);
     const point = new Float64Array(tracked);
     const before = this.refiner.measure(point);
-    const singular = winding > 1 || before.condition > SINGULAR_CONDITION;
-    const measured = singular ? before : this.refiner.refine(point, before.condition);
-    const { accepted, rejected } = this.steps();
-    return { point, tracked, winding, singular, nearInfinity, measured, acceptedSteps: accepted, rejectedSteps: rejected };
+    // A point beyond double precision is resolved in double-double when Newton converges
+    // quadratically there; otherwise it is judged in double, as singular past SINGULAR_CONDITION.
+    const wide = winding === 1 && before.condition > WIDE_REFINEMENT ? this.refiner.refineWide(point) : undefined;
+    const singular = wide ? wide.condition > SINGULAR_CONDITION_DD : winding > 1 || before.condition > SINGULAR_CONDITION;
+    const measured = wide ?? (singular ? before : this.refiner.refine(point, before.condition));
+    const { accepted, rejected, dd } = this.steps();
+    return { point, tracked, winding, singular, nearInfinity, measured, acceptedSteps: accepted, rejectedSteps: rejected, ddSteps: dd };
   }
 
-  private steps(): { accepted: number; rejected: number } {
-    return { accepted: this.stepper.accepted + this.logStepper.accepted, rejected: this.stepper.rejected + this.logStepper.rejected };
+  private steps(): { accepted: number; rejected: number; dd: number } {
+    const { stepper: a, logStepper: b } = this;
+    return {
+      accepted: a.accepted + b.accepted,
+      rejected: a.rejected + b.rejected,
+      dd: a.ddAccepted + a.ddRejected + b.ddAccepted + b.ddRejected,
+    };
   }
 
   /** The path's record: the verdict, with the steps taken unless the verdict counts its own. */
   private record(index: number, verdict: Verdict): PathResult {
-    const { accepted, rejected } = this.steps();
+    const { accepted, rejected, dd } = this.steps();
     return makePath({
       index,
       start: new Float64Array(this.startRecord),
       preset: this.presetName,
       acceptedSteps: accepted,
       rejectedSteps: rejected,
+      ddSteps: dd,
       ...verdict,
     });
   }

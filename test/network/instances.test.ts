@@ -110,12 +110,13 @@ describe('networkInstances: failed paths to an instance', () => {
   // 19 lost 8 with the Runge–Kutta tracker; the Padé tracker loses some on instances 12 and
   // 16), although each instance alone has 81 (total degree, complete). Tracked again along a
   // detour, every instance has all 81, and says so.
-  it('tracks a target again along a detour, and loses no point', async () => {
+  // With adaptive precision the direct paths fail far less (none, for seed 1, as of #37): the
+  // detour is the fallback of double precision, tested on its own in test/solve/detour.test.ts.
+  it('tracks a target again along a detour where a direct path fails, and loses no point', async () => {
     const run = await networkInstances({ dims: [2, 1, 1, 2], points: 2, instances: 20, seed: 1, sampling: parseSampling('bharadwaj-hosten', 'the test') });
     expect(run.instances.map((t) => t.summary.points)).toEqual(Array(20).fill(81));
     expect(run.instances.every((t) => t.solve.counts.failed === 0)).toBe(true);
     const detoured = run.instances.filter((t) => t.solve.warnings.some((w) => /tracked again along a detour/.test(w)));
-    expect(detoured.length).toBeGreaterThan(0);
     for (const t of detoured)
       expect(t.solve.warnings[0]).toMatch(/^\d+ direct path\(s\) failed; every path was tracked again along a detour .*, and none failed$/);
   });

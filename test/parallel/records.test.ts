@@ -11,6 +11,7 @@ const paths: PathResult[] = [
     t: 1,
     acceptedSteps: 40,
     rejectedSteps: 2,
+    ddSteps: 0,
     residual: 1.1e-16,
     condition: 12.5,
     windingNumber: 1,
@@ -26,6 +27,7 @@ const paths: PathResult[] = [
     t: 0.999,
     acceptedSteps: 300,
     rejectedSteps: 7,
+    ddSteps: 120,
     residual: NaN,
     condition: Infinity,
     windingNumber: 1,
@@ -47,6 +49,15 @@ describe('path records', () => {
       expect(line).not.toMatch(/\n/);
       expect(pathFromLine(line, 2, startOf)).toEqual(p);
     }
+  });
+
+  it('reads a line written before steps in double-double were recorded as none', () => {
+    const startOf = (i: number) => paths.find((p) => p.index === i)!.start;
+    const old = JSON.parse(pathToLine(paths[1]!)) as Record<string, unknown>;
+    expect(old.ddSteps).toBe(120);
+    delete old.ddSteps;
+    expect(pathFromLine(JSON.stringify(old), 2, startOf)).toEqual({ ...paths[1]!, ddSteps: 0 });
+    expect(JSON.parse(pathToLine(paths[0]!)) as Record<string, unknown>).not.toHaveProperty('ddSteps');
   });
 
   it('refuses malformed lines, saying what is wrong', () => {

@@ -9,9 +9,11 @@ describe('a path stuck at a branch point is tracked around it on both sides', ()
   // t ≈ 0.494 (steps shrinking to nothing, re-tracked conservatively too) as it swings out to
   // |x| ~ 1e5. One side of the detour fails again, the other ends at a regular solution that
   // no other path reaches: the 156th.
-  it('cyclic6, polyhedral, seed 21: 156 found, none failed, the stuck path recovered by its detour', async () => {
+  // In double precision throughout: with adaptive precision the re-track gets through in
+  // double-double (below), and the detour is the fallback of double.
+  it('cyclic6, polyhedral, seed 21, double precision: 156 found, none failed, the stuck path recovered by its detour', async () => {
     const system = testSystem('cyclic6');
-    const r = await solve(system, { start: 'polyhedral', seed: 21, keepAllPaths: true, workers: 1 });
+    const r = await solve(system, { start: 'polyhedral', seed: 21, keepAllPaths: true, workers: 1, limits: { precision: 'double' } });
     expect(r.retracked).toContain(39);
     const p = r.paths.find((q) => q.index === 39)!;
     expect(p.code).toBe('success');
@@ -22,6 +24,19 @@ describe('a path stuck at a branch point is tracked around it on both sides', ()
     expect(r.counts.regular).toBe(156);
     const others = r.paths.filter((q) => q.index !== 39 && q.code === 'success');
     expect(others.every((q) => distInf(q.end, p.end) > 1e-6)).toBe(true);
+    expect(certifyResult(system, r).counts.certifiedDistinct).toBe(156);
+  });
+
+  it('cyclic6, polyhedral, seed 21, adaptive precision: the re-track of the stuck path gets through in double-double', async () => {
+    const system = testSystem('cyclic6');
+    const r = await solve(system, { start: 'polyhedral', seed: 21, keepAllPaths: true, workers: 1 });
+    expect(r.retracked).toContain(39);
+    const p = r.paths.find((q) => q.index === 39)!;
+    expect(p.code).toBe('success');
+    expect(p.reason).toBeUndefined();
+    expect(p.ddSteps).toBeGreaterThan(0);
+    expect(r.counts.failed).toBe(0);
+    expect(r.counts.regular).toBe(156);
     expect(certifyResult(system, r).counts.certifiedDistinct).toBe(156);
   });
 });
