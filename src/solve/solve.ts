@@ -6,6 +6,7 @@
  * result depends only on the seed and its index, so the result does not depend on the number
  * of workers, on the order batches finish in, or on whether the run was resumed.
  */
+import { distInf, normInf } from '../numeric/complex.js';
 import { availableParallelism } from 'node:os';
 import { checkInteger, InputError } from '../errors.js';
 import { buildProgram, compileProgram } from '../compile/compile.js';
@@ -227,6 +228,9 @@ function openCheckpoint(options: SolveOptions, s: Setup, store: PathStore): Chec
   return CheckpointWriter.resume(resume, validBytes);
 }
 
+/** Relative distance at which an endpoint of the deep look is one another path reached. */
+const DEEP_SAME = 1e-6;
+
 /**
  * Every isolated solution of a square polynomial system: `system` is a System, or the text
  * of one (one polynomial per line or `;`-separated, `i` the imaginary unit), e.g.
@@ -288,8 +292,21 @@ export async function solve(input: System | string, options: SolveOptions = {}):
           }
         },
       });
-      for (const r of finite) store.replaceAtInfinity(r);
-      deep = { tracked: candidates.length, finite: finite.length };
+      // With a generic γ one path ends at each regular solution: a deep path ending where
+      // another path did jumped on the way, and keeps its first verdict.
+      const ends = store
+        .records()
+        .filter((r) => r.code === 'success' || r.code === 'singular')
+        .map((r) => r.end);
+      let added = 0;
+      for (const r of finite) {
+        const scale = Math.max(1, normInf(r.end));
+        if (ends.some((y) => distInf(r.end, y) <= DEEP_SAME * Math.max(scale, normInf(y)))) continue;
+        ends.push(r.end);
+        store.replaceAtInfinity(r);
+        added++;
+      }
+      deep = { tracked: candidates.length, finite: added };
     }
     const compiled = compileProgram(s.job.program);
     const retrack = async (indices: number[]): Promise<PathResult[]> => {
