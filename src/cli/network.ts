@@ -37,6 +37,8 @@ export const DEFAULT_NETWORK = { dims: [2, 2, 1], points: 1, seed: 3 } as const;
 
 interface NetworkCliOptions {
   traceTest?: 'single' | 'generic' | true;
+  /** commander's --deep / --no-deep: undefined unless given. */
+  deep?: boolean;
   dims?: number[];
   points?: number;
   regularization?: Regularization;
@@ -225,6 +227,7 @@ async function run(opts: NetworkCliOptions): Promise<void> {
       ...(decomposing && opts.resume !== undefined ? { resume: opts.resume } : {}),
       ...onQueue,
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+      ...(opts.deep === undefined ? {} : { deepPrecision: opts.deep }),
       onProgress: (p) => progress.update(p),
       monodromy: { onProgress: monodromyProgress('network', opts.quiet === true) },
       ...(opts.traceTest === undefined ? {} : { traceTest: opts.traceTest === true ? 'generic' : opts.traceTest }),
@@ -340,6 +343,11 @@ export function networkCommand(): Command {
       "with monodromy: prove each component's count by a trace test along a random line in its λ-space, in sign-invariant coordinates: generic (every λ moves: a proof; the default) or single (one λ: cheaper, assumes the curve over the line irreducible); points it reaches are added, and loops stop after 3 stale ones",
       parseTraceLine,
     )
+    .option(
+      '--deep',
+      'track the paths judged to diverge again in double-double, down to s = 1e-26, whatever the cross-check says (by default this deep look is taken when the cross-check or the sign flips show the count short)',
+    )
+    .option('--no-deep', 'never take the deep look (faster; far, ill-conditioned critical points may be missed, and the count then says so)')
     .option('--quiet', 'no progress on stderr')
     .action(run);
 }

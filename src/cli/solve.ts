@@ -37,6 +37,8 @@ interface SolveCliOptions {
   resume?: string;
   certify?: boolean;
   crossCheck?: boolean;
+  deep?: boolean;
+  precision: 'adaptive' | 'double';
   /** commander's negation of --no-bounds. */
   bounds: boolean;
   method: 'auto' | 'total-degree' | 'monodromy' | 'decompose';
@@ -59,6 +61,8 @@ function resumeCommand(file: string, seed: number, checkpoint: string, opts: Sol
   if (opts.start !== 'auto') args.push('--start', opts.start);
   if (opts.out) args.push('--out', opts.out);
   if (opts.paths) args.push('--paths');
+  if (opts.deep) args.push('--deep');
+  if (opts.precision === 'double') args.push('--precision', 'double');
   if (opts.maxPaths !== undefined) args.push('--max-paths', String(opts.maxPaths));
   if (opts.workers !== undefined) args.push('--workers', String(opts.workers));
   if (opts.quiet) args.push('--quiet');
@@ -102,6 +106,18 @@ export function solveCommand(): Command {
     )
     .option('--target-count <n>', 'with monodromy: stop once this many solutions are found', parseInteger('target-count', 1))
     .option('--certify', 'certify every regular solution by a Krawczyk test in interval arithmetic')
+    .option(
+      '--deep',
+      'after tracking, track the paths judged to diverge again, in double-double wherever double cannot resolve them and down to s = 1e-26: far, ill-conditioned solutions look like infinity in double precision (costly: most such paths do diverge)',
+    )
+    .addOption(
+      new Option(
+        '--precision <mode>',
+        'adaptive: each step in double, or in double-double where double cannot resolve it; double: double throughout (to compare)',
+      )
+        .choices(['adaptive', 'double'])
+        .default('adaptive'),
+    )
     .option(
       '--cross-check',
       'after tracking, send the solutions around a few monodromy loops in coefficient space; any solution they bring back that the paths missed is added, and loop paths that do not come back are reported',
@@ -161,6 +177,8 @@ export function solveCommand(): Command {
             ...(checkpoint === undefined || opts.resume !== undefined ? {} : { checkpoint }),
             keepAllPaths: opts.paths === true,
             crossCheck: opts.crossCheck === true,
+            ...(opts.deep ? { deepPrecision: true } : {}),
+            ...(opts.precision === 'double' ? { limits: { precision: 'double' as const } } : {}),
             onProgress: (p) => progress.update(p),
             signal: interrupt.signal,
           }));

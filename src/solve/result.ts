@@ -92,6 +92,8 @@ export interface PrecisionSummary {
   /** Steps of all paths, accepted and rejected, and of them those in double-double. */
   readonly steps: number;
   readonly doubleDoubleSteps: number;
+  /** Paths judged to diverge on their valuations: the ones the deep look tracks again. */
+  readonly divergingByValuation: number;
   /**
    * The deep look (deepPrecision): paths judged to diverge by their valuations alone, tracked
    * again in double-double down to s = 1e-26, and how many of them reached a finite endpoint.

@@ -353,6 +353,7 @@ export async function solve(input: System | string, options: SolveOptions = {}):
         doubleDoublePaths: store.precision.paths,
         steps: store.precision.steps,
         doubleDoubleSteps: store.precision.ddSteps,
+        divergingByValuation: store.divergingByValuation.length,
         ...(deep ? { deep } : {}),
       },
       seconds: (performance.now() - began) / 1000,

@@ -65,8 +65,7 @@ export class DoubleEvaluator implements StepEvaluator {
   private readonly lu: ComplexLU;
   private readonly value: Float64Array;
   private readonly acc: Float64Array;
-  private readonly v: Float64Array;
-  private readonly w: Float64Array;
+  private scaled: Sensitivity | undefined;
 
   constructor(readonly homotopy: Homotopy) {
     const n = homotopy.n;
@@ -77,8 +76,6 @@ export class DoubleEvaluator implements StepEvaluator {
     this.lu = new ComplexLU(n);
     this.value = new Float64Array(2 * n);
     this.acc = new Float64Array(2 * n);
-    this.v = new Float64Array(2 * n);
-    this.w = new Float64Array(2 * n);
   }
 
   evaluate(out: Float64Array, x: Float64Array, tre: number, tim: number): void {
@@ -100,7 +97,7 @@ export class DoubleEvaluator implements StepEvaluator {
 
   sensitivity(x: Float64Array): number {
     if (this.lu.singular) return Infinity;
-    return sensitivity(this.lu, this.hx, 2, x, this.n, this.v, this.w);
+    return (this.scaled ??= new Sensitivity(this.n)).of(this.lu, this.hx, 2, x);
   }
 
   sumReset(): void {
@@ -149,8 +146,7 @@ export class DDStepEvaluator implements StepEvaluator {
   private readonly value: Float64Array;
   private readonly acc: Float64Array;
   private readonly lu: DDComplexLU;
-  private readonly v: Float64Array;
-  private readonly w: Float64Array;
+  private scaled: Sensitivity | undefined;
 
   constructor(readonly homotopy: DDHomotopy) {
     const n = homotopy.n;
@@ -165,8 +161,6 @@ export class DDStepEvaluator implements StepEvaluator {
     this.value = new Float64Array(4 * n);
     this.acc = new Float64Array(4 * n);
     this.lu = new DDComplexLU(n);
-    this.v = new Float64Array(2 * n);
-    this.w = new Float64Array(2 * n);
   }
 
   evaluate(out: Float64Array, x: Float64Array, tre: number, tim: number): void {
@@ -195,7 +189,7 @@ export class DDStepEvaluator implements StepEvaluator {
 
   sensitivity(x: Float64Array): number {
     if (!Number.isFinite(this.lu.conditionEstimate())) return Infinity;
-    return sensitivity(this.lu.doubleSolver, this.hxdd, 4, x, this.n, this.v, this.w);
+    return (this.scaled ??= new Sensitivity(this.n)).of(this.lu.doubleSolver, this.hxdd, 4, x);
   }
 
   sumReset(): void {
@@ -226,34 +220,52 @@ export class DDStepEvaluator implements StepEvaluator {
  * terms of H_i (a term c·x^a has Σ_j |x_j·∂_j(c·x^a)| = deg·|c·x^a|): a Newton update
  * Hx⁻¹·H(x) in which each H_i is wrong by ε·g_i is wrong by ε times this, relative to x.
  * Skeel's componentwise condition in the norm of the corrector; estimated by Hager–Higham
- * (lu.ts) on the scaled matrix. hx holds Hx with `stride` doubles per entry (2, or 4 for
- * double-double, of which the leading parts are read); v and w are scratch of 2n.
+ * (lu.ts) on the scaled matrix. Made once per evaluator, its scratch with it.
  */
-function sensitivity(A: FactoredSolver, hx: Float64Array, stride: number, x: Float64Array, n: number, v: Float64Array, w: Float64Array): number {
-  const g = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let j = 0; j < n; j++) {
-      const e = stride * (i * n + j);
-      sum += Math.hypot(hx[e]!, hx[e + stride / 2]!) * Math.max(1, Math.hypot(x[2 * j]!, x[2 * j + 1]!));
-    }
-    g[i] = sum;
+class Sensitivity implements FactoredSolver {
+  private readonly g: Float64Array;
+  private readonly v: Float64Array;
+  private readonly w: Float64Array;
+  private A: FactoredSolver | undefined;
+
+  constructor(private readonly n: number) {
+    this.g = new Float64Array(n);
+    this.v = new Float64Array(2 * n);
+    this.w = new Float64Array(2 * n);
   }
-  const scaled: FactoredSolver = {
-    solve: (out, b) => {
-      for (let i = 0; i < n; i++) {
-        out[2 * i] = g[i]! * b[2 * i]!;
-        out[2 * i + 1] = g[i]! * b[2 * i + 1]!;
+
+  /** hx holds Hx with `stride` doubles per entry (2, or 4 for double-double, of which the leading parts are read); A solves with it. */
+  of(A: FactoredSolver, hx: Float64Array, stride: number, x: Float64Array): number {
+    const { n, g } = this;
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let j = 0; j < n; j++) {
+        const e = stride * (i * n + j);
+        sum += Math.hypot(hx[e]!, hx[e + stride / 2]!) * Math.max(1, Math.hypot(x[2 * j]!, x[2 * j + 1]!));
       }
-      return A.solve(out, out);
-    },
-    solveAdjoint: (out, b) => {
-      A.solveAdjoint(out, b);
-      for (let i = 0; i < 2 * n; i++) out[i] = g[i >> 1]! * out[i]!;
-      return out;
-    },
-  };
-  return estimateInverseNorm1(scaled, n, v, w) / Math.max(1, normInf(x));
+      g[i] = sum;
+    }
+    this.A = A;
+    return estimateInverseNorm1(this, n, this.v, this.w) / Math.max(1, normInf(x));
+  }
+
+  /** out = Hx⁻¹·diag(g)·b. */
+  solve(out: Float64Array, b: Float64Array): Float64Array {
+    const g = this.g;
+    for (let i = 0; i < this.n; i++) {
+      out[2 * i] = g[i]! * b[2 * i]!;
+      out[2 * i + 1] = g[i]! * b[2 * i + 1]!;
+    }
+    return this.A!.solve(out, out);
+  }
+
+  /** out = diag(g)·Hx⁻ᴴ·b. */
+  solveAdjoint(out: Float64Array, b: Float64Array): Float64Array {
+    this.A!.solveAdjoint(out, b);
+    const g = this.g;
+    for (let i = 0; i < 2 * this.n; i++) out[i] = g[i >> 1]! * out[i]!;
+    return out;
+  }
 }
 
 /** out = dx/dt = −Hx⁻¹·Ht from the evaluator's last linearize; rhs is scratch. */

@@ -44,6 +44,30 @@ describe('critsolve solve', () => {
     });
   });
 
+  // cyclic6 by the polyhedral homotopy, seed 21: path 39 stalls in double (test/solve/detour.test.ts).
+  it('--precision adaptive (the default) says which paths took steps in double-double; --precision double takes none', () => {
+    const file = join(SYSTEMS_DIR, 'cyclic6.phc');
+    const wide = join(dir, 'cyclic6-adaptive.json');
+    const a = critsolve(file, '--seed', '21', '--start', 'polyhedral', '--quiet', '--no-bounds', '--paths', '--out', wide);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toMatch(/paths 156 {2}regular 156/);
+    expect(a.stdout).toMatch(/double-double: \d+ path\(s\), [\d.]+% of \d+ steps/);
+    const json = JSON.parse(readFileSync(wide, 'utf8'));
+    expect(json.precision.doubleDoublePaths).toBeGreaterThan(0);
+    expect(json.paths.find((p: { index: number }) => p.index === 39).ddSteps).toBeGreaterThan(0);
+    const narrow = join(dir, 'cyclic6-double.json');
+    const d = critsolve(file, '--seed', '21', '--start', 'polyhedral', '--quiet', '--no-bounds', '--paths', '--precision', 'double', '--out', narrow);
+    expect(d.code).toBe(0);
+    expect(d.stdout).toMatch(/paths 156 {2}regular 156/);
+    expect(d.stdout).not.toMatch(/double-double:/);
+    const plain = JSON.parse(readFileSync(narrow, 'utf8'));
+    expect(plain.precision).toMatchObject({ doubleDoublePaths: 0, doubleDoubleSteps: 0 });
+    expect(plain.paths.every((p: { ddSteps: number }) => p.ddSteps === 0)).toBe(true);
+    const bad = critsolve(file, '--precision', 'quad');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--precision.*'quad' is invalid.*adaptive, double/);
+  });
+
   it('refuses an unknown start system, exit 2', () => {
     const r = critsolve(join(SYSTEMS_DIR, 'cyclic5.phc'), '--start', 'linear');
     expect(r.code).toBe(2);
