@@ -38,6 +38,11 @@ export class DDComplexLU {
     this.wide = new Float64Array(4 * n);
   }
 
+  /** True when the last factor() found A singular (or none was made). */
+  get singular(): boolean {
+    return !this.factored;
+  }
+
   /** Factors A (left untouched); false when A is singular to double-double precision. */
   factor(A: Float64Array): boolean {
     const n = this.n;
@@ -96,13 +101,7 @@ export class DDComplexLU {
     const t = this.t;
     if (out !== b) out.set(b.subarray(0, 4 * n));
     for (let k = 0; k < n; k++) {
-      const p = this.pivots[k]!;
-      if (p === k) continue;
-      for (let c = 0; c < 4; c++) {
-        const tmp = out[4 * k + c]!;
-        out[4 * k + c] = out[4 * p + c]!;
-        out[4 * p + c] = tmp;
-      }
+      swapEntries(out, k, this.pivots[k]!);
     }
     for (let i = 1; i < n; i++) {
       for (let j = 0; j < i; j++) {
@@ -146,13 +145,7 @@ export class DDComplexLU {
       }
     }
     for (let k = n - 1; k >= 0; k--) {
-      const p = this.pivots[k]!;
-      if (p === k) continue;
-      for (let q = 0; q < 4; q++) {
-        const tmp = out[4 * k + q]!;
-        out[4 * k + q] = out[4 * p + q]!;
-        out[4 * p + q] = tmp;
-      }
+      swapEntries(out, k, this.pivots[k]!);
     }
     return out;
   }
@@ -173,6 +166,16 @@ export class DDComplexLU {
     solve: (out: Float64Array, b: Float64Array): Float64Array => fromDD(this.solve(this.wide, toDD(b, this.wide)), out),
     solveAdjoint: (out: Float64Array, b: Float64Array): Float64Array => fromDD(this.solveAdjoint(this.wide, toDD(b, this.wide)), out),
   };
+}
+
+/** Swaps entries k and p (four doubles each) of a vector. */
+function swapEntries(v: Float64Array, k: number, p: number): void {
+  if (p === k) return;
+  for (let c = 0; c < 4; c++) {
+    const tmp = v[4 * k + c]!;
+    v[4 * k + c] = v[4 * p + c]!;
+    v[4 * p + c] = tmp;
+  }
 }
 
 /** out[0..4] = conj(a[ia]). */

@@ -139,8 +139,8 @@ export function cddSubInto(out: Float64Array, o: number, a: Float64Array, ia: nu
 
 /**
  * out[o] = a[ia] · b[ib]. The hot operation of the double-double evaluators: each of the four
- * leading parts is split once (not once per product it enters), and the sums are written out,
- * so that nothing goes through the module's registers on the common path.
+ * leading parts is split once (not once per product it enters), and the products are written
+ * out.
  */
 export function cddMulInto(out: Float64Array, o: number, a: Float64Array, ia: number, b: Float64Array, ib: number): Float64Array {
   const a0 = a[ia]!,
@@ -183,31 +183,9 @@ export function cddMulInto(out: Float64Array, o: number, a: Float64Array, ia: nu
   e = a2h * b0h - p + a2h * b0l + a2l * b0h + a2l * b0l + (a2 * b1 + a3 * b0);
   const wh = p + e,
     wl = e - (wh - p);
-  // re = x − y, im = z + w: the accurate double-double sums (ddAdd), written out.
-  let sh = xh - yh;
-  let v = sh - xh;
-  let se = xh - (sh - v) + (-yh - v);
-  let th = xl - yl;
-  v = th - xl;
-  let te = xl - (th - v) + (-yl - v);
-  se += th;
-  let hh = sh + se;
-  se = se - (hh - sh);
-  se += te;
-  out[o] = hh + se;
-  out[o + 1] = se - (out[o]! - hh);
-  sh = zh + wh;
-  v = sh - zh;
-  se = zh - (sh - v) + (wh - v);
-  th = zl + wl;
-  v = th - zl;
-  te = zl - (th - v) + (wl - v);
-  se += th;
-  hh = sh + se;
-  se = se - (hh - sh);
-  se += te;
-  out[o + 2] = hh + se;
-  out[o + 3] = se - (out[o + 2]! - hh);
+  // re = x − y, im = z + w, by accurate double-double sums.
+  setSum(out, o, xh, xl, -yh, -yl);
+  setSum(out, o + 2, zh, zl, wh, wl);
   return out;
 }
 
@@ -242,7 +220,7 @@ function cddMulGeneral(out: Float64Array, o: number, a: Float64Array, ia: number
 
 /**
  * out[o] += (cr + i·ci) · a[ia], for a complex double coefficient (a term of a sum). As
- * cddMulInto, each leading part is split once and the sums are written out.
+ * cddMulInto, each leading part is split once and the products are written out.
  */
 export function cddAddScaled(out: Float64Array, o: number, cr: number, ci: number, a: Float64Array, ia: number): Float64Array {
   const a0 = a[ia]!,
@@ -285,6 +263,13 @@ export function cddAddScaled(out: Float64Array, o: number, cr: number, ci: numbe
   addInto(out, o, xh, xl, -yh, -yl);
   addInto(out, o + 2, zh, zl, wh, wl);
   return out;
+}
+
+/** out[o..o+2] = (xh + xl) + (yh + yl), the accurate double-double sum. */
+function setSum(out: Float64Array, o: number, xh: number, xl: number, yh: number, yl: number): void {
+  ddAdd(xh, xl, yh, yl);
+  out[o] = S;
+  out[o + 1] = E;
 }
 
 /** out[o..o+2] += (xh + xl) + (yh + yl), two accurate double-double sums. */

@@ -188,7 +188,7 @@ export class DDStepEvaluator implements StepEvaluator {
   }
 
   sensitivity(x: Float64Array): number {
-    if (!Number.isFinite(this.lu.conditionEstimate())) return Infinity;
+    if (this.lu.singular) return Infinity;
     return (this.scaled ??= new Sensitivity(this.n)).of(this.lu.doubleSolver, this.hxdd, 4, x);
   }
 
